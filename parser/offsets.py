@@ -1,0 +1,136 @@
+"""Offset maps: where a character of a derived text came from in its source.
+
+Every text the grammars see is derived from the decoded file: a document's TEXT
+block, with PEM dash-escapes undone, or an HTML document rendered to lines. An
+``OffsetMap`` turns an offset in the derived text back into an offset in the
+source, so a span found by the body grammar can be shown in the file itself.
+
+The map is piecewise: segment ``i`` covers derived offsets ``[starts[i],
+starts[i+1])``. A *copied* segment maps linearly (the text was copied verbatim);
+a *synthetic* one (a newline made for ``<br>``, padding between table columns)
+maps every offset to the single source offset of the markup that produced it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+
+class OffsetMap:
+    __slots__ = ("_starts", "_sources", "_copied")
+
+    def __init__(self, starts: list[int], sources: list[int], copied: list[bool]) -> None:
+        if not starts or starts[0] != 0:
+            raise ValueError("an offset map starts at derived offset 0")
+        self._starts = starts
+        self._sources = sources
+        self._copied = copied
+
+    @classmethod
+    def shifted(cls, base: int) -> OffsetMap:
+        """Identity map moved by ``base``: a verbatim slice of the source."""
+        return cls([0], [base], [True])
+
+    def to_source(self, offset: int) -> int:
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0:
+            i = 0
+        if self._copied[i]:
+            return self._sources[i] + (offset - self._starts[i])
+        return self._sources[i]
+
+    def compose(self, outer: OffsetMap) -> OffsetMap:
+        """Map through ``self`` then ``outer`` (``outer`` maps our source onward).
+
+        Only outer maps that are a single shift are composed cheaply; the general
+        case is not needed because HTML is always rendered from a verbatim slice.
+        """
+        if len(outer._starts) == 1 and outer._copied[0]:
+            base = outer._sources[0]
+            return OffsetMap(self._starts, [s + base for s in self._sources], self._copied)
+        raise NotImplementedError("composition with a non-shift outer map")
+
+    @property
+    def segments(self) -> list[tuple[int, int, bool]]:
+        return list(zip(self._starts, self._sources, self._copied, strict=True))
+
+
+class OffsetMapBuilder:
+    """Collects segments while a derived text is written piece by piece."""
+
+    __slots__ = ("_starts", "_sources", "_copied", "length")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._sources: list[int] = []
+        self._copied: list[bool] = []
+        self.length = 0
+
+    def copied(self, source_start: int, length: int) -> None:
+        """``length`` characters copied verbatim from ``source_start``."""
+        if length <= 0:
+            return
+        if (
+            self._copied
+            and self._copied[-1]
+            and self._sources[-1] + (self.length - self._starts[-1]) == source_start
+        ):
+            self.length += length  # extends the previous verbatim run
+            return
+        self._push(source_start, True)
+        self.length += length
+
+    def synthetic(self, source_at: int, length: int) -> None:
+        """``length`` characters made up for markup found at ``source_at``."""
+        if length <= 0:
+            return
+        if self._copied and not self._copied[-1] and self._sources[-1] == source_at:
+            self.length += length
+            return
+        self._push(source_at, False)
+        self.length += length
+
+    def _push(self, source: int, copied: bool) -> None:
+        self._starts.append(self.length)
+        self._sources.append(source)
+        self._copied.append(copied)
+
+    def build(self) -> OffsetMap:
+        if not self._starts:
+            return OffsetMap([0], [0], [True])
+        if self._starts[0] != 0:
+            raise AssertionError("segments must start at 0")
+        return OffsetMap(self._starts, self._sources, self._copied)
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line of ``text`` begins (line 1 at index 0)."""
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
+class LineIndex:
+    """Character offset to 1-based (line, column), computed only when asked."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str) -> None:
+        self.starts = line_starts(text)
+
+    @classmethod
+    def from_starts(cls, starts: Iterable[int]) -> LineIndex:
+        index = cls.__new__(cls)
+        index.starts = list(starts)
+        return index
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            i = 0
+        return i + 1, offset - self.starts[i] + 1
