@@ -1,0 +1,120 @@
+"""The 8-K text: tokens -> ``grammar/body.lark`` -> cover, items, signatures, exhibits.
+
+The transformer turns the parse tree into ``Line`` and ``Part`` objects (no lark
+types past this module); ``cover``, ``item_sections``, ``signatures`` and
+``exhibits`` read the data objects out of them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from lark import Token, Transformer
+
+from . import body_lexer, grammars
+from .cover import read_cover
+from .exhibits import read_exhibits
+from .item_sections import read_items
+from .layout import Layout
+from .lines import Line, Part
+from .model import CoverPage, Exhibit, Item, Signature, Text
+from .recovery import Problem, parse_with_recovery
+from .signatures import read_signatures
+
+_WORDS = {
+    "ITEM_HEAD": "an item heading such as `Item 2.02`",
+    "SIGNATURE_HEAD": "the `SIGNATURES` heading",
+    "TEXT": "text",
+    "$END": "the end of the document",
+}
+
+
+class Body(NamedTuple):
+    cover: CoverPage | None
+    intro: Text | None
+    items: list[Item]
+    exhibits: list[Exhibit]
+    signatures: list[Signature]
+    parts: list[Part]
+    front: list[Line]
+
+
+class _Builder(Transformer):
+    """One method per grammar rule, returning ``Line`` / ``Part`` objects."""
+
+    def __default_token__(self, token: Token) -> Line:
+        return Line(token.type, token.value, token.start_pos, token.end_pos, token.line)
+
+    def markup(self, children: list) -> Line:
+        return children[0]
+
+    def cover_line(self, children: list) -> Line:
+        return children[0]
+
+    def _part(self, kind: str, children: list) -> Part:
+        head: Line = children[0]
+        return Part(kind, head, [c for c in children[1:] if isinstance(c, Line)])
+
+    def item(self, children: list) -> Part:
+        return self._part("item", children)
+
+    def signatures(self, children: list) -> Part:
+        return self._part("signatures", children)
+
+    def exhibit_index(self, children: list) -> Part:
+        return self._part("exhibit_index", children)
+
+    def explanatory(self, children: list) -> Part:
+        return self._part("explanatory", children)
+
+    def section(self, children: list) -> Part:
+        return Part("section", children[0], [])
+
+    def part(self, children: list) -> Part:
+        return children[0]
+
+    def front(self, children: list) -> tuple[list[Line], Part | None]:
+        lines = [c for c in children if isinstance(c, Line)]
+        note = next((c for c in children if isinstance(c, Part)), None)
+        return lines, note
+
+    def start(self, children: list) -> tuple[list[Line], Part | None, list[Part]]:
+        lines, note = children[0]
+        return lines, note, [c for c in children[1:] if isinstance(c, Part)]
+
+
+def read_body(layout: Layout, filed: object = None) -> Body:
+    """Read the 8-K text of ``layout``; problems go to ``layout.source``."""
+    source = layout.source
+    lexed = body_lexer.tokenize(layout.text)
+    for note in lexed.notes:
+        related = [(layout.span(*note.related), "opened here")] if note.related else None
+        source.report(note.name, note.message, layout.span(note.start, note.end),
+                      label=note.message, secondary=related)
+
+    def report(problem: Problem) -> None:
+        token = problem.token
+        if token.type == "$END":
+            return
+        expected = ", ".join(sorted({_WORDS[t] for t in problem.expected if t in _WORDS}))
+        source.report(
+            "body-syntax", f"unexpected {token.type.lower().replace('_', ' ')} line",
+            layout.span(token.start_pos, token.end_pos),
+            label=f"expected {expected or 'something else'}",
+        )
+
+    tree = parse_with_recovery(grammars.load("body.lark"), lexed.tokens, (), report)
+    if tree is None:
+        return Body(None, None, [], [], [], [], [])
+    front, note, parts = _Builder().transform(tree)
+    cover, intro = read_cover(front, note, layout)
+    items = read_items(parts, layout)
+    exhibits = read_exhibits(parts, layout)
+    signatures = read_signatures([p for p in parts if p.kind == "signatures"], layout)
+    if not items:
+        at = front[-1].end if front else 0
+        source.report(
+            "no-items", "no item heading was found in the 8-K text", layout.span(at, at),
+            label="expected an item heading such as `Item 2.02` by here",
+        )
+    return Body(cover, intro, items, exhibits, signatures, parts, front)

@@ -1,0 +1,52 @@
+"""Column arithmetic for text laid out in aligned columns.
+
+Cover pages, signature blocks and exhibit lists put values side by side,
+separated by runs of spaces. A *chunk* is a run of text with at most single
+spaces inside; chunks are matched to columns by how much they overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+_RULE = re.compile(r"^[\s\-=_*~.]*$")
+
+
+class Chunk(NamedTuple):
+    start: int  # column of the first character
+    end: int  # column after the last character
+    text: str
+
+    @property
+    def center(self) -> float:
+        return (self.start + self.end) / 2
+
+
+def chunks(line: str) -> list[Chunk]:
+    """Runs of text separated by two or more spaces (tabs count as gaps too)."""
+    line = line.replace("\t", "  ")
+    return [Chunk(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line)]
+
+
+def is_rule(line: str) -> bool:
+    """A line of dashes, underscores or equals signs drawn under a value."""
+    stripped = line.strip()
+    return bool(stripped) and _RULE.match(stripped) is not None and len(stripped) >= 3
+
+
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return min(a_end, b_end) - max(a_start, b_start)
+
+
+def best_column(chunk: Chunk, columns: list[tuple[int, int]]) -> int:
+    """Index of the column ``chunk`` belongs to: largest overlap, else nearest centre."""
+    best, best_score = 0, None
+    for i, (start, end) in enumerate(columns):
+        score = overlap(chunk.start, chunk.end, start, end)
+        if score <= 0:
+            score = -abs(chunk.center - (start + end) / 2)
+        if best_score is None or score > best_score:
+            best, best_score = i, score
+    return best

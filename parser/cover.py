@@ -1,0 +1,621 @@
+"""The cover page, read from the lines before the first item.
+
+The body grammar marks the cover's landmarks (captions, the date of report,
+the telephone line, check boxes, the 12(b) table and the EGC boxes); this
+module reads the values around them. Values sit *above* their parenthesised
+captions, in aligned columns ("Georgia   000-23741   58-1592285" over three
+captions), so each value chunk goes to the caption whose columns it overlaps.
+Co-registrant filings repeat the name caption (one registrant each) or use a
+table with the captions on top and one row block per registrant.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .columns import Chunk, best_column, chunks, is_rule
+from .dates import find_date
+from .layout import Layout
+from .lines import Line, Part
+from .model import CheckBox, CoverPage, DateValue, Registrant, Security, Text
+
+FORM_RE = re.compile(
+    r"form\s+(8-?k(?:\s*/\s*a|12b(?:/a)?|12g3(?:/a)?|15d5(?:/a)?)?)", re.IGNORECASE
+)
+AMENDMENT_RE = re.compile(r"amendment\s+no\.?\s*(\d{1,2})", re.IGNORECASE)
+PHONE_RE = re.compile(
+    r"(?:\+?1[\s.-]?)?(?:\(\s*\d{3}\s*\)|\b\d{3})[\s.\-/]{0,3}\d{3}[\s.\-]{0,3}\d{4}\b"
+    r"(?:\s{0,2}(?:x|ext\.?)\s{0,2}\d{1,6})?",
+    re.IGNORECASE,
+)
+IRS_RE = re.compile(r"\b\d{2}\s?-\s?\d{7}\b")
+FILE_NO_RE = re.compile(r"\b(?:[0-9]{1,3}|I)-\d{2,6}(?:-\d{1,3})?\b")
+ZIP_RE = re.compile(r"\b\d{5}(?:-\d{4})?\s*$")
+BOILERPLATE_RE = re.compile(
+    r"securities\s+and\s+exchange\s+commission|washington|current\s+report|"
+    r"pursuant\s+to\s+section|securities\s+exchange\s+act|united\s+states|^\s*form\s+8|"
+    r"^\s*\(?\s*amendment\s+no|^\s*\(?\s*date\s+of\s+report",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(r"\(")
+
+CHECKED = {"☒", "☑", "ý", "þ", "[x]", "|x|", "(x)", "x", "■", "✓", "✔", "[✓]"}
+UNCHECKED = {"☐", "¨", "[ ]", "[]", "|_|", "[_]", "( )", "o", "□", "❑", "q", "_"}
+GLYPH_START = re.compile(
+    r"^\s*(☐|☒|☑|¨|ý|þ|■|□|❑|✓|✔|\[\s?\]|\[[xX✓]\]|\|[_xX]\||\[_\]|\(\s?[xX]?\)|"
+    r"[oxXq](?=\s)|_{1,6}(?=\s))"
+)
+GLYPH_END = re.compile(
+    r"(?:^|\s)(☐|☒|☑|¨|ý|þ|■|□|❑|\[\s?\]|\[[xX]\]|\|[_xX]\||\[_\]|[oxX]|_{1,6})\s*$"
+)
+GLYPH_ONLY = re.compile(r"^\s*(☐|☒|☑|¨|ý|þ|■|□|❑|\[\s?\]|\[[xX]\]|\|[_xX]\||\[_\]|[oxX])\s*$")
+
+BOX_NAMES = (
+    ("425", "written-communications"),
+    ("14a-12", "soliciting-material"),
+    ("14d-2", "pre-commencement-tender-offer"),
+    ("13e-4", "pre-commencement-issuer-tender-offer"),
+)
+
+
+class _Caption(NamedTuple):
+    kind: str  # name, state, file_number, irs, address, zip, phone, former_name, combined
+    start: int
+    end: int
+    text: str
+
+
+def _caption_kind(text: str) -> str | None:
+    low = text.lower()
+    if "exact name" in low or "name of registrant" in low or "as specified in" in low:
+        return "name"
+    if "registrant" in low and ("address" in low or "state of" in low) and "former" not in low:
+        return "combined"
+    if "former name" in low or "former address" in low:
+        return "former_name"
+    if "telephone" in low:
+        return "phone"
+    if "employer" in low or re.search(r"\bi\.?\s?r\.?\s?s\b", low) or "identification" in low:
+        return "irs"
+    if "commission" in low or "file n" in low:
+        return "file_number"
+    if "zip" in low or "postal code" in low:
+        return "zip" if "address" not in low else "address"
+    if "address" in low or "executive office" in low:
+        return "address"
+    if "state" in low or "jurisdiction" in low or "incorporation" in low or "organization" in low:
+        return "state"
+    return None
+
+
+def _caption_segments(first: str) -> list[Chunk]:
+    """The captions of a caption row's first line, one chunk each.
+
+    Collapsed spacing ("(State or other (Commission File No.) (IRS Employer")
+    puts several captions in one chunk; they are split where a "(" begins.
+    """
+    out: list[Chunk] = []
+    for chunk in chunks(first):
+        starts = [m.start() for m in _CAPTION_START.finditer(chunk.text)]
+        if len(starts) <= 1:
+            out.append(chunk)
+            continue
+        # Split only at "(" that open a new caption, not "(s)" inside one.
+        cuts = [s for s in starts if s == 0 or chunk.text[s - 1] == " "]
+        if cuts[0] != 0:
+            cuts.insert(0, 0)
+        for a, b in zip(cuts, [*cuts[1:], len(chunk.text)], strict=True):
+            piece = chunk.text[a:b].strip()
+            if piece:
+                offset = chunk.text.index(piece, a)
+                out.append(Chunk(chunk.start + offset, chunk.start + offset + len(piece), piece))
+    return out
+
+
+def _captions(line: Line) -> list[_Caption]:
+    physical = line.text.split("\n")
+    segments = _caption_segments(physical[0])
+    texts = [seg.text for seg in segments]
+    spans = [(seg.start, seg.end) for seg in segments]
+    for more in physical[1:]:
+        for chunk in chunks(more):
+            if not spans:
+                break
+            i = best_column(chunk, spans)
+            texts[i] = f"{texts[i]} {chunk.text}"
+    out = []
+    for seg, text in zip(segments, texts, strict=True):
+        kind = _caption_kind(text)
+        if kind is not None:
+            out.append(_Caption(kind, seg.start, seg.end, text))
+    return out
+
+
+def _glyph_state(glyph: str) -> bool | None:
+    g = glyph.strip().lower().replace(" ", "")
+    g = {"[]": "[ ]", "()": "( )"}.get(g, g)
+    if g in CHECKED or g.replace("✓", "x") in CHECKED:
+        return True
+    if g in UNCHECKED or g.startswith("_"):
+        return False
+    return None
+
+
+class _Cover:
+    def __init__(self, lines: list[Line], layout: Layout) -> None:
+        self.lines = lines
+        self.layout = layout
+        self.used: set[int] = set()  # indices of lines consumed as values
+        self.registrants: list[dict[str, Text]] = []
+
+    # -- helpers
+    def text(self, line: Line, start_col: int, value: str) -> Text:
+        """A Text for ``value`` found at ``start_col`` of ``line``'s first physical line."""
+        start = line.start + start_col
+        return self.layout.value(value, start, start + len(value))
+
+    def value_at(self, line: Line, needle: str, from_col: int = 0) -> Text:
+        at = line.text.find(needle, from_col)
+        if at == -1:
+            at = 0
+        start = line.start + at
+        return self.layout.value(needle, start, start + len(needle))
+
+    def current(self) -> dict[str, Text]:
+        if not self.registrants:
+            self.registrants.append({})
+        return self.registrants[-1]
+
+    def put(self, kind: str, value: Text) -> None:
+        field = {"irs": "irs_number"}.get(kind, kind)
+        registrant = self.current()
+        if field == "name" and "name" in registrant:
+            self.registrants.append({})
+            registrant = self.registrants[-1]
+        if field in registrant:
+            if field == "address":  # several lines of one address
+                old = registrant[field]
+                start = old.span.start if old.span else 0
+                end = value.span.end if value.span else 0
+                registrant[field] = Text(
+                    value=f"{old.value}, {value.value}", span=self.layout.source.span(start, end)
+                )
+            return
+        registrant[field] = value
+
+    def above(self, index: int, limit: int = 4) -> list[int]:
+        """Indices of the value lines directly above ``index`` (nearest last)."""
+        out: list[int] = []
+        expect = self.lines[index].number - 1
+        i = index - 1
+        gap_allowed = True
+        while i >= 0 and len(out) < limit:
+            line = self.lines[i]
+            if line.kind != "TEXT" or i in self.used:
+                break
+            if is_rule(line.text):
+                expect = line.number - 1
+                i -= 1
+                continue
+            if BOILERPLATE_RE.search(line.text[:200]):
+                break
+            if line.number < expect:  # a blank line between
+                if out or not gap_allowed or expect - line.number > 2:
+                    break
+            gap_allowed = False
+            out.append(i)
+            expect = line.number - 1
+            i -= 1
+        return out[::-1]
+
+    # -- captions
+    def caption(self, index: int) -> None:
+        line = self.lines[index]
+        caps = _captions(line)
+        if not caps:
+            return
+        if any(c.kind == "combined" for c in caps):
+            self.combined_table(index, caps)
+            return
+        value_rows = self.above(index, limit=2 if caps[0].kind == "name" else 4)
+        first_line = line.text.split("\n")[0]
+        if not value_rows:
+            self.same_line_value(line, caps, first_line)
+            return
+        columns = [(c.start, c.end) for c in caps]
+        # caption index -> pieces (layout start, layout end, text), top to bottom
+        found: dict[int, list[tuple[int, int, str]]] = {}
+        for row in value_rows:
+            self.used.add(row)
+            value_line = self.lines[row]
+            pieces = chunks(value_line.text)
+            placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
+            if len(caps) > 1 and len(pieces) < len(caps):
+                placed = self.split_collapsed(pieces, caps)
+            by_caption: dict[int, list[Chunk]] = {}
+            for piece, forced in placed:
+                i = forced if forced is not None else best_column(piece, columns)
+                by_caption.setdefault(i, []).append(piece)
+            for i, group in by_caption.items():
+                a, b = group[0].start, group[-1].end
+                found.setdefault(i, []).append(
+                    (value_line.start + a, value_line.start + b, value_line.text[a:b])
+                )
+        for i, pieces in found.items():
+            kind = caps[i].kind
+            joiner = ", " if kind == "address" else " "
+            value = joiner.join(text for _, _, text in pieces)
+            self.put(kind, self.layout.value(value, pieces[0][0], pieces[-1][1]))
+
+    def split_collapsed(
+        self, pieces: list[Chunk], caps: list[_Caption]
+    ) -> list[tuple[Chunk, int | None]]:
+        """1994 filings lost their column spacing: split "Georgia 0-23741 58-1592285"
+        by what the values look like instead of where they stand."""
+        kinds = [c.kind for c in caps]
+        out: list[tuple[Chunk, int | None]] = []
+        for piece in pieces:
+            text, base = piece.text, piece.start
+            found: list[tuple[int, int, int]] = []  # (start, end, caption index)
+            for kind, pattern in (("irs", IRS_RE), ("file_number", FILE_NO_RE), ("zip", ZIP_RE)):
+                if kind in kinds:
+                    m = pattern.search(text)
+                    if m and not any(s <= m.start() < e for s, e, _ in found):
+                        found.append((m.start(), m.end(), kinds.index(kind)))
+            if not found:
+                out.append((piece, None))
+                continue
+            found.sort()
+            matched = {cap for _, _, cap in found}
+            leftover = next((i for i in range(len(caps)) if i not in matched), None)
+            cursor = 0
+            for s, e, cap in [*found, (len(text), len(text), -1)]:
+                rest = text[cursor:s].strip()
+                if rest:
+                    off = text.index(rest, cursor)
+                    out.append((Chunk(base + off, base + off + len(rest), rest), leftover))
+                if cap >= 0:
+                    out.append((Chunk(base + s, base + e, text[s:e]), cap))
+                cursor = e
+        return out
+
+    def same_line_value(self, line: Line, caps: list[_Caption], first: str) -> None:
+        """"(Former name ..., if changed since last report): Not Applicable"."""
+        cap = caps[-1]
+        close = first.find(")", cap.start)
+        if close == -1:
+            return
+        rest = first[close + 1 :].lstrip(" :.-\t")
+        if rest and cap.kind in ("former_name", "state", "file_number", "irs", "name"):
+            self.put(cap.kind, self.text(line, first.index(rest, close), rest.rstrip()))
+
+    def combined_table(self, index: int, caps: list[_Caption]) -> None:
+        """Captions on top, a block of rows per registrant (Southern Co. style)."""
+        columns = [(c.start, c.end) for c in caps]
+        kinds = [c.kind for c in caps]
+        i = index + 1
+        current: dict[str, Text] | None = None
+        while i < len(self.lines):
+            line = self.lines[i]
+            if line.kind == "CAPTION" and not chunks(line.text)[0].text[:1].isdigit():
+                i += 1  # the caption row's second line
+                continue
+            if line.kind != "TEXT" or BOILERPLATE_RE.search(line.text[:200]):
+                break
+            pieces = chunks(line.text)
+            if not pieces:
+                break
+            lead = pieces[0]
+            if lead.start == 0 and len(pieces) == 1 and len(lead.text) > 60:
+                break  # prose under the table
+            self.used.add(i)
+            starts_block = any(
+                kinds[best_column(p, columns)] == "file_number" and FILE_NO_RE.fullmatch(p.text)
+                for p in pieces
+            )
+            if starts_block:
+                self.registrants.append({})
+                current = self.registrants[-1]
+            if current is None:
+                i += 1
+                continue
+            for piece in pieces:
+                kind = kinds[best_column(piece, columns)]
+                value = self.text(line, piece.start, piece.text)
+                if kind == "combined":
+                    self.combined_cell(current, piece.text, value)
+                elif kind in ("file_number", "irs"):
+                    current.setdefault("irs_number" if kind == "irs" else kind, value)
+            i += 1
+
+    def combined_cell(self, registrant: dict[str, Text], text: str, value: Text) -> None:
+        m = re.match(r"\(\s*an?\s+(.+?)\s+(?:corporation|company|limited|partnership|trust|"
+                     r"business trust|llc)\s*\)$", text, re.IGNORECASE)
+        if "name" not in registrant:
+            registrant["name"] = value
+        elif m:
+            span = value.span
+            registrant["state"] = Text(value=m.group(1), span=span)
+        elif PHONE_RE.fullmatch(text.strip()):
+            registrant["phone"] = value
+        elif "address" in registrant:
+            old = registrant["address"]
+            start = old.span.start if old.span else 0
+            end = value.span.end if value.span else 0
+            registrant["address"] = Text(
+                value=f"{old.value}, {text}", span=self.layout.source.span(start, end)
+            )
+        else:
+            registrant["address"] = value
+
+    # -- other landmarks
+    def phone(self, index: int) -> None:
+        line = self.lines[index]
+        low = line.text.lower()
+        after = low.find("telephone number")
+        m = PHONE_RE.search(line.text, after if after != -1 else 0)
+        if m:
+            self.put("phone", self.text(line, m.start(), m.group()))
+            return
+        for j in (index - 1, index + 1):
+            if 0 <= j < len(self.lines) and self.lines[j].kind == "TEXT" and j not in self.used:
+                other = self.lines[j]
+                if abs(other.number - line.number) > 2:
+                    continue
+                m = PHONE_RE.search(other.text)
+                if m:
+                    self.used.add(j)
+                    self.put("phone", self.text(other, m.start(), m.group()))
+                    return
+
+    def report_date(self, index: int) -> DateValue | None:
+        line = self.lines[index]
+        low = line.text.lower()
+        phrase = re.search(r"date\s+of\s+(?:report|earliest\s+event)", low)
+        begin = phrase.end() if phrase else 0
+        candidates = [(line, begin)]
+        for j in (index + 1, index + 2, index - 1):
+            if 0 <= j < len(self.lines) and self.lines[j].kind == "TEXT":
+                if abs(self.lines[j].number - line.number) <= 3:
+                    candidates.append((self.lines[j], 0))
+        for cand, start in candidates:
+            found = find_date(cand.text, start)
+            if found is not None:
+                s, e, day = found
+                return DateValue(
+                    value=day, text=cand.text[s:e],
+                    span=self.layout.span(cand.start + s, cand.start + e),
+                )
+        return None
+
+    def glyph_near(self, index: int, forward: int = 0) -> tuple[str, int, Line] | None:
+        """A check-box glyph at the start of line ``index`` (or alone on the line before)."""
+        line = self.lines[index]
+        m = GLYPH_START.match(line.text)
+        if m:
+            return m.group(1), m.start(1), line
+        m = GLYPH_END.search(line.text)
+        if m and _glyph_state(m.group(1)) is not None and m.group(1) not in ("x", "X", "o"):
+            return m.group(1), m.start(1), line
+        prev = index - 1
+        if prev >= 0 and GLYPH_ONLY.match(self.lines[prev].text):
+            g = GLYPH_ONLY.match(self.lines[prev].text)
+            assert g is not None
+            return g.group(1), g.start(1), self.lines[prev]
+        for j in range(index + 1, min(index + 1 + forward, len(self.lines))):
+            other = self.lines[j]
+            if other.kind not in ("TEXT", "EGC"):
+                break
+            m = GLYPH_END.search(other.text) or GLYPH_START.match(other.text)
+            if m:
+                return m.group(1), m.start(1), other
+        return None
+
+    def box(self, index: int, name: str) -> CheckBox:
+        line = self.lines[index]
+        found = self.glyph_near(index)
+        text = line.text.strip()
+        value = self.value_at(line, text)
+        if found is None:
+            return CheckBox(name=name, checked=None, glyph=None, text=value)
+        glyph, _, _ = found
+        return CheckBox(name=name, checked=_glyph_state(glyph), glyph=glyph, text=value)
+
+    def box_name(self, index: int) -> str | None:
+        line = self.lines[index].text
+        follow = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
+        joined = f"{line} {follow}".lower().replace(" ", "")
+        low = line.lower()
+        if "writtencommunication" in joined.split("soliciting")[0] and "written" in low:
+            return "written-communications"
+        if "soliciting" in low:
+            return "soliciting-material"
+        for number, name in BOX_NAMES[2:]:
+            if number in line.replace(" ", "") or (number in follow.replace(" ", "")):
+                return name
+        return None
+
+    def securities(self, index: int) -> list[Security]:
+        """Rows of the 12(b) table after its introduction line."""
+        header: Line | None = None
+        columns: list[tuple[int, int]] = []
+        kinds: list[str] = []
+        rows: list[Security] = []
+        for j in range(index + 1, min(index + 30, len(self.lines))):
+            line = self.lines[j]
+            if line.kind != "TEXT":
+                if line.kind in ("PAGE", "TABLE_OPEN", "TABLE_CLOSE", "TABLE_TAG"):
+                    continue
+                break
+            low = line.text.lower()
+            if header is None:
+                if "title of each class" in low or "trading symbol" in low:
+                    header = line
+                    for chunk in chunks(line.text):
+                        c = chunk.text.lower()
+                        kind = (
+                            "title" if "title" in c or "class" in c
+                            else "symbol" if "symbol" in c or "trading" in c
+                            else "exchange" if "exchange" in c or "name of" in c
+                            else None
+                        )
+                        if kind:
+                            columns.append((chunk.start, chunk.end))
+                            kinds.append(kind)
+                    self.used.add(j)
+                    continue
+                if low.strip().rstrip(".") in ("none", "not applicable", "n/a"):
+                    self.used.add(j)
+                    return []
+                break
+            if "registered" in low and "symbol" not in low and "title" not in low and len(
+                chunks(line.text)
+            ) == 1 and line.text.strip().lower().startswith(("on which", "registered")):
+                self.used.add(j)  # the header's second line
+                continue
+            if EGC_LIKE.search(line.text) or len(line.text.strip()) > 200:
+                break
+            pieces = chunks(line.text)
+            if not pieces or not columns:
+                break
+            if pieces[0].text.lower().rstrip(".") in ("none", "not applicable", "n/a"):
+                self.used.add(j)
+                break
+            self.used.add(j)
+            cells: dict[str, Text] = {}
+            for piece in pieces:
+                kind = kinds[best_column(piece, columns)]
+                if kind in cells:
+                    old = cells[kind]
+                    cells[kind] = Text(value=f"{old.value} {piece.text}", span=old.span)
+                else:
+                    cells[kind] = self.text(line, piece.start, piece.text)
+            if set(cells) == {"title"} and rows and "symbol" in kinds:
+                # A class title wrapped onto a second line.
+                last = rows[-1]
+                if last.title is not None:
+                    rows[-1] = Security(
+                        title=Text(value=f"{last.title.value} {cells['title'].value}",
+                                   span=last.title.span),
+                        symbol=last.symbol, exchange=last.exchange,
+                    )
+                continue
+            rows.append(Security(
+                title=cells.get("title"), symbol=cells.get("symbol"),
+                exchange=cells.get("exchange"),
+            ))
+        return rows
+
+    def egc(self, index: int) -> tuple[str, CheckBox] | None:
+        line = self.lines[index]
+        low = line.text.lower()
+        if "extended transition" in low or "if an emerging growth company" in low:
+            found = None
+            for j in range(index, min(index + 6, len(self.lines))):
+                other = self.lines[j]
+                if j > index and other.kind not in ("TEXT",):
+                    break
+                m = GLYPH_END.search(other.text)
+                if m and _glyph_state(m.group(1)) is not None:
+                    found = (m.group(1), other)
+                    break
+                m = GLYPH_ONLY.match(other.text)
+                if m:
+                    found = (m.group(1), other)
+                    break
+            glyph = found[0] if found else None
+            return "extended_transition_period", CheckBox(
+                name="extended-transition-period",
+                checked=_glyph_state(glyph) if glyph else None, glyph=glyph,
+                text=self.value_at(line, line.text.strip()),
+            )
+        if "indicate by check mark whether" in low or len(low.strip()) > 80:
+            return None
+        found2 = self.glyph_near(index, forward=1)
+        glyph = found2[0] if found2 else None
+        return "emerging_growth_company", CheckBox(
+            name="emerging-growth-company",
+            checked=_glyph_state(glyph) if glyph else None, glyph=glyph,
+            text=self.value_at(line, line.text.strip()),
+        )
+
+
+EGC_LIKE = re.compile(r"emerging\s+growth|indicate\s+by\s+check", re.IGNORECASE)
+
+
+def read_cover(
+    lines: list[Line], note: Part | None, layout: Layout
+) -> tuple[CoverPage | None, Text | None]:
+    if not lines:
+        return None, _intro(note, layout)
+    cover = _Cover(lines, layout)
+    form: Text | None = None
+    amendment_number: int | None = None
+    date: DateValue | None = None
+    boxes: dict[str, CheckBox] = {}
+    egc: dict[str, CheckBox] = {}
+    securities: list[Security] = []
+    last_cover = 0
+    for i, line in enumerate(lines):
+        kind = line.kind
+        if kind == "TEXT" and i in cover.used:
+            continue
+        if kind == "FORM_TITLE" and form is None:
+            m = FORM_RE.search(line.text)
+            if m:
+                form = cover.text(line, m.start(1), m.group(1))
+        elif kind == "REPORT_DATE" and date is None:
+            date = cover.report_date(i)
+        elif kind == "CAPTION":
+            cover.caption(i)
+        elif kind == "PHONE":
+            cover.phone(i)
+        elif kind == "BOX":
+            name = cover.box_name(i)
+            if name and name not in boxes:
+                boxes[name] = cover.box(i, name)
+        elif kind == "SECURITIES_12B":
+            securities = cover.securities(i)
+        elif kind == "EGC":
+            found = cover.egc(i)
+            if found and found[0] not in egc:
+                egc[found[0]] = found[1]
+        else:
+            if kind == "TEXT" and amendment_number is None and i < 40:
+                m = AMENDMENT_RE.search(line.text)
+                if m:
+                    amendment_number = int(m.group(1))
+            continue
+        last_cover = i
+    if form is None and not cover.registrants and date is None:
+        return None, _intro(note, layout)
+    amendment = bool(form and "/A" in form.value.upper().replace(" ", "")) or (
+        amendment_number is not None
+    )
+    registrants = [Registrant(**{k: v for k, v in r.items()}) for r in cover.registrants if r]
+    order = [name for _, name in BOX_NAMES]
+    span = layout.span(lines[0].start, lines[last_cover].end)
+    return (
+        CoverPage(
+            form_type=form,
+            amendment=amendment,
+            amendment_number=amendment_number,
+            date_of_report=date,
+            registrants=registrants,
+            check_boxes=[boxes[n] for n in order if n in boxes],
+            emerging_growth_company=egc.get("emerging_growth_company"),
+            extended_transition_period=egc.get("extended_transition_period"),
+            securities_12b=securities,
+            span=span,
+        ),
+        _intro(note, layout),
+    )
+
+
+def _intro(note: Part | None, layout: Layout) -> Text | None:
+    if note is None:
+        return None
+    start = note.head.start
+    end = note.end
+    return layout.value(layout.text[start:end].strip(), start, end)

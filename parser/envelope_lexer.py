@@ -1,0 +1,334 @@
+"""Line tokens for ``grammar/envelope.lark``.
+
+One token per meaningful line: envelope tags, PEM armour, header labels and
+tags, document tags, and one opaque ``CONTENT`` token per ``<TEXT>`` block whose
+end is found with ``str.find``. Token values are the line as written (stripped
+of the line end); ``CONTENT`` tokens carry an empty value and only positions, so
+a 50 MB uuencoded part is never copied.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from lark import Token
+
+ROLE_LABELS = frozenset(
+    {
+        "FILER", "SUBJECT COMPANY", "FILED BY", "REPORTING-OWNER", "REPORTING OWNER",
+        "ISSUER", "DEPOSITOR", "SECURITIZER", "ISSUING ENTITY", "ISSUING_ENTITY",
+        "SERIAL COMPANY", "FILER-AGENT",
+    }
+)
+BLOCK_LABELS = frozenset(
+    {
+        "COMPANY DATA", "FILING VALUES", "BUSINESS ADDRESS", "MAIL ADDRESS",
+        "FORMER COMPANY", "OWNER DATA", "FORMER NAME",
+    }
+)
+# Tagged leaves that may legitimately be empty and are never containers.
+_LEAF_TAGS = frozenset(
+    {"TYPE", "SEQUENCE", "FILENAME", "DESCRIPTION", "ITEMS", "ACT", "STREET2", "PHONE"}
+)
+
+# Bounded and without nested quantifiers: no backtracking on a 1 MB line.
+_LABEL = re.compile(r"[ \t]*([A-Z][A-Z0-9 ()/&.,_'-]{0,80}?)[ \t]*:(.*)$")
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9_.-]{0,60})>(.*)$")
+_CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9_.-]{0,60})>\s*$")
+_PEM_BEGIN = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
+_PEM_END = "-----END PRIVACY-ENHANCED MESSAGE-----"
+
+ENVELOPE_STARTS = (
+    _PEM_BEGIN, "<SEC-DOCUMENT>", "<IMS-DOCUMENT>", "<SUBMISSION>", "<SEC-HEADER>",
+    "<IMS-HEADER>", "<DOCUMENT>", "ACCESSION NUMBER:", "<ACCESSION-NUMBER>",
+)
+
+
+class LexNote(NamedTuple):
+    """Something the lexer noticed that the grammar cannot: reported later."""
+
+    name: str
+    message: str
+    start: int
+    end: int
+    related: tuple[int, int] | None = None
+
+
+class EnvelopeTokens(NamedTuple):
+    tokens: list[Token]
+    notes: list[LexNote]
+    truncated: bool
+
+
+def undash(line: str) -> str:
+    """Undo PEM dash-stuffing (``- -----BEGIN``), applied once per wrapping."""
+    while line.startswith("- "):
+        line = line[2:]
+    return line
+
+
+def looks_like_envelope(text: str) -> bool:
+    return undash(text.lstrip()[:80]).startswith(ENVELOPE_STARTS)
+
+
+class _Lexer:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.n = len(text)
+        self.pos = 0
+        self.line = 1
+        self.tokens: list[Token] = []
+        self.notes: list[LexNote] = []
+        self.stack: list[tuple[str, int, int]] = []  # open tagged containers
+        self.header_limit: int | None = None
+        self.truncated = False
+
+    # -- helpers
+    def emit(self, kind: str, value: str, start: int, end: int, lines: int = 0) -> Token:
+        token = Token(kind, value, start, self.line, 1, self.line + lines, 1, end)
+        self.tokens.append(token)
+        return token
+
+    def next_line(self) -> tuple[int, int, str]:
+        start = self.pos
+        eol = self.text.find("\n", start)
+        if eol == -1:
+            eol = self.n
+        return start, eol, self.text[start:eol]
+
+    def advance(self, eol: int) -> None:
+        self.pos = eol + 1
+        self.line += 1
+
+    def _header_end(self) -> int:
+        if self.header_limit is None:
+            ends = [
+                i
+                for i in (
+                    self.text.find("\n<DOCUMENT>", self.pos),
+                    self.text.find("</SEC-HEADER>", self.pos),
+                    self.text.find("</IMS-HEADER>", self.pos),
+                )
+                if i != -1
+            ]
+            self.header_limit = min(ends) if ends else self.n
+        return self.header_limit
+
+    # -- the main loop
+    def run(self) -> EnvelopeTokens:
+        while self.pos < self.n:
+            start, eol, line = self.next_line()
+            stripped = line.strip()
+            if not stripped:
+                self.advance(eol)
+                continue
+            if stripped == "<DOCUMENT>":
+                self.document(start, eol)
+                continue
+            self.envelope_line(start, eol, line, stripped)
+        return EnvelopeTokens(self.tokens, self.notes, self.truncated)
+
+    def envelope_line(self, start: int, eol: int, line: str, stripped: str) -> None:
+        plain = undash(stripped)
+        if plain.startswith(_PEM_BEGIN):
+            self.emit("PEM_BEGIN", stripped, start, eol)
+            self.advance(eol)
+            self.pem_fields()
+            return
+        if plain.startswith(_PEM_END):
+            self.emit("PEM_END", stripped, start, eol)
+        elif stripped.startswith(("<SEC-DOCUMENT>", "<IMS-DOCUMENT>")):
+            self.emit("ROOT_OPEN", stripped, start, eol)
+        elif stripped.startswith(("</SEC-DOCUMENT>", "</IMS-DOCUMENT>")):
+            self.emit("ROOT_CLOSE", stripped, start, eol)
+        elif stripped.startswith(("<SEC-HEADER>", "<IMS-HEADER>")):
+            self.header_limit = None
+            self.emit("HEADER_OPEN", stripped, start, eol)
+        elif stripped.startswith(("</SEC-HEADER>", "</IMS-HEADER>")):
+            self.close_all(start)
+            self.emit("HEADER_CLOSE", stripped, start, eol)
+        elif stripped == "<SUBMISSION>":
+            self.emit("SUBMISSION_OPEN", stripped, start, eol)
+        elif stripped == "</SUBMISSION>":
+            self.close_all(start)
+            self.emit("SUBMISSION_CLOSE", stripped, start, eol)
+        else:
+            self.header_line(start, eol, line, stripped)
+        self.advance(eol)
+
+    def pem_fields(self) -> None:
+        # Proc-Type:, Originator-Name:, ... with indented base64 continuations,
+        # up to the blank line that ends the PEM header.
+        while self.pos < self.n:
+            start, eol, line = self.next_line()
+            if not line.strip() or line.lstrip().startswith("<"):
+                return
+            self.emit("PEM_FIELD", line.strip(), start, eol)
+            self.advance(eol)
+
+    def header_line(self, start: int, eol: int, line: str, stripped: str) -> None:
+        if stripped.startswith("</"):
+            m = _CLOSE.match(stripped)
+            if m:
+                self.close_tag(m.group(1), start, eol, stripped)
+                return
+        elif stripped.startswith("<"):
+            m = _TAG.match(stripped)
+            if m:
+                name, value = m.group(1), m.group(2).strip()
+                if not value and name not in _LEAF_TAGS and self.has_close(name, eol):
+                    self.stack.append((name, start, eol))
+                    self.emit("CONTAINER_OPEN", stripped, start, eol)
+                else:
+                    self.emit("TAG_FIELD", stripped, start, eol)
+                return
+        m = _LABEL.match(line)
+        if m:
+            label = m.group(1).strip()
+            value = m.group(2).strip()
+            if label in ROLE_LABELS and not value:
+                self.emit("ROLE", stripped, start, eol)
+            elif label in BLOCK_LABELS and not value:
+                self.emit("BLOCK", stripped, start, eol)
+            else:
+                self.emit("FIELD", stripped, start, eol)
+            return
+        last = self.tokens[-1] if self.tokens else None
+        if last is not None and last.type == "FIELD" and stripped.startswith("]"):
+            # "STANDARD INDUSTRIAL CLASSIFICATION: [5122" then "]  IRS NUMBER: ...":
+            # the SIC code's bracket wrapped onto the next label's line.
+            self.tokens[-1] = Token(
+                "FIELD", last.value + "]", last.start_pos, last.line, 1, last.end_line, 1,
+                last.end_pos,
+            )
+            offset = line.index("]") + 1
+            if line[offset:].strip():
+                self.header_line(start + offset, eol, line[offset:], line[offset:].strip())
+            return
+        if last is not None and last.type == "FIELD" and line[:1] in (" ", "\t"):
+            # A value continued on the next line (SIC descriptions are split so).
+            self.tokens[-1] = Token(
+                "FIELD", f"{last.value} {stripped}", last.start_pos, last.line, 1,
+                self.line, 1, eol,
+            )
+            return
+        self.emit("JUNK", stripped, start, eol)
+
+    def has_close(self, name: str, after: int) -> bool:
+        return self.text.find(f"</{name}>", after, self._header_end()) != -1
+
+    def close_tag(self, name: str, start: int, eol: int, stripped: str) -> None:
+        names = [entry[0] for entry in self.stack]
+        if name not in names:
+            self.emit("STRAY_CLOSE", stripped, start, eol)
+            return
+        while self.stack:
+            open_name, open_start, open_eol = self.stack.pop()
+            if open_name == name:
+                self.emit("CONTAINER_CLOSE", stripped, start, eol)
+                return
+            # Closed implicitly by an outer end tag.
+            self.notes.append(
+                LexNote(
+                    "mismatched-header-tag",
+                    f"`<{open_name}>` is closed by `</{name}>`",
+                    start, eol, (open_start, open_eol),
+                )
+            )
+            self.emit("CONTAINER_CLOSE", "", start, start)
+
+    def close_all(self, at: int) -> None:
+        while self.stack:
+            open_name, open_start, open_eol = self.stack.pop()
+            self.notes.append(
+                LexNote(
+                    "mismatched-header-tag", f"`<{open_name}>` is never closed",
+                    at, at, (open_start, open_eol),
+                )
+            )
+            self.emit("CONTAINER_CLOSE", "", at, at)
+
+    # -- documents
+    def document(self, start: int, eol: int) -> None:
+        self.close_all(start)
+        self.emit("DOCUMENT_OPEN", "<DOCUMENT>", start, eol)
+        self.advance(eol)
+        while self.pos < self.n:
+            start, eol, line = self.next_line()
+            stripped = line.strip()
+            if not stripped:
+                self.advance(eol)
+                continue
+            if stripped.startswith("<TEXT>"):
+                self.text_block(start, eol, line)
+                return
+            if stripped == "</DOCUMENT>":
+                self.emit("DOCUMENT_CLOSE", stripped, start, eol)
+                self.advance(eol)
+                return
+            if stripped == "<DOCUMENT>":
+                return  # the grammar notices the missing </DOCUMENT>
+            last = self.tokens[-1]
+            if _TAG.match(stripped):
+                self.emit("DOC_TAG", stripped, start, eol)
+            elif last.type == "DOC_TAG":
+                # A <DESCRIPTION> continued on the next line.
+                self.tokens[-1] = Token(
+                    "DOC_TAG", f"{last.value} {stripped}", last.start_pos, last.line, 1,
+                    self.line, 1, eol,
+                )
+            else:
+                self.emit("JUNK", stripped, start, eol)
+            self.advance(eol)
+
+    def text_block(self, start: int, eol: int, line: str) -> None:
+        text = self.text
+        tag_end = start + line.index("<TEXT>") + len("<TEXT>")
+        self.emit("TEXT_OPEN", "<TEXT>", start, tag_end)
+        content_start = eol + 1 if not text[tag_end:eol].strip() else tag_end
+        close = text.find("</TEXT>", content_start)
+        doc_close = text.find("\n</DOCUMENT>", content_start)
+        next_doc = text.find("\n<DOCUMENT>", content_start)
+        bounds = [i for i in (doc_close, next_doc) if i != -1]
+        limit = min(bounds) if bounds else -1
+        if close != -1 and (limit == -1 or close < limit):
+            content_end = close
+            self.emit("CONTENT", "", content_start, content_end,
+                      text.count("\n", content_start, content_end))
+            self.line += text.count("\n", start, close)
+            close_eol = text.find("\n", close)
+            if close_eol == -1:
+                close_eol = self.n
+            self.emit("TEXT_CLOSE", "</TEXT>", close, close + len("</TEXT>"))
+            rest = text[close + len("</TEXT>") : close_eol].strip()
+            self.pos = close_eol + 1
+            self.line += 1
+            if rest == "</DOCUMENT>":  # written on the same line as </TEXT>
+                self.emit("DOCUMENT_CLOSE", rest, close_eol - len(rest), close_eol)
+                return
+        else:
+            content_end = limit + 1 if limit != -1 else self.n
+            self.emit("CONTENT", "", content_start, content_end)
+            self.line += text.count("\n", start, content_end)
+            self.pos = content_end
+            if limit == -1:
+                self.truncated = True
+                return
+        # Expect </DOCUMENT>; anything else is left to the main loop and grammar.
+        while self.pos < self.n:
+            start, eol, line = self.next_line()
+            stripped = line.strip()
+            if not stripped:
+                self.advance(eol)
+                continue
+            if stripped == "</DOCUMENT>":
+                self.emit("DOCUMENT_CLOSE", stripped, start, eol)
+                self.advance(eol)
+            return
+        if self.tokens[-1].type != "DOCUMENT_CLOSE":
+            self.truncated = True
+
+
+def tokenize(text: str) -> EnvelopeTokens:
+    return _Lexer(text).run()

@@ -1,0 +1,161 @@
+"""The whole pipeline for one file: bytes -> ``Filing``.
+
+decoding -> envelope grammar (header, documents as opaque spans) -> the 8-K
+document's text layout -> body grammar -> cover, items, exhibits, signatures.
+No stage raises on bad input: problems become diagnostics, and whatever could
+be read is returned.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from msgspec.structs import replace
+
+from .body import read_body
+from .decoding import decode
+from .documents import detect_format, is_8k_form, make_document
+from .envelope import read_envelope
+from .envelope_lexer import looks_like_envelope
+from .exhibits import match_documents
+from .header import build_header
+from .layout import Layout, text_layout
+from .model import Diagnostic, Document, Filing, Header, Source
+from .source import SourceText
+
+
+class Parsed(NamedTuple):
+    """A parsed file with what renderers need besides the data: the text."""
+
+    filing: Filing
+    source: SourceText
+    layout: Layout | None  # the layout of the 8-K document that was read
+
+
+def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: (d.span.start if d.span else -1, d.code))
+
+
+def _html_layout(source: SourceText, start: int, end: int) -> Layout | None:
+    try:
+        from .html_layout import render_html
+    except ImportError:  # pragma: no cover - only while HTML support is absent
+        return None
+    rendered = render_html(source.text, start, end)
+    return Layout(rendered.text, rendered.offsets, "html", source)
+
+
+def _xbrl_cover(source: SourceText, start: int, end: int):
+    try:
+        from .ixbrl import extract_cover
+    except ImportError:  # pragma: no cover
+        return None
+    return extract_cover(source.text, start, end, span_of=source.span)
+
+
+def parse_bytes(data: bytes, path: str | None = None) -> Parsed:
+    decoded = decode(data)
+    source = SourceText(decoded.text, path)
+    for note in decoded.notes:
+        span = source.span(note.offset, note.offset + 1) if note.offset is not None else None
+        source.report(note.code, note.message, span, label=note.message if span else None)
+
+    def finish(shape: str, layout: Layout | None = None, **parts) -> Parsed:
+        filing = Filing(
+            source=Source(
+                path=path, size=len(data), encoding=decoded.encoding,
+                line_ends=decoded.line_ends, shape=shape,  # type: ignore[arg-type]
+            ),
+            diagnostics=_sorted(source.diagnostics),
+            **parts,
+        )
+        return Parsed(filing, source, layout)
+
+    if decoded.binary is not None:
+        source.report("binary-input", f"the file is {decoded.binary}, not a text filing")
+        return finish("binary")
+    if not decoded.text.strip():
+        if decoded.text:
+            source.report("empty-file", "the file holds only blank lines")
+        return finish("empty")
+
+    text = decoded.text
+    header: Header | None = None
+    pem = False
+    if looks_like_envelope(text):
+        envelope = read_envelope(source)
+        pem = envelope.pem
+        header = build_header(source, envelope.header) if envelope.header else None
+        documents = [make_document(source, raw) for raw in envelope.documents]
+        shape = "submission" if header and documents else "header-only" if header else "documents"
+    else:
+        fmt = detect_format(text, 0, len(text))
+        documents = [
+            Document(format=fmt, size=len(text), span=source.span(0, len(text)),
+                     content_span=source.span(0, len(text)))
+        ]
+        shape = "html" if fmt == "html" else "text"
+
+    submission_type = header.submission_type.value if header and header.submission_type else None
+    if submission_type and not is_8k_form(submission_type):
+        source.report(
+            "not-an-8k", f"the submission type is {submission_type}, not a Form 8-K",
+            header.submission_type.span if header and header.submission_type else None,
+            label="submission type",
+        )
+        return _assemble(finish, shape, header, documents, None, source, None)
+
+    body_index = _body_document(documents, shape)
+    if body_index is None:
+        if shape in ("submission", "documents"):
+            source.report("no-8k-document", "no document of type 8-K was found")
+        return _assemble(finish, shape, header, documents, None, source, None)
+
+    document = documents[body_index]
+    span = document.content_span
+    layout: Layout | None = None
+    if span is not None and document.format == "text":
+        layout = text_layout(source, span.start, span.end, pem)
+    elif span is not None and document.format == "html":
+        layout = _html_layout(source, span.start, span.end)
+    if layout is None:
+        source.report(
+            "document-not-parsed",
+            f"the 8-K document is {document.format}, which eightk does not read",
+            document.span, label="this document",
+        )
+        return _assemble(finish, shape, header, documents, None, source, None)
+    return _assemble(finish, shape, header, documents, body_index, source, layout)
+
+
+def _body_document(documents: list[Document], shape: str) -> int | None:
+    if shape in ("text", "html"):
+        return 0
+    for index, document in enumerate(documents):
+        if document.type is not None and is_8k_form(document.type.value):
+            return index
+    return None
+
+
+def _assemble(finish, shape, header, documents, body_index, source, layout) -> Parsed:
+    if body_index is None or layout is None:
+        return finish(shape, header=header, documents=documents)
+    body = read_body(layout)
+    span = documents[body_index].content_span
+    xbrl = None
+    if layout.kind == "html" and span is not None:
+        xbrl = _xbrl_cover(source, span.start, span.end)
+    documents = list(documents)
+    documents[body_index] = replace(documents[body_index], parsed=True)
+    exhibits = match_documents(body.exhibits, documents)
+    return finish(
+        shape, header=header, documents=documents, body_document=body_index, cover=body.cover,
+        items=body.items, exhibits=exhibits, signatures=body.signatures, xbrl_cover=xbrl,
+        layout=layout,
+    )
+
+
+def parse_file(path: str | Path) -> Parsed:
+    data = Path(path).read_bytes()
+    return parse_bytes(data, str(path))

@@ -1,0 +1,91 @@
+"""Running a grammar with error recovery: the one place lark errors are handled.
+
+On an unexpected token the parser first tries to *insert* a missing closing
+token (``</TEXT>``, ``</DOCUMENT>``, ...) that would let the offending token
+through; failing that it *drops* the offending token. Either way the problem is
+reported through ``report`` and parsing goes on, so one run finds every
+independent problem and still returns a tree. At end of input it inserts
+closers until the grammar accepts. Relies on lark's interactive parser
+(``on_error``), which is why lark's version is pinned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+
+from .grammars import tokens_iter
+
+MAX_ERRORS = 100
+
+
+class Problem(NamedTuple):
+    """A syntax problem, in token terms; the caller words it for people."""
+
+    kind: str  # "missing" (a token was inserted) or "unexpected" (a token was dropped)
+    token: Token  # the offending token (``$END`` at end of input)
+    missing: str | None  # the inserted token type, for "missing"
+    expected: frozenset[str]
+
+
+class TooManyErrors(Exception):
+    pass
+
+
+def parse_with_recovery(
+    lark: Lark,
+    tokens: Sequence[Token],
+    insertable: Sequence[str],
+    report: Callable[[Problem], None],
+) -> Tree | None:
+    """Parse ``tokens``; return the tree, or None if even recovery failed."""
+    errors = 0
+
+    def synthetic(kind: str, at: Token) -> Token:
+        pos = at.start_pos if at.type != "$END" else at.end_pos
+        return Token(kind, "", pos, at.line, at.column, at.line, at.column, pos)
+
+    def on_error(error: UnexpectedInput) -> bool:
+        nonlocal errors
+        if not isinstance(error, UnexpectedToken):
+            return False
+        errors += 1
+        if errors > MAX_ERRORS:
+            raise TooManyErrors
+        parser = error.interactive_parser
+        token = error.token
+        expected = frozenset(parser.accepts())
+        if token.type == "$END":
+            if last_end is not None:
+                token = Token("$END", "", last_end, None, None, None, None, last_end)
+            for _ in range(64):
+                allowed = parser.accepts()
+                if "$END" in allowed:
+                    break
+                kind = next((t for t in insertable if t in allowed), None)
+                if kind is None:
+                    return False
+                parser.feed_token(synthetic(kind, token))
+                report(Problem("missing", token, kind, expected))
+            return True
+        for kind in insertable:
+            if kind not in expected:
+                continue
+            trial = parser.copy(deepcopy_values=False)
+            trial.feed_token(synthetic(kind, token))
+            if token.type in trial.accepts():
+                parser.feed_token(synthetic(kind, token))
+                parser.feed_token(token)
+                report(Problem("missing", token, kind, expected))
+                return True
+        report(Problem("unexpected", token, None, expected))
+        return True  # the token is dropped
+
+    last_end = tokens[-1].end_pos if tokens else 0
+    try:
+        return lark.parse(tokens_iter(tokens), on_error=on_error)  # type: ignore[arg-type]
+    except (UnexpectedInput, TooManyErrors):
+        return None
