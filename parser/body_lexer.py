@@ -178,15 +178,19 @@ def classify_cover(line: str) -> str | None:
     return None
 
 
-def _continues_caption(line: str) -> bool:
+def _continues_caption(line: str, caption: str) -> bool:
     """A caption row wrapped onto this line: "Incorporation)    Number)    No.)".
 
-    It closes more parentheses than it opens and holds no number (values do).
+    It holds no number (values do), and either closes more parentheses than it
+    opens or continues a header row written without parentheses ("Commission" /
+    "File Number").
     """
     stripped = line.strip()
-    if len(stripped) > 200 or stripped.count(")") <= stripped.count("("):
+    if len(stripped) > 200 or re.search(r"\d{3}", stripped):
         return False
-    return re.search(r"\d{3}", stripped) is None
+    if stripped.count(")") > stripped.count("("):
+        return True
+    return "(" not in caption and "(" not in stripped and len(stripped.split()) <= 12
 
 
 def tokenize(text: str) -> BodyTokens:
@@ -214,13 +218,11 @@ def tokenize(text: str) -> BodyTokens:
             if kind is not None:
                 front = False
             elif front:
-                kind = classify_cover(line)
                 if (
-                    kind is None
-                    and tokens
+                    tokens
                     and tokens[-1].type == "CAPTION"
                     and last_line == line_no - 1
-                    and _continues_caption(line)
+                    and _continues_caption(line, tokens[-1].value)
                 ):
                     last = tokens[-1]
                     tokens[-1] = Token(
@@ -229,6 +231,7 @@ def tokenize(text: str) -> BodyTokens:
                     )
                     last_line = line_no
                     continue
+                kind = classify_cover(line)
         elif kind == "TABLE_OPEN":
             if tables:
                 notes.append(BodyNote(

@@ -33,7 +33,7 @@ IRS_RE = re.compile(r"\b\d{2}\s?-\s?\d{7}\b")
 FILE_NO_RE = re.compile(r"\b(?:[0-9]{1,3}|I)-\d{2,6}(?:-\d{1,3})?\b")
 ZIP_RE = re.compile(r"\b\d{5}(?:-\d{4})?\s*$")
 BOILERPLATE_RE = re.compile(
-    r"securities\s+and\s+exchange\s+commission|washington|current\s+report|"
+    r"securities\s+and\s+exchange\s+commission|washington,?\s+d\.?\s?c\b|current\s+report|"
     r"pursuant\s+to\s+section|securities\s+exchange\s+act|united\s+states|^\s*form\s+8|"
     r"^\s*\(?\s*amendment\s+no|^\s*\(?\s*date\s+of\s+report",
     re.IGNORECASE,
@@ -200,9 +200,9 @@ class _Cover:
                 continue
             if BOILERPLATE_RE.search(line.text[:200]):
                 break
-            if line.number < expect:  # a blank line between
-                if out or not gap_allowed or expect - line.number > 2:
-                    break
+            gap = line.number < expect  # a blank line between
+            if gap and (out or not gap_allowed or expect - line.number > 2):
+                break
             gap_allowed = False
             out.append(i)
             expect = line.number - 1
@@ -324,30 +324,38 @@ class _Cover:
                 kind = kinds[best_column(piece, columns)]
                 value = self.text(line, piece.start, piece.text)
                 if kind == "combined":
-                    self.combined_cell(current, piece.text, value)
+                    self.combined_cell(current, line, piece)
                 elif kind in ("file_number", "irs"):
                     current.setdefault("irs_number" if kind == "irs" else kind, value)
             i += 1
 
-    def combined_cell(self, registrant: dict[str, Text], text: str, value: Text) -> None:
+    def combined_cell(self, registrant: dict[str, Text], line: Line, piece: Chunk) -> None:
+        text = piece.text
+        value = self.text(line, piece.start, text)
         m = re.match(r"\(\s*an?\s+(.+?)\s+(?:corporation|company|limited|partnership|trust|"
                      r"business trust|llc)\s*\)$", text, re.IGNORECASE)
         if "name" not in registrant:
             registrant["name"] = value
         elif m:
-            span = value.span
-            registrant["state"] = Text(value=m.group(1), span=span)
+            registrant["state"] = self.text(line, piece.start + m.start(1), m.group(1))
         elif PHONE_RE.fullmatch(text.strip()):
             registrant["phone"] = value
-        elif "address" in registrant:
-            old = registrant["address"]
-            start = old.span.start if old.span else 0
-            end = value.span.end if value.span else 0
-            registrant["address"] = Text(
-                value=f"{old.value}, {text}", span=self.layout.source.span(start, end)
-            )
         else:
-            registrant["address"] = value
+            zip_match = ZIP_RE.search(text)
+            if zip_match and "zip" not in registrant:
+                registrant["zip"] = self.text(line, piece.start + zip_match.start(),
+                                              zip_match.group().strip())
+                text = text[: zip_match.start()].rstrip(" ,")
+                value = self.text(line, piece.start, text)
+            if "address" in registrant:
+                old = registrant["address"]
+                start = old.span.start if old.span else 0
+                end = value.span.end if value.span else 0
+                registrant["address"] = Text(
+                    value=f"{old.value}, {text}", span=self.layout.source.span(start, end)
+                )
+            else:
+                registrant["address"] = value
 
     # -- other landmarks
     def phone(self, index: int) -> None:
@@ -376,9 +384,9 @@ class _Cover:
         begin = phrase.end() if phrase else 0
         candidates = [(line, begin)]
         for j in (index + 1, index + 2, index - 1):
-            if 0 <= j < len(self.lines) and self.lines[j].kind == "TEXT":
-                if abs(self.lines[j].number - line.number) <= 3:
-                    candidates.append((self.lines[j], 0))
+            near = 0 <= j < len(self.lines) and self.lines[j].kind == "TEXT"
+            if near and abs(self.lines[j].number - line.number) <= 3:
+                candidates.append((self.lines[j], 0))
         for cand, start in candidates:
             found = find_date(cand.text, start)
             if found is not None:
@@ -469,10 +477,8 @@ class _Cover:
                     self.used.add(j)
                     return []
                 break
-            if "registered" in low and "symbol" not in low and "title" not in low and len(
-                chunks(line.text)
-            ) == 1 and line.text.strip().lower().startswith(("on which", "registered")):
-                self.used.add(j)  # the header's second line
+            if all(_HEADER_WORDS.match(c.text) for c in chunks(line.text)):
+                self.used.add(j)  # the header row's second line ("Symbol(s)  on which registered")
                 continue
             if EGC_LIKE.search(line.text) or len(line.text.strip()) > 200:
                 break
@@ -541,6 +547,12 @@ class _Cover:
         )
 
 
+_HEADER_WORDS = re.compile(
+    r"^(?:trading\s+)?symbol(?:\(s\)|s)?$|^(?:name\s+of\s+each\s+exchange\s+)?on\s+which"
+    r"(?:\s+registered)?$|^registered$|^trading$|^title\s+of\s+each\s+class$|^class$|"
+    r"^name\s+of\s+each\s+exchange$",
+    re.IGNORECASE,
+)
 EGC_LIKE = re.compile(r"emerging\s+growth|indicate\s+by\s+check", re.IGNORECASE)
 
 

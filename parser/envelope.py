@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from lark import Token, Transformer, Tree
+from lark import Token, Transformer
 
 from . import envelope_lexer, grammars
 from .recovery import Problem, parse_with_recovery
@@ -207,9 +207,10 @@ def read_envelope(source: SourceText) -> Envelope:
             if not reported_truncation:
                 reported_truncation = True
                 end = len(source.text)
+                missing = _WORDS.get(problem.missing or "", "the envelope ends")
                 source.report(
                     "truncated-envelope",
-                    f"the file ends before {_WORDS.get(problem.missing or '', 'the envelope ends')}",
+                    f"the file ends before {missing}",
                     source.span(end, end),
                     label="the file ends here",
                 )
@@ -263,6 +264,3 @@ def read_envelope(source: SourceText) -> Envelope:
         )
     return envelope
 
-
-def is_tree(value: object) -> bool:
-    return isinstance(value, Tree)

@@ -45,6 +45,7 @@ _MAX_COLS = 1000
 # ---------------------------------------------------------------- tag classes
 
 _INLINE, _BLOCK, _PRE, _TABLE, _CELL = 0, 1, 2, 3, 4  # kinds that are pushed
+_PLAIN = 5  # an inline element without any effect: closing it only pops it
 _BR, _HR, _PAGE, _VOID, _ROW, _SECTION, _RAW, _HIDDEN = range(10, 18)  # handled apart
 
 _PARAGRAPHS = "p h1 h2 h3 h4 h5 h6 ul ol dl blockquote menu dir form fieldset figure"
@@ -124,11 +125,10 @@ _TEXT_RE = re.compile(
 _NAME = r"[A-Za-z][^\t\n\f\r />]*"
 # Quoted values may hold '>'; possessive quantifiers keep a failed match linear,
 # and the loose form takes over when a quote is never closed.
-_START_RE = re.compile(
-    rf"<({_NAME})((?:[^>\"']++|\"[^\"]{{0,4096}}+\"|'[^']{{0,4096}}+')*+)>"
+_TAG_RE = re.compile(
+    rf"<(/?)({_NAME})((?:[^>\"']++|\"[^\"]{{0,4096}}+\"|'[^']{{0,4096}}+')*+)>"
 )
-_START_LOOSE_RE = re.compile(rf"<({_NAME})([^>]*)>")
-_END_RE = re.compile(rf"</({_NAME})[^>]*>")
+_TAG_LOOSE_RE = re.compile(rf"<(/?)({_NAME})([^>]*)>")
 _ATTR_RE = re.compile(
     r"(?i)(?<![\w-])(style|face|colspan)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))"
 )
@@ -289,7 +289,7 @@ class _Line:
         self.parts = parts
         self.nl = nl
         self.kind = kind
-        self.width = sum(len(p[0]) for p in parts)
+        self.width = -1  # measured only for lines that go into a table column
 
 
 def _rstrip(parts: list[Part]) -> None:
@@ -489,7 +489,9 @@ def _content_lines(lines: list[_Line]) -> list[_Line]:
         if line.kind == _TEXT:
             parts = _lstrip(line.parts)
             if parts:
-                out.append(line if parts is line.parts else _Line(parts, line.nl))
+                kept = line if parts is line.parts else _Line(parts, line.nl)
+                kept.width = sum(len(p[0]) for p in parts)
+                out.append(kept)
     return out
 
 
@@ -600,6 +602,7 @@ class _Renderer:
         self.after = start  # offset just after the start tag being handled
         self.attrs = ""  # attributes of the start tag being handled
         self.names: dict[str, tuple[str, int]] = {}
+        self.plain: dict[str, _Entry] = {}  # one shared stack entry per plain inline tag
 
     # ------------------------------------------------------------ scanning
 
@@ -627,33 +630,31 @@ class _Renderer:
     def markup(self, lt: int) -> int:
         """Handle the markup at ``lt``; return where scanning resumes."""
         src, end = self.src, self.end
-        nxt = src[lt + 1 : lt + 2]
-        if nxt == "/":
-            m = _END_RE.match(src, lt, end)
-            if m is None:
-                return src.find(">", lt, end) + 1  # a bogus comment like "</ >"
-            self.end_tag(m.group(1))
-            return m.end()
-        if nxt == "!":
-            return self.skip_declaration(lt)
-        if nxt == "?":
-            return src.find(">", lt, end) + 1  # processing instruction, <?xml ...?>
-        if not nxt.isalpha():
-            self.text(lt, lt + 1)  # a stray '<'
-            return lt + 1
-        m = _START_RE.match(src, lt, end) or _START_LOOSE_RE.match(src, lt, end)
+        m = _TAG_RE.match(src, lt, end) or _TAG_LOOSE_RE.match(src, lt, end)
         if m is None:
-            self.text(lt, lt + 1)
-            return lt + 1
-        attrs = m.group(2)
-        self_closing = attrs.endswith("/")
+            return self.not_a_tag(lt)
+        slash, raw, attrs = m.groups()
         resume = self.after = m.end()
+        if slash:
+            self.end_tag(raw)
+            return resume
         self.attrs = attrs
-        raw = self.start_tag(m.group(1), attrs, self_closing)
-        if raw:
-            hit = _raw_end_re(raw).search(src, resume, end)
+        skip = self.start_tag(raw, attrs, attrs.endswith("/"))
+        if skip:
+            hit = _raw_end_re(skip).search(src, resume, end)
             resume = hit.start() if hit else end
         return resume
+
+    def not_a_tag(self, lt: int) -> int:
+        src, end = self.src, self.end
+        nxt = src[lt + 1 : lt + 2]
+        if nxt == "!":
+            return self.skip_declaration(lt)
+        if nxt in ("?", "/"):
+            # <?xml ...?> and other processing instructions; "</ >" is a bogus comment
+            return src.find(">", lt, end) + 1
+        self.text(lt, lt + 1)  # a stray '<'
+        return lt + 1
 
     def skip_declaration(self, lt: int) -> int:
         src, end = self.src, self.end
@@ -744,6 +745,7 @@ class _Renderer:
             name = raw.lower()
             known = (name, _KINDS.get(name, _INLINE))
             self.names[raw] = known
+            self.plain[name] = (name, _PLAIN, False, -1, 0, False, None)
         return known
 
     def start_tag(self, raw: str, attrs: str, self_closing: bool) -> str | None:
@@ -764,6 +766,9 @@ class _Renderer:
         handler = _START_HANDLERS.get(kind)
         if handler is not None:
             handler(self, name, eff, self_closing)
+        elif eff is _NO_ATTRS:
+            if not self_closing:
+                self.push(self.plain[name])
         else:
             if eff.indent:
                 self.flow.space(self.at, False)
@@ -886,6 +891,10 @@ class _Renderer:
 
     def end_tag(self, raw: str) -> None:
         name, kind = self.classify(raw)
+        stack = self.stack
+        if kind < _TABLE and stack and stack[-1][0] == name:  # the usual, well-nested case
+            self.close(stack.pop())
+            return
         if kind in (_ROW, _SECTION) and not self.hidden:
             table = self.table_in_scope()
             if table is not None:
@@ -915,6 +924,8 @@ class _Renderer:
     def close(self, entry: _Entry) -> None:
         name, kind, hidden, prev_font, bottom, page_after, obj = entry
         self.where[name].pop()
+        if kind == _PLAIN:
+            return
         if hidden:
             self.hidden -= 1
             return

@@ -34,7 +34,8 @@ OLD_ITEMS: dict[str, ItemDef] = {
         ItemDef("3", "Bankruptcy or Receivership", None, None),
         ItemDef("4", "Changes in Registrant's Certifying Accountant", None, None),
         ItemDef("5", "Other Events", None, None,
-                ("Other Events and Regulation FD Disclosure", "Other Events and Required FD Disclosure")),
+                ("Other Events and Regulation FD Disclosure",
+                 "Other Events and Required FD Disclosure")),
         ItemDef("6", "Resignations of Registrant's Directors", None, None,
                 ("Resignation of Registrant's Directors",)),
         ItemDef("7", "Financial Statements and Exhibits", None, None,
@@ -204,7 +205,9 @@ def key_for_title(title: str, era: Era | None) -> str | None:
     # Abbreviated or extended titles: accept a unique prefix match either way.
     for index in order:
         matches = {
-            k for t, k in index.items() if len(key) >= 12 and (t.startswith(key) or key.startswith(t))
+            k
+            for t, k in index.items()
+            if len(key) >= 12 and (t.startswith(key) or key.startswith(t))
         }
         if len(matches) == 1:
             return matches.pop()

@@ -37,9 +37,10 @@ SpanOf = Callable[[int, int], Span]
 _IX_NAMESPACES = frozenset(
     {"http://www.xbrl.org/2013/inlineXBRL", "http://www.xbrl.org/2008/inlineXBRL"}
 )
+_DEI_NAMESPACE = "http://xbrl.sec.gov/dei/"
 # Namespace URI prefix -> the prefix used in our output, whatever the filer chose.
 _CANONICAL_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("http://xbrl.sec.gov/dei/", "dei"),
+    (_DEI_NAMESPACE, "dei"),
     ("http://fasb.org/us-gaap/", "us-gaap"),
     ("http://fasb.org/srt/", "srt"),
     ("http://www.xbrl.org/inlineXBRL/transformation/", "ixt"),
@@ -108,12 +109,12 @@ def extract_cover(
     Never raises on bad markup: what can be read is returned.
     """
     try:
-        scan = _scan_document(source, start, end)
+        facts = _scan_document(source, start, end)
     except Exception:  # a safety net: garbage input must not crash a batch run
         return None
-    if scan is None:
+    if facts is None:
         return None
-    return _build_cover(scan, span_of)
+    return _build_cover(facts, span_of)
 
 
 # ================================================================== scanning
@@ -131,10 +132,6 @@ class _Fact(NamedTuple):
     start: int
     end: int
     dimensional: bool
-
-
-class _Scan(NamedTuple):
-    facts: list[_Fact]
 
 
 class _Open(NamedTuple):
@@ -163,7 +160,8 @@ class _Markup(NamedTuple):
     seen_ix: bool
 
 
-def _scan_document(source: str, start: int, end: int | None) -> _Scan | None:
+def _scan_document(source: str, start: int, end: int | None) -> list[_Fact] | None:
+    """The dei facts of ``source[start:end]`` in document order; None without ix markup."""
     n = len(source)
     end = n if end is None else max(0, min(end, n))
     start = max(0, min(start, end))
@@ -171,8 +169,6 @@ def _scan_document(source: str, start: int, end: int | None) -> _Scan | None:
         return None
     ns = _namespaces(source, start, end)
     ix_prefixes = _ix_prefixes(ns)
-    if not _ix_tag_re(ix_prefixes).search(source, start, end):
-        return None
     markup = _scan_ix(source, start, end, ix_prefixes)
     if not markup.seen_ix:
         return None
@@ -183,14 +179,18 @@ def _scan_document(source: str, start: int, end: int | None) -> _Scan | None:
         fact = _read_fact(source, raw, ns, ix_prefixes, contexts, markup.continuations, used)
         if fact is not None:
             facts.append(fact)
-    return _Scan(facts)
+    return facts
 
 
 # ------------------------------------------------------------------ namespaces
 
 
-_XMLNS_RE = re.compile(r"""\bxmlns:([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_ROOT_RE = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?html\b[^>]*>", re.IGNORECASE)
+# Patterns stop at "<" inside a tag (XML allows none there) and bound attribute
+# values, so a missing ">" or quote costs a short scan, not one to the end.
+_XMLNS_RE = re.compile(
+    r"""\bxmlns:([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"<>]{0,2048})"|'([^'<>]{0,2048})')"""
+)
+_ROOT_RE = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?html\b[^<>]*>", re.IGNORECASE)
 
 
 def _namespaces(source: str, start: int, end: int) -> dict[str, str]:
@@ -241,7 +241,7 @@ def _canonical_qname(qname: str, ns: dict[str, str]) -> tuple[str | None, str]:
 def _is_dei(prefix: str, ns: dict[str, str]) -> bool:
     """Whether ``prefix`` is bound to a dei namespace (or is ``dei``, undeclared)."""
     uri = ns.get(prefix)
-    return prefix == "dei" if uri is None else uri.startswith(_CANONICAL_PREFIXES[0][0])
+    return prefix == "dei" if uri is None else uri.startswith(_DEI_NAMESPACE)
 
 
 def _qname_text(qname: str, ns: dict[str, str]) -> str:
@@ -262,7 +262,11 @@ def _ix_tag_re(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-_ATTR_RE = re.compile(r"""([^\s=/>"']+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
+# A name starts after a space or quote, so a retry inside a long name fails at once.
+_ATTR_RE = re.compile(
+    r"""(?<![^\s"'])([^\s=/>"']{1,256}+)\s*=\s*"""
+    r"""(?:"([^"]{0,4096})"|'([^']{0,4096})'|([^\s>"']{1,4096}))"""
+)
 
 
 def _attributes(tag: str) -> dict[str, str]:
@@ -387,10 +391,10 @@ def _record_empty(
 # ------------------------------------------------------------------ contexts
 
 
-_CONTEXT_RE = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?context\b([^>]*)>", re.IGNORECASE)
+_CONTEXT_RE = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?context\b([^<>]*)>", re.IGNORECASE)
 _CONTEXT_END_RE = re.compile(r"</(?:[A-Za-z_][\w.-]*:)?context\s*>", re.IGNORECASE)
 _MEMBER_RE = re.compile(
-    r"<(?:[A-Za-z_][\w.-]*:)?explicitMember\b([^>]*)>([^<]*)<", re.IGNORECASE
+    r"<(?:[A-Za-z_][\w.-]*:)?explicitMember\b([^<>]*)>([^<]*)<", re.IGNORECASE
 )
 
 
@@ -406,10 +410,10 @@ def _contexts(source: str, start: int, end: int, ns: dict[str, str]) -> dict[str
         if m.group(0).endswith("/>"):
             continue
         close = _CONTEXT_END_RE.search(source, pos, end)
-        # Without an end tag the rest is this context; no later context can close.
-        body_end = pos = end if close is None else close.end()
-        if close is not None:
-            body_end = close.start()
+        if close is None:  # the rest is this context: no later one can close either
+            body_end = pos = end
+        else:
+            body_end, pos = close.start(), close.end()
         cid = _attributes(m.group(1)).get("id")
         if cid is None or cid in contexts:
             continue
@@ -501,8 +505,10 @@ _BLOCK_TAGS = frozenset(
 
 
 _BLOCK_NAMES = "|".join(sorted(_BLOCK_TAGS))
-_BLOCK_TAG_RE = re.compile(rf"</?(?:[A-Za-z_][\w.-]*:)?(?:{_BLOCK_NAMES})\b[^>]*>", re.IGNORECASE)
-_ANY_TAG_RE = re.compile(r"</?[A-Za-z_][\w.:-]*[^>]*>")
+_BLOCK_TAG_RE = re.compile(
+    rf"</?(?:[A-Za-z_][\w.-]*:)?(?:{_BLOCK_NAMES})\b[^<>]*>", re.IGNORECASE
+)
+_ANY_TAG_RE = re.compile(r"</?[A-Za-z_][^<>]*>")
 
 
 def _content_text(source: str, a: int, b: int, ix_prefixes: tuple[str, ...]) -> str:
@@ -549,11 +555,15 @@ def _skip_tag(
         close = source.find(">", lt + 2, b)
         return (b if close < 0 else close + 1), excluded
     m = _TAG_NAME_RE.match(source, lt + 1, b)
-    gt = source.find(">", lt + 1, b) if m else -1
-    if gt < 0:  # a lone "<" is text
+    if m is None:  # a lone "<" is text
         if not excluded:
-            parts.append("&lt;")
+            parts.append("<")
         return lt + 1, excluded
+    gt = source.find(">", m.end(), b)
+    if gt < 0:  # no tag ends before the content does: the rest is text
+        if not excluded:
+            parts.append(source[lt:b])
+        return b, excluded
     name = m.group(2).lower()
     if name in excludes:
         if m.group(1):
@@ -590,11 +600,11 @@ def _numeric(value: str | None, attrs: dict[str, str]) -> str | None:
 # ================================================================== building the cover
 
 
-def _build_cover(scan: _Scan, span_of: SpanOf | None) -> XbrlCover:
-    facts = [_to_model(f, span_of) for f in scan.facts]
+def _build_cover(found: list[_Fact], span_of: SpanOf | None) -> XbrlCover:
+    facts = [_to_model(f, span_of) for f in found]
     fields: dict[str, XbrlFact] = {}
     fallback: dict[str, XbrlFact] = {}
-    for fact, raw in zip(facts, scan.facts, strict=True):
+    for fact, raw in zip(facts, found, strict=True):
         field = _COVER_FIELDS.get(fact.name[4:])
         if field is None:
             continue
