@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .columns import Chunk, best_column, chunks, is_rule
+from .columns import Chunk, best_column, chunks, is_rule, overlap
 from .dates import find_date
 from .layout import Layout
 from .lines import Line, Part
@@ -89,14 +89,23 @@ def _caption_kind(text: str) -> str | None:
     return None
 
 
+# Where a caption begins inside a run of text whose column gaps were lost.
+_CAPTION_KEYWORD = re.compile(
+    r"(?<=\s)(?=\(?\s?(?:commission\b|i\.\s?r\.\s?s\.|irs\b|zip\b|address\s+of|exact\s+name|"
+    r"state\s+or|state\s+of|former\s+name))",
+    re.IGNORECASE,
+)
+
+
 def _caption_segments(first: str) -> list[Chunk]:
     """The captions of a caption row's first line, one chunk each.
 
-    Collapsed spacing ("(State or other (Commission File No.) (IRS Employer")
-    puts several captions in one chunk; they are split where a "(" begins.
+    Collapsed spacing ("(State or other (Commission File No.) (IRS Employer",
+    "State or other jurisdiction Commission File Number") puts several captions
+    in one chunk; they are split where a "(" or a caption's first word begins.
     """
     out: list[Chunk] = []
-    for chunk in chunks(first):
+    for chunk in _split_keywords(chunks(first)):
         starts = [m.start() for m in _CAPTION_START.finditer(chunk.text)]
         if len(starts) <= 1:
             out.append(chunk)
@@ -113,22 +122,70 @@ def _caption_segments(first: str) -> list[Chunk]:
     return out
 
 
+def _split_keywords(pieces: list[Chunk]) -> list[Chunk]:
+    out: list[Chunk] = []
+    for piece in pieces:
+        cuts = [0, *(m.start() for m in _CAPTION_KEYWORD.finditer(piece.text))]
+        kinds = {_caption_kind(piece.text[a:b]) for a, b in zip(cuts, [*cuts[1:], None])}
+        if len(cuts) == 1 or len(kinds - {None}) < 2:
+            out.append(piece)
+            continue
+        for a, b in zip(cuts, [*cuts[1:], len(piece.text)], strict=True):
+            part = piece.text[a:b].strip()
+            if part:
+                at = piece.text.index(part, a)
+                out.append(Chunk(piece.start + at, piece.start + at + len(part), part))
+    return out
+
+
+def _split_closing(pieces: list[Chunk]) -> list[Chunk]:
+    """Collapsed continuation rows: "organization) Identification No.)" is two captions."""
+    out: list[Chunk] = []
+    for piece in pieces:
+        cuts = [m.end() for m in re.finditer(r"\)\s", piece.text)]
+        if not cuts:
+            out.append(piece)
+            continue
+        begin = 0
+        for cut in [*cuts, len(piece.text)]:
+            part = piece.text[begin:cut].strip()
+            if part:
+                at = piece.text.index(part, begin)
+                out.append(Chunk(piece.start + at, piece.start + at + len(part), part))
+            begin = cut
+    return out
+
+
 def _captions(line: Line) -> list[_Caption]:
+    """The captions of a caption row (one or more physical lines), left to right.
+
+    Continuation lines complete the caption they stand under; in a header row
+    without parentheses a chunk under no caption starts a new one (the first
+    line of such a row need not have every column).
+    """
     physical = line.text.split("\n")
-    segments = _caption_segments(physical[0])
-    texts = [seg.text for seg in segments]
-    spans = [(seg.start, seg.end) for seg in segments]
+    open_style = "(" not in line.text
+    # [start, end, first text, all texts]
+    segments = [[seg.start, seg.end, seg.text, [seg.text]] for seg in _caption_segments(physical[0])]
     for more in physical[1:]:
-        for chunk in chunks(more):
-            if not spans:
-                break
-            i = best_column(chunk, spans)
-            texts[i] = f"{texts[i]} {chunk.text}"
+        for chunk in _split_closing(_split_keywords(chunks(more))):
+            spans = [(seg[0], seg[1]) for seg in segments]
+            hits = [i for i, (a, b) in enumerate(spans) if overlap(chunk.start, chunk.end, a, b) > 0]
+            if not hits and (open_style or not segments):
+                segments.append([chunk.start, chunk.end, chunk.text, [chunk.text]])
+                continue
+            i = hits[0] if hits else best_column(chunk, spans)
+            seg = segments[i]
+            seg[3].append(chunk.text)
+            if open_style:
+                seg[0], seg[1] = min(seg[0], chunk.start), max(seg[1], chunk.end)
     out = []
-    for seg, text in zip(segments, texts, strict=True):
-        kind = _caption_kind(text)
+    for start, end, first, texts in sorted(segments, key=lambda seg: seg[0]):
+        # The first line says what a caption is; its continuation only completes it.
+        text = " ".join(texts)
+        kind = _caption_kind(first) or _caption_kind(text)
         if kind is not None:
-            out.append(_Caption(kind, seg.start, seg.end, text))
+            out.append(_Caption(kind, start, end, text))
     return out
 
 
@@ -195,6 +252,8 @@ class _Cover:
             if line.kind != "TEXT" or i in self.used:
                 break
             if is_rule(line.text):
+                if out:  # a rule above a value closes the value block
+                    break
                 expect = line.number - 1
                 i -= 1
                 continue
@@ -209,6 +268,21 @@ class _Cover:
             i -= 1
         return out[::-1]
 
+    def below(self, index: int, limit: int = 2) -> list[int]:
+        """Indices of value lines directly below the caption row at ``index``."""
+        line = self.lines[index]
+        expect = line.number + line.text.count("\n") + 1
+        out: list[int] = []
+        for i in range(index + 1, min(index + 1 + limit, len(self.lines))):
+            other = self.lines[i]
+            if other.kind != "TEXT" or i in self.used or other.number > expect + 1:
+                break
+            if BOILERPLATE_RE.search(other.text[:200]) or is_rule(other.text):
+                break
+            out.append(i)
+            expect = other.number + 1
+        return out
+
     # -- captions
     def caption(self, index: int) -> None:
         line = self.lines[index]
@@ -219,6 +293,14 @@ class _Cover:
             self.combined_table(index, caps)
             return
         value_rows = self.above(index, limit=2 if caps[0].kind == "name" else 4)
+        if "(" not in line.text and len(caps) >= 2:
+            # A header row without parentheses may stand above its values (Zurn 1994).
+            below = self.below(index)
+            above_adjacent = bool(value_rows) and (
+                self.lines[value_rows[-1]].number == line.number - 1
+            )
+            if below and not above_adjacent:
+                value_rows = below
         first_line = line.text.split("\n")[0]
         if not value_rows:
             self.same_line_value(line, caps, first_line)
@@ -234,8 +316,15 @@ class _Cover:
             if len(caps) > 1 and len(pieces) < len(caps):
                 placed = self.split_collapsed(pieces, caps)
             by_caption: dict[int, list[Chunk]] = {}
+            kinds = [c.kind for c in caps]
             for piece, forced in placed:
                 i = forced if forced is not None else best_column(piece, columns)
+                # A value whose look says what it is beats a column that is off by a
+                # few characters (tabs rendered at another width).
+                if IRS_RE.fullmatch(piece.text) and "irs" in kinds:
+                    i = kinds.index("irs")
+                elif FILE_NO_RE.fullmatch(piece.text) and "file_number" in kinds:
+                    i = kinds.index("file_number")
                 by_caption.setdefault(i, []).append(piece)
             for i, group in by_caption.items():
                 a, b = group[0].start, group[-1].end

@@ -38,6 +38,7 @@ PAGE_MARKER = "<PAGE>"
 
 _GAP = 3  # spaces between table columns: at least two, so columns stay apart
 _BLANK_PT = 4.0  # a margin this large (in points) shows as a blank line
+_PROSE_WIDTH = 100  # a cell line longer than this is prose: it does not set column widths
 _MAX_TABLE_DEPTH = 32
 _MAX_COLSPAN = 1000
 _MAX_COLS = 1000
@@ -136,7 +137,7 @@ _RAW_END_CACHE: dict[str, re.Pattern[str]] = {}
 
 _DISPLAY_NONE_RE = re.compile(r"(?i)(?<![\w-])display\s*:\s*none")
 _BREAK_RE = re.compile(r"(?i)(?:page-)?break-(before|after)\s*:\s*(always|page|left|right)")
-_MARGIN_RE = re.compile(r"(?i)(?<![\w-])margin(-top|-bottom)?\s*:\s*([^;\"']*)")
+X
 _INDENT_RE = re.compile(r"(?i)(?<![\w-])(?:padding|margin)-left\s*:\s*([^;\"']*)")
 _HR_WIDTH_RE = re.compile(r"(?i)(?<![\w-])width\s*[=:]\s*[\"']?\s*(\d*\.?\d+)\s*(%?)")
 _FONT_FAMILY_RE = re.compile(r"(?i)(?<![\w-])font(?:-family)?\s*:\s*([^;\"']*)")
@@ -500,9 +501,15 @@ def _column_widths(placed: list[tuple[list[_Placed], int]], ncols: int) -> list[
     used = [False] * ncols
     spanning: dict[tuple[int, int], int] = {}
     for cells, _ in placed:
-        for col, span, lines, _src in cells:
+        for col, *_ in cells:
             used[col] = True
+        # The last cell of a row may run on into the empty columns to its right,
+        # so a long title or footnote does not push the other rows' columns apart;
+        # a prose cell pushes only the cells after it in its own row.
+        for col, span, lines, _src in cells[:-1]:
             need = max(line.width for line in lines)
+            if need > _PROSE_WIDTH:
+                continue
             if span == 1:
                 widths[col] = max(widths[col], need)
             else:

@@ -28,7 +28,7 @@ from typing import NamedTuple
 from . import xbrl_codes as codes
 from .model import Security, Span, Text, XbrlCover, XbrlFact
 
-__all__ = ["extract_cover", "transform"]
+__all__ = ["extract_cover", "known_formats", "transform"]
 
 SpanOf = Callable[[int, int], Span]
 
@@ -187,8 +187,9 @@ def _scan_document(source: str, start: int, end: int | None) -> list[_Fact] | No
 
 # Patterns stop at "<" inside a tag (XML allows none there) and bound attribute
 # values, so a missing ">" or quote costs a short scan, not one to the end.
+# (No leading \b: a literal first lets the regex engine skip ahead, 100x faster.)
 _XMLNS_RE = re.compile(
-    r"""\bxmlns:([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"<>]{0,2048})"|'([^'<>]{0,2048})')"""
+    r"""xmlns:([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"<>]{0,2048})"|'([^'<>]{0,2048})')"""
 )
 _ROOT_RE = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?html\b[^<>]*>", re.IGNORECASE)
 
@@ -447,12 +448,14 @@ def _read_fact(
         text = f"{text} {more}".strip()
     fmt = raw.attrs.get("format")
     format_name = _qname_text(fmt, ns) if fmt else None
-    if _is_nil(raw.attrs):
-        value: str | None = None
-    else:
-        value = transform(format_name, text)
-        if raw.local == "nonfraction":
-            value = _numeric(value, raw.attrs)
+    value: str | None = None
+    if not _is_nil(raw.attrs):
+        try:
+            value = transform(format_name, text)
+            if raw.local == "nonfraction":
+                value = _numeric(value, raw.attrs)
+        except Exception:  # one odd value must not cost the other facts (value: None)
+            value = None
     context = raw.attrs.get("contextref")
     dims = contexts.get(context or "", {})
     return _Fact(
@@ -696,6 +699,11 @@ def _year(digits: str) -> int | None:
     return None
 
 
+def _small(digits: str) -> int | None:
+    """A day or month number (int() of a long digit run would be slow or refused)."""
+    return int(digits) if len(digits) <= 2 else None
+
+
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
     if year is None or month is None or day is None:
         return None
@@ -726,7 +734,7 @@ def _named_parts(text: str, order: str) -> dict[str, str] | None:
         return None
     parts: dict[str, str] = {}
     for kind, token in zip(order, tokens, strict=True):
-        if (kind == "m") == token.isdigit():
+        if (kind == "m") == token.isdecimal():
             return None
         parts[kind] = token
     return parts
@@ -737,12 +745,12 @@ def _named_date(order: str) -> Callable[[str], str | None]:
         p = _named_parts(text, order)
         if p is None:
             return None
-        month = codes.MONTHS.get(p["m"].lower().rstrip("."))
+        month = codes.MONTHS.get(p["m"].lower())
         if "y" not in p:
-            return _month_day(month, int(p["d"]))
+            return _month_day(month, _small(p["d"]))
         if "d" not in p:
             return _year_month(_year(p["y"]), month)
-        return _iso(_year(p["y"]), month, int(p["d"]))
+        return _iso(_year(p["y"]), month, _small(p["d"]))
 
     return read
 
@@ -765,11 +773,12 @@ def _numeric_date(order: str, separator: str | None = None) -> Callable[[str], s
         p = _numeric_parts(text, order, separator)
         if p is None:
             return None
+        month, day = _small(p["m"]), _small(p.get("d", "1"))
         if "y" not in p:
-            return _month_day(int(p["m"]), int(p["d"]))
+            return _month_day(month, day)
         if "d" not in p:
-            return _year_month(_year(p["y"]), int(p["m"]))
-        return _iso(_year(p["y"]), int(p["m"]), int(p["d"]))
+            return _year_month(_year(p["y"]), month)
+        return _iso(_year(p["y"]), month, day)
 
     return read
 
@@ -791,7 +800,7 @@ def _grouped(group: str, point: str) -> Callable[[str], str | None]:
         m = pattern.fullmatch(text.strip())
         if m is None or not (m.group(1) or m.group(2)):
             return None
-        digits = "".join(c for c in m.group(1) if c.isdigit())
+        digits = "".join(c for c in m.group(1) if c.isdecimal())
         return _decimal_text(digits, m.group(2))
 
     return read

@@ -40,19 +40,39 @@ class Layout:
 
 
 def text_layout(source: SourceText, start: int, end: int, pem: bool) -> Layout:
-    """A plain-text document: the slice itself, with PEM dash-stuffing undone."""
+    """A plain-text document: the slice itself, with PEM dash-stuffing undone and
+    tabs expanded to 8-column stops (columns are how cover pages align values)."""
     text = source.text[start:end]
-    if not pem or "- " not in text:
+    escaped = pem and "- " in text
+    if not escaped and "\t" not in text:
         return Layout(_ensure_newline(text), OffsetMap.shifted(start), "text", source)
     builder = OffsetMapBuilder()
     pieces: list[str] = []
-    last = 0
-    for m in _DASH_ESCAPE.finditer(text):
-        pieces.append(text[last : m.start()])
-        builder.copied(start + last, m.start() - last)
-        last = m.end()  # the "- " itself is dropped
-    pieces.append(text[last:])
-    builder.copied(start + last, len(text) - last)
+    pos = 0
+    n = len(text)
+    while pos < n:
+        eol = text.find("\n", pos)
+        eol = n if eol == -1 else eol + 1
+        line_start = pos
+        if escaped and text.startswith("- ", pos):
+            line_start = pos + 2  # the "- " of PEM dash-stuffing is dropped
+        line = text[line_start:eol]
+        if "\t" not in line:
+            pieces.append(line)
+            builder.copied(start + line_start, len(line))
+        else:
+            column = 0
+            for i, char in enumerate(line):
+                if char == "\t":
+                    width = 8 - column % 8
+                    pieces.append(" " * width)
+                    builder.synthetic(start + line_start + i, width)
+                    column += width
+                else:
+                    pieces.append(char)
+                    builder.copied(start + line_start + i, 1)
+                    column = 0 if char == "\n" else column + 1
+        pos = eol
     return Layout(_ensure_newline("".join(pieces)), builder.build(), "text", source)
 
 

@@ -1,0 +1,126 @@
+"""Agreement of what eightk reads from the 8-K text with the EDGAR header.
+
+For every file of ../shared/corpus with both a header and a parsed 8-K text:
+registrant name, IRS number, state, commission file number (cover page vs the
+header's filer blocks), date of report vs CONFORMED PERIOD OF REPORT, and the
+items found in the body vs the header's declared items. Prints the agreement
+per field and every disagreement, so each can be explained.
+
+    python bench/accuracy.py [--corpus ../shared/corpus] [--kind text|html|all] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from parser import parse  # noqa: E402
+from parser.normalize import file_number_key, irs_key, names_agree, state_code  # noqa: E402
+
+FIELDS = ("name", "irs_number", "state", "file_number", "date_of_report", "items")
+
+
+def corpus_files(root: Path) -> list[Path]:
+    files = []
+    for folder in ("real", "edgar-crawler"):
+        for path in sorted((root / folder).glob("*")):
+            if path.suffix in (".txt", ".nc", ".htm", ".html") and "index" not in path.name:
+                files.append(path)
+    return files
+
+
+def compare(filing) -> dict[str, tuple[bool, str]]:
+    """field -> (agrees, detail) for the fields both sides have."""
+    out: dict[str, tuple[bool, str]] = {}
+    header, cover = filing.header, filing.cover
+    if header is None or cover is None:
+        return out
+    filers = [p.company for p in header.parties if p.company is not None]
+    files = [fv.file_number.value for p in header.parties for fv in p.filing_values
+             if fv.file_number]
+    regs = cover.registrants
+
+    def pairs(attr_cover, attr_header):
+        for r in regs:
+            value = getattr(r, attr_cover)
+            if value is None:
+                continue
+            for f in filers:
+                other = getattr(f, attr_header)
+                if other is not None:
+                    yield value.value, other.value
+
+    name_pairs = list(pairs("name", "name"))
+    if name_pairs:
+        ok = any(names_agree(a, b) for a, b in name_pairs)
+        out["name"] = (ok, f"{name_pairs[0][0]!r} vs {[b for _, b in name_pairs]!r}")
+    irs_pairs = [(a, b) for a, b in pairs("irs_number", "irs_number")
+                 if b.strip("0") and irs_key(a) is not None or irs_key(a) is None]
+    irs_pairs = [(a, b) for a, b in irs_pairs if b.strip("0")]
+    if irs_pairs:
+        ok = any(irs_key(a) == irs_key(b) for a, b in irs_pairs)
+        out["irs_number"] = (ok, f"{irs_pairs[0][0]!r} vs {[b for _, b in irs_pairs]!r}")
+    state_pairs = list(pairs("state", "state_of_incorporation"))
+    if state_pairs:
+        ok = any(state_code(a) == b.strip().upper() for a, b in state_pairs)
+        out["state"] = (ok, f"{state_pairs[0][0]!r} -> {state_code(state_pairs[0][0])} vs "
+                            f"{[b for _, b in state_pairs]!r}")
+    cover_files = [r.file_number.value for r in regs if r.file_number]
+    if cover_files and files:
+        ok = any(file_number_key(a) == file_number_key(b) for a in cover_files for b in files)
+        out["file_number"] = (ok, f"{cover_files!r} vs {files!r}")
+    if cover.date_of_report and header.period_of_report and header.period_of_report.value:
+        ok = cover.date_of_report.value == header.period_of_report.value
+        out["date_of_report"] = (ok, f"{cover.date_of_report.text!r} vs "
+                                     f"{header.period_of_report.text}")
+    declared = {i.number for i in header.items if i.number}
+    if declared:
+        found = {i.key for i in filing.items if not i.not_applicable}
+        ok = declared == found
+        out["items"] = (ok, f"body {sorted(found)} vs header {sorted(declared)}")
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path,
+                    default=Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
+    ap.add_argument("--kind", choices=("text", "html", "all"), default="all")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
+    args = ap.parse_args()
+    if not args.corpus.is_dir():
+        print(f"no corpus at {args.corpus}", file=sys.stderr)
+        return 0
+    agree: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    misses: dict[str, list[str]] = {f: [] for f in FIELDS}
+    for path in corpus_files(args.corpus):
+        filing = parse(path)
+        if filing.body_document is None:
+            continue
+        kind = filing.documents[filing.body_document].format
+        if args.kind != "all" and kind != args.kind:
+            continue
+        for field, (ok, detail) in compare(filing).items():
+            total[field] += 1
+            agree[field] += ok
+            if not ok:
+                misses[field].append(f"{path.parent.name}/{path.name}: {detail}")
+    print(f"{'field':16} {'agree':>6} {'of':>5} {'rate':>7}")
+    for field in FIELDS:
+        if total[field]:
+            print(f"{field:16} {agree[field]:6} {total[field]:5} "
+                  f"{100 * agree[field] / total[field]:6.1f}%")
+    if args.verbose:
+        for field in FIELDS:
+            for line in misses[field]:
+                print(f"  {field}: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
