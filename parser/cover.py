@@ -30,6 +30,7 @@ PHONE_RE = re.compile(
     re.IGNORECASE,
 )
 IRS_RE = re.compile(r"\b\d{2}\s?-\s?\d{7}\b")
+IRS_LIKE = re.compile(r"\d{2}\s?-\s?\d{6,8}")  # also mistyped ones ("03-153200")
 FILE_NO_RE = re.compile(r"\b(?:[0-9]{1,3}|I)-\d{2,6}(?:-\d{1,3})?\b")
 ZIP_RE = re.compile(r"\b\d{5}(?:-\d{4})?\s*$")
 BOILERPLATE_RE = re.compile(
@@ -321,7 +322,7 @@ class _Cover:
                 i = forced if forced is not None else best_column(piece, columns)
                 # A value whose look says what it is beats a column that is off by a
                 # few characters (tabs rendered at another width).
-                if IRS_RE.fullmatch(piece.text) and "irs" in kinds:
+                if IRS_LIKE.fullmatch(piece.text) and "irs" in kinds:
                     i = kinds.index("irs")
                 elif FILE_NO_RE.fullmatch(piece.text) and "file_number" in kinds:
                     i = kinds.index("file_number")

@@ -88,11 +88,13 @@ class _Builder(Transformer):
         label, value = (m.group(1), m.group(2).strip()) if m else (line, "")
         start, end = token.start_pos, token.end_pos
         at = self.text.find(value, start, end) if value else -1
-        if at == -1:
-            at = end
-            value_end = end
-        else:
+        if at != -1:
             value_end = at + len(value)
+        elif value:  # a value continued over several lines: from its first word to the end
+            at = self.text.find(value.split()[0], start, end)
+            at, value_end = (at, end) if at != -1 else (start, end)
+        else:
+            at = value_end = end
         return RawField(label.strip().upper(), value, start, end, at, value_end, tagged)
 
     def FIELD(self, token: Token) -> RawField:  # noqa: N802 (lark names terminals so)

@@ -137,10 +137,10 @@ _RAW_END_CACHE: dict[str, re.Pattern[str]] = {}
 
 _DISPLAY_NONE_RE = re.compile(r"(?i)(?<![\w-])display\s*:\s*none")
 _BREAK_RE = re.compile(r"(?i)(?:page-)?break-(before|after)\s*:\s*(always|page|left|right)")
-X
-_INDENT_RE = re.compile(r"(?i)(?<![\w-])(?:padding|margin)-left\s*:\s*([^;\"']*)")
+_MARGIN_RE = re.compile(r"(?i)(?<![\w-])margin(-top|-bottom)?\s*:\s*([^;]*)")
+_INDENT_RE = re.compile(r"(?i)(?<![\w-])(?:padding|margin)-left\s*:\s*([^;]*)")
 _HR_WIDTH_RE = re.compile(r"(?i)(?<![\w-])width\s*[=:]\s*[\"']?\s*(\d*\.?\d+)\s*(%?)")
-_FONT_FAMILY_RE = re.compile(r"(?i)(?<![\w-])font(?:-family)?\s*:\s*([^;\"']*)")
+_FONT_FAMILY_RE = re.compile(r"(?i)(?<![\w-])font(?:-family)?\s*:\s*([^;]*)")
 _LENGTH_RE = re.compile(r"(?i)^(-?\d*\.?\d+)\s*(pt|px|in|cm|mm|em|rem|pc|ex|%)?$")
 _POINTS = {"pt": 1.0, "px": 0.75, "in": 72.0, "cm": 28.35, "mm": 2.835, "em": 12.0, "rem": 12.0}
 _POINTS.update(pc=12.0, ex=6.0)
@@ -904,7 +904,9 @@ class _Renderer:
             return
         if kind in (_ROW, _SECTION) and not self.hidden:
             table = self.table_in_scope()
-            if table is not None:
+            if table is None:
+                self.flow.block(1, self.at)  # rows of a flattened table end lines
+            else:
                 self.pop_to(self.tables[-1] + 1)
                 table.end_row()
             return

@@ -163,21 +163,18 @@ def _block(part: Part, layout: Layout) -> list[Signature]:
             current = _Sig(piece, pending)
             pending = []
             sigs.append(current)
-            rest = text[by.end():] if by else text
+            begin = by.end() if by else 0
+            rest = text[begin:]
             if rest.strip() and not is_rule(rest):
                 current.signature = piece
                 current.conformed = bool(_CONFORMED.search(rest))
-                name = _CONFORMED.sub("", rest, count=1).strip().rstrip(",")
-                if name and not is_rule(name):
-                    current.name = _Piece(name, piece.start + text.find(name), piece.number)
+                current.name = _name_after(piece, begin) or current.name
             continue
         label = _LABEL.match(text)
         if current is not None and current.signature is None and conformed:
             current.signature = piece
             current.conformed = True
-            name = _CONFORMED.sub("", text, count=1).strip().rstrip(",")
-            if name:
-                current.name = _Piece(name, piece.start + text.find(name), piece.number)
+            current.name = _name_after(piece, 0) or current.name
             current.last = piece.number
             continue
         if label and current is not None:
@@ -208,6 +205,18 @@ def _block(part: Part, layout: Layout) -> list[Signature]:
         if current is not None:
             current = None
     return [_signature(sig, dates, layout) for sig in sigs]
+
+
+def _name_after(piece: _Piece, begin: int) -> _Piece | None:
+    """The signer's name on a signature line: what follows ``By:`` and ``/s/``."""
+    text = piece.text
+    m = _CONFORMED.search(text, begin)
+    if m:
+        begin = m.end()
+    m = re.search(r"[^\s_,:-][^_]*?(?=[\s_,]*$)", text[begin : begin + 200])
+    if m is None:
+        return None
+    return _Piece(m.group(), piece.start + begin + m.start(), piece.number)
 
 
 def _looks_like_entity(text: str, sig: _Sig) -> bool:

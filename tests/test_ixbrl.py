@@ -375,6 +375,28 @@ def test_every_known_format_accepts_any_text() -> None:
             assert result is None or isinstance(result, str)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(sorted(known_formats())),
+    st.one_of(
+        st.text(max_size=40),
+        st.text(alphabet="0123456789 ,./-", max_size=30),
+        st.from_regex(
+            r"[A-Za-z]{3,9}\.? [0-9\u0660-\u0669\u00b2]{1,6}, [0-9]{1,6}", fullmatch=True
+        ),
+    ),
+)
+def test_fuzz_transforms_never_raise(fmt: str, text: str) -> None:
+    result = transform(fmt, text)
+    assert result is None or isinstance(result, str)
+
+
+def test_long_digit_runs_are_not_dates() -> None:
+    assert transform("ixt:datemonthdayyearen", "April " + "9" * 5000 + ", 2025") is None
+    assert transform("ixt:dateslashus", "1/" + "9" * 5000 + "/2025") is None
+    assert transform("ixt:datemonthdayyearen", "April \u00b2, 2025") is None
+
+
 def test_failed_transform_keeps_text_and_format() -> None:
     text = doc(nn("EntityIncorporationStateCountryCode", "Atlantis", "ixt-sec:stateprovnameen"))
     fact = extract_cover(text).state_of_incorporation
@@ -712,6 +734,27 @@ def test_many_unmatched_end_tags_are_linear() -> None:
     text = doc("<ix:nonNumeric>" * 20_000 + "</ix:other>" * 20_000 + nn("DocumentType", "8-K"))
     began = time.perf_counter()
     extract_cover(text)
+    assert time.perf_counter() - began < 2.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a "<" that never closes, many times, in a fact (fast and slow text paths)
+        doc(nn("EntityRegistrantName", "<a" * 100_000)),
+        doc(nn("EntityRegistrantName", "exclude <!-- -->" + "<a" * 100_000)),
+        # an attribute whose quote never closes, after a very long name
+        doc('<ix:nonNumeric name="dei:DocumentType" ' + "a" * 100_000 + '="x>8-K</ix:nonNumeric>'),
+        # roots, declarations and contexts cut short, many times
+        "<html xmlns:ix='" * 20_000 + "<ix:nonNumeric>",
+        '<ix:header><xbrli:context id="a"' * 20_000,
+        "<ix:nonNumeric name='dei:X'>" + "<xbrldi:explicitMember dimension='d'" * 20_000,
+    ],
+)
+def test_pathological_inputs_are_linear(text: str) -> None:
+    began = time.perf_counter()
+    extract_cover(text)
+    ixbrl._scan_document(text, 0, None)
     assert time.perf_counter() - began < 2.0
 
 

@@ -1,0 +1,43 @@
+"""Shared fixtures: where the project's samples and the shared real corpus are."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared" / "corpus"
+
+
+def shared_files() -> list[Path]:
+    """Every filing of ../shared/corpus (empty where the folder is absent)."""
+    if not SHARED.is_dir():
+        return []
+    out = []
+    for folder in ("real", "edgar-crawler"):
+        for path in sorted((SHARED / folder).glob("*")):
+            if path.is_file() and path.suffix not in (".tsv", ".md"):
+                out.append(path)
+    return out
+
+
+def project_files() -> list[Path]:
+    return sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix not in (".md", ".tsv"))
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared/corpus is not here")
+    return SHARED
+
+
+def require_shared() -> None:
+    if not SHARED.is_dir():
+        pytest.skip("../shared/corpus is not here")

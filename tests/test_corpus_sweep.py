@@ -1,0 +1,73 @@
+"""Every filing of both corpora parses without an internal error, and its JSON holds.
+
+The shared corpus (about 500 real filings) is read when present; the project's
+own samples always are.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+import pytest
+from conftest import project_files, shared_files
+
+from parser import parse_source, to_json
+from parser.model import Filing, Span, Text
+
+FILES = project_files() + shared_files()
+
+
+def _texts(value, out):
+    """Every Text in a (nested) model object."""
+    if isinstance(value, Text):
+        out.append(value)
+    elif isinstance(value, msgspec.Struct):
+        for field in value.__struct_fields__:
+            _texts(getattr(value, field), out)
+    elif isinstance(value, list):
+        for item in value:
+            _texts(item, out)
+    return out
+
+
+def _spans(value, out):
+    if isinstance(value, Span):
+        out.append(value)
+    elif isinstance(value, msgspec.Struct):
+        for field in value.__struct_fields__:
+            _spans(getattr(value, field), out)
+    elif isinstance(value, list):
+        for item in value:
+            _spans(item, out)
+    return out
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_parses_without_internal_error(path):
+    parsed = parse_source(path)
+    filing = parsed.filing
+    text = parsed.source.text
+    # the JSON round-trips to an equal object
+    again = msgspec.json.decode(to_json(filing, indent=None), type=Filing)
+    assert again == filing
+    # every span lies inside the text, with consistent line/column
+    for span in _spans(filing, []):
+        assert 0 <= span.start <= span.end <= len(text)
+        assert (span.line, span.column) == parsed.source.index.line_col(span.start)
+    # in text documents a value's words are found where its span points
+    body = filing.documents[filing.body_document] if filing.body_document is not None else None
+    if body is not None and body.format == "text":
+        for value in _texts(filing, []):
+            if value.span is None or len(value.value) > 2000:
+                continue
+            window = re.sub(r"\s+", " ", text[value.span.start : value.span.end])
+            for word in re.findall(r"[A-Za-z0-9]{2,}", value.value)[:20]:
+                assert word in window, (value.value, window)
+
+
+def test_the_sweep_covers_the_shared_corpus():
+    shared = shared_files()
+    if not shared:
+        pytest.skip("../shared/corpus is not here")
+    assert len(shared) > 400
