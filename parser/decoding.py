@@ -69,6 +69,15 @@ def _binary_kind(data: bytes) -> str | None:
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 0))
     if controls * 10 > len(sample):
         return "binary data"
+    high = sum(1 for b in sample if b >= 0x80)
+    if high * 10 > len(sample) * 3:
+        # Text in a legacy 8-bit encoding has a few accented letters; a third of
+        # the bytes above 0x7F is binary, unless it is valid UTF-8 (non-Latin text).
+        try:
+            sample.decode("utf-8")
+        except UnicodeDecodeError as error:
+            if error.start < len(sample) - 4:
+                return "binary data"
     return None
 
 
