@@ -1,0 +1,224 @@
+"""The 8-K text: headings of both eras, cover columns, signatures, exhibit lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from parser import body_lexer, parse
+from parser.items import key_for_title, normalise_number
+
+COVER = """\
+                       SECURITIES AND EXCHANGE COMMISSION
+                             Washington, D.C. 20549
+
+                                    FORM 8-K
+
+                                 CURRENT REPORT
+                     Pursuant to Section 13 or 15(d) of the
+                         Securities Exchange Act of 1934
+
+       Date of Report (Date of Earliest Event Reported): March 3, 2006
+
+                          HOLLOWAY GRAIN COMPANY, INC.
+             (Exact name of Registrant as Specified in its Charter)
+
+            Kansas                       001-31234               48-0938271
+(State or other Jurisdiction of      (Commission File          (IRS Employer
+Incorporation or Organization)           Number)             Identification No.)
+
+        200 Elevator Row
+          Salina, Kansas                                  67401
+----------------------------------------                ----------
+(Address of principal executive offices)                (Zip code)
+
+       Registrant's telephone number, including area code: (785) 555-0100
+
+                                 Not Applicable
+          (Former name or former address, if changed since last report)
+
+[X]  Written communications pursuant to Rule 425 under the Securities Act
+     (17 CFR 230.425)
+[ ]  Soliciting material pursuant to Rule 14a-12 under the Exchange Act
+[ ]  Pre-commencement communications pursuant to Rule 14d-2(b) under the
+     Exchange Act (17 CFR 240.14d-2(b))
+[ ]  Pre-commencement communications pursuant to Rule 13e-4(c) under the
+     Exchange Act (17 CFR 240.13e-4(c))
+"""
+
+SIGNATURES = """
+                                   SIGNATURES
+
+      Pursuant to the requirements of the Securities Exchange Act of 1934, the
+registrant has duly caused this report to be signed on its behalf by the
+undersigned hereunto duly authorized.
+
+                                              HOLLOWAY GRAIN COMPANY, INC.
+
+                                              By: /s/ Miriam T. Okafor
+                                                  ---------------------------
+                                                  Miriam T. Okafor
+                                                  Vice President, Finance and
+Date: March 6, 2006                               Treasurer
+"""
+
+
+def body(items: str, signatures: str = SIGNATURES) -> bytes:
+    return (COVER + "\n" + items + signatures).encode()
+
+
+def test_cover_columns_resolve_by_position():
+    filing = parse(body("Item 8.01 Other Events.\n\nThe company moved.\n"))
+    cover = filing.cover
+    assert cover.form_type.value == "8-K"
+    assert str(cover.date_of_report.value) == "2006-03-03"
+    (reg,) = cover.registrants
+    assert reg.name.value == "HOLLOWAY GRAIN COMPANY, INC."
+    assert (reg.state.value, reg.file_number.value, reg.irs_number.value) == (
+        "Kansas", "001-31234", "48-0938271")
+    assert reg.address.value == "200 Elevator Row, Salina, Kansas"
+    assert reg.zip.value == "67401"
+    assert reg.phone.value == "(785) 555-0100"
+    assert reg.former_name.value == "Not Applicable"
+    boxes = {b.name: b.checked for b in cover.check_boxes}
+    assert boxes == {
+        "written-communications": True,
+        "soliciting-material": False,
+        "pre-commencement-tender-offer": False,
+        "pre-commencement-issuer-tender-offer": False,
+    }
+
+
+def test_value_spans_point_at_the_values():
+    data = body("Item 8.01 Other Events.\n\nThe company moved.\n")
+    filing = parse(data)
+    text = data.decode()
+    reg = filing.cover.registrants[0]
+    for value in (reg.state, reg.file_number, reg.irs_number, reg.zip, reg.phone):
+        assert text[value.span.start : value.span.end] == value.value
+
+
+def test_two_column_signature_is_not_interleaved():
+    filing = parse(body("Item 8.01 Other Events.\n\nThe company moved.\n"))
+    (sig,) = filing.signatures
+    assert sig.registrant.value == "HOLLOWAY GRAIN COMPANY, INC."
+    assert sig.name.value == "Miriam T. Okafor"
+    assert sig.title.value == "Vice President, Finance and Treasurer"
+    assert str(sig.date.value) == "2006-03-06"
+    assert sig.conformed
+
+
+def test_signature_without_s_is_not_conformed():
+    filing = parse(body("Item 8.01 Other Events.\n\nText.\n",
+                        SIGNATURES.replace("/s/ Miriam", "Miriam")))
+    assert filing.signatures[0].conformed is False
+    assert filing.signatures[0].name.value == "Miriam T. Okafor"
+
+
+HEADINGS = [
+    ("Item 2.02 Results of Operations and Financial Condition", ["2.02"]),
+    ("Item 2.02.  Results of Operations and Financial Condition.", ["2.02"]),
+    ("ITEM 2.02 - RESULTS OF OPERATIONS AND FINANCIAL CONDITION", ["2.02"]),
+    ("ITEM 2. 02 RESULTS OF OPERATIONS AND FINANCIAL CONDITION", ["2.02"]),
+    ("Item 2.02:", ["2.02"]),
+    ("Items 2.02 and 7.01.  Results of Operations; Regulation FD Disclosure", ["2.02", "7.01"]),
+    ("Items 1 through 4. Not applicable.", ["1", "2", "3", "4"]),
+    ("Item 5. Other Events", ["5"]),
+    ("ITEM 7.", ["7"]),
+    ("Item 7(c). Exhibits", ["7"]),
+    ("Item 9.01(d) Exhibits", ["9.01"]),
+    ("     ITEM 12.  RESULTS OF OPERATIONS AND FINANCIAL CONDITION", ["12"]),
+    ("Item 5.2 Departure of Directors", ["5.2"]),
+]
+
+
+@pytest.mark.parametrize("heading, keys", HEADINGS)
+def test_item_heading_variants(heading, keys):
+    filing = parse(body(f"{heading}\n\nSome text for the item.\n"))
+    assert [i.key for i in filing.items] == keys
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Item 2.02 of this Current Report is incorporated by reference.",
+        "Item 7 of Form 8-K requires the financial statements.",
+        "Items 2.02 and 9.01 of Form 8-K apply.",
+        "Item 8.01, the Company said, is voluntary.",
+        "Itemized deductions are not affected.",
+    ],
+)
+def test_sentences_starting_with_item_are_not_headings(sentence):
+    assert body_lexer.classify_heading(sentence) is None
+
+
+def test_title_on_the_next_line_and_sub_paragraphs():
+    filing = parse(body("Item 1.01.\nEntry into a Material Definitive Agreement.\n\n"
+                        "On March 3 the company signed.\n\n"
+                        "Item 9.01  Financial Statements and Exhibits.\n\n(d) Exhibits\n\n"
+                        "Exhibit No.   Description\n"
+                        "10.1          Supply Agreement dated March 3, 2006, between the\n"
+                        "              Company and Prairie Rail LLC.\n"
+                        "99.1          Press release dated March 6, 2006.\n"))
+    first, second = filing.items
+    assert first.title_as_written.value == "Entry into a Material Definitive Agreement"
+    assert first.body.value == "On March 3 the company signed."
+    assert second.title == "Financial Statements and Exhibits"
+    numbers = [(e.number.value, e.description.value) for e in filing.exhibits]
+    assert numbers == [
+        ("10.1", "Supply Agreement dated March 3, 2006, between the Company and Prairie Rail LLC."),
+        ("99.1", "Press release dated March 6, 2006."),
+    ]
+
+
+def test_old_items_keep_their_number_and_map_to_new():
+    filing = parse(body("Item 5. Other Events\n\nText.\n\nItem 7. Financial Statements and "
+                        "Exhibits\n\n(c) Exhibits\n\n99  Press release.\n"))
+    assert [(i.key, i.canonical, i.era) for i in filing.items] == [
+        ("5", "8.01", "pre-2004"), ("7", "9.01", "pre-2004")]
+
+
+def test_not_applicable_items():
+    filing = parse(body("Items 1 through 4. Not applicable.\n\nItem 5. Other Events\n\n"
+                        "The board met.\n\nItem 6. Not applicable.\n"))
+    states = [(i.key, i.not_applicable) for i in filing.items]
+    assert states == [("1", True), ("2", True), ("3", True), ("4", True), ("5", False),
+                      ("6", True)]
+
+
+def test_collapsed_1994_cover():
+    text = (
+        "FORM 8-K\nDate of Report (Date of earliest event reported) June 14, 1994\n\n"
+        "WESTBURY TRUST\n(Exact name of registrant as specified in charter)\n\n"
+        "Massachusetts 1-7172 13-2755856\n(State or other (Commission File No.) (IRS Employer\n"
+        "jurisdiction of I.D. No.)\nincorporation)\n\n"
+        "60 Mill Road, Great Neck, New York 11021\n"
+        "(Address of principal executive office) (Zip Code)\n\n"
+        "Item 5. Other Events\n\nText.\n"
+    )
+    reg = parse(text.encode()).cover.registrants[0]
+    assert (reg.state.value, reg.file_number.value, reg.irs_number.value) == (
+        "Massachusetts", "1-7172", "13-2755856")
+    assert reg.zip.value == "11021"
+    assert reg.address.value == "60 Mill Road, Great Neck, New York"
+
+
+@pytest.mark.parametrize(
+    "title, era, key",
+    [
+        ("Other events", "pre-2004", "5"),
+        ("Other Events", "post-2004", "8.01"),
+        ("Financial statements and exhibits", "pre-2004", "7"),
+        ("Departure of Directors or Certain Officers; Election of Directors; Appointment of "
+         "Certain Officers: Compensatory Arrangements of Certain Officers", "post-2004", "5.02"),
+        ("Entry into a Material Definitive Agreement", "pre-2004", "1.01"),
+        ("7", None, "7"),
+    ],
+)
+def test_header_item_titles(title, era, key):
+    assert key_for_title(title, era) == key
+
+
+def test_normalise_number():
+    assert normalise_number("2. 02") == "2.02"
+    assert normalise_number("07") == "7"
+    assert normalise_number("5.2") == "5.2"
