@@ -127,7 +127,9 @@ def _split_keywords(pieces: list[Chunk]) -> list[Chunk]:
     out: list[Chunk] = []
     for piece in pieces:
         cuts = [0, *(m.start() for m in _CAPTION_KEYWORD.finditer(piece.text))]
-        kinds = {_caption_kind(piece.text[a:b]) for a, b in zip(cuts, [*cuts[1:], None])}
+        kinds = {
+            _caption_kind(piece.text[a:b]) for a, b in zip(cuts, [*cuts[1:], None], strict=True)
+        }
         if len(cuts) == 1 or len(kinds - {None}) < 2:
             out.append(piece)
             continue
@@ -167,11 +169,15 @@ def _captions(line: Line) -> list[_Caption]:
     physical = line.text.split("\n")
     open_style = "(" not in line.text
     # [start, end, first text, all texts]
-    segments = [[seg.start, seg.end, seg.text, [seg.text]] for seg in _caption_segments(physical[0])]
+    segments = [
+        [seg.start, seg.end, seg.text, [seg.text]] for seg in _caption_segments(physical[0])
+    ]
     for more in physical[1:]:
         for chunk in _split_closing(_split_keywords(chunks(more))):
             spans = [(seg[0], seg[1]) for seg in segments]
-            hits = [i for i, (a, b) in enumerate(spans) if overlap(chunk.start, chunk.end, a, b) > 0]
+            hits = [
+                i for i, (a, b) in enumerate(spans) if overlap(chunk.start, chunk.end, a, b) > 0
+            ]
             if not hits and (open_style or not segments):
                 segments.append([chunk.start, chunk.end, chunk.text, [chunk.text]])
                 continue

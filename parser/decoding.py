@@ -30,6 +30,10 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (0, 9, 10, 12, 13))
+_HIGH = bytes(range(0x80, 0x100))
+
+
 def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
     assert isinstance(error, UnicodeDecodeError)
     bad = error.object[error.start : error.end]
@@ -66,10 +70,10 @@ def _binary_kind(data: bytes) -> str | None:
     # Text filings have at most a stray NUL; binary data has them everywhere.
     if nuls > 16 and nuls * 20 > len(sample):
         return "binary data"
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 0))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     if controls * 10 > len(sample):
         return "binary data"
-    high = sum(1 for b in sample if b >= 0x80)
+    high = len(sample) - len(sample.translate(None, _HIGH))
     if high * 10 > len(sample) * 3:
         # Text in a legacy 8-bit encoding has a few accented letters; a third of
         # the bytes above 0x7F is binary, unless it is valid UTF-8 (non-Latin text).

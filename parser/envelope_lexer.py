@@ -85,8 +85,10 @@ class _Lexer:
         self.truncated = False
 
     # -- helpers
-    def emit(self, kind: str, value: str, start: int, end: int, lines: int = 0) -> Token:
-        token = Token(kind, value, start, self.line, 1, self.line + lines, 1, end)
+    def emit(self, kind: str, value: str, start: int, end: int) -> Token:
+        # ``line`` counts envelope lines only (content is skipped, not counted):
+        # diagnostics take their line numbers from the source text instead.
+        token = Token(kind, value, start, self.line, 1, self.line, 1, end)
         self.tokens.append(token)
         return token
 
@@ -294,9 +296,7 @@ class _Lexer:
         limit = min(bounds) if bounds else -1
         if close != -1 and (limit == -1 or close < limit):
             content_end = close
-            self.emit("CONTENT", "", content_start, content_end,
-                      text.count("\n", content_start, content_end))
-            self.line += text.count("\n", start, close)
+            self.emit("CONTENT", "", content_start, content_end)
             close_eol = text.find("\n", close)
             if close_eol == -1:
                 close_eol = self.n
@@ -310,7 +310,6 @@ class _Lexer:
         else:
             content_end = limit + 1 if limit != -1 else self.n
             self.emit("CONTENT", "", content_start, content_end)
-            self.line += text.count("\n", start, content_end)
             self.pos = content_end
             if limit == -1:
                 self.truncated = True

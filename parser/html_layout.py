@@ -39,7 +39,7 @@ PAGE_MARKER = "<PAGE>"
 _GAP = 3  # spaces between table columns: at least two, so columns stay apart
 _BLANK_PT = 4.0  # a margin this large (in points) shows as a blank line
 _PROSE_WIDTH = 100  # a cell line longer than this is prose: it does not set column widths
-_MAX_TABLE_DEPTH = 32
+_MAX_TABLE_DEPTH = 8  # real filings nest two or three deep; layout cost grows with it
 _MAX_COLSPAN = 1000
 _MAX_COLS = 1000
 
@@ -126,14 +126,13 @@ _TEXT_RE = re.compile(
 _NAME = r"[A-Za-z][^\t\n\f\r />]*"
 # Quoted values may hold '>'; possessive quantifiers keep a failed match linear,
 # and the loose form takes over when a quote is never closed.
-_TAG_RE = re.compile(
-    rf"<(/?)({_NAME})((?:[^>\"']++|\"[^\"]{{0,4096}}+\"|'[^']{{0,4096}}+')*+)>"
-)
+_TAG_RE = re.compile(rf"<(/?)({_NAME})((?:[^>\"']++|\"[^\"]{{0,4096}}+\"|'[^']{{0,4096}}+')*+)>")
 _TAG_LOOSE_RE = re.compile(rf"<(/?)({_NAME})([^>]*)>")
 _ATTR_RE = re.compile(
     r"(?i)(?<![\w-])(style|face|colspan)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))"
 )
 _RAW_END_CACHE: dict[str, re.Pattern[str]] = {}
+_PRE_BREAK_RE = re.compile(r"[\n\r\f]")
 
 _DISPLAY_NONE_RE = re.compile(r"(?i)(?<![\w-])display\s*:\s*none")
 _BREAK_RE = re.compile(r"(?i)(?:page-)?break-(before|after)\s*:\s*(always|page|left|right)")
@@ -284,13 +283,14 @@ _TEXT, _BLANK, _PAGE_LINE = 0, 1, 2
 class _Line:
     """One output line: parts plus the source offset its newline maps to."""
 
-    __slots__ = ("parts", "nl", "kind", "width")
+    __slots__ = ("parts", "nl", "kind", "width", "aligned")
 
     def __init__(self, parts: list[Part], nl: int, kind: int = _TEXT) -> None:
         self.parts = parts
         self.nl = nl
         self.kind = kind
         self.width = -1  # measured only for lines that go into a table column
+        self.aligned = False  # a table row: its leading padding is layout, keep it
 
 
 def _rstrip(parts: list[Part]) -> None:
@@ -488,7 +488,7 @@ def _content_lines(lines: list[_Line]) -> list[_Line]:
     out = []
     for line in lines:
         if line.kind == _TEXT:
-            parts = _lstrip(line.parts)
+            parts = line.parts if line.aligned else _lstrip(line.parts)
             if parts:
                 kept = line if parts is line.parts else _Line(parts, line.nl)
                 kept.width = sum(len(p[0]) for p in parts)
@@ -579,7 +579,9 @@ def _layout_row(cells: list[_Placed], row_src: int, starts: list[int]) -> list[_
                 parts.append((" " * (target - cursor), src, False))
             parts.extend(line.parts)
             cursor = target + line.width
-        out.append(_Line(parts, row_src))
+        row = _Line(parts, row_src)
+        row.aligned = True
+        out.append(row)
     return out
 
 
@@ -733,16 +735,20 @@ class _Renderer:
             self.flow.word(text[run:], at + run if copied else at, copied)
 
     def pre_space(self, space: str, at: int) -> None:
-        """Whitespace inside <pre>: spaces are kept, newlines end lines."""
+        """Whitespace inside <pre>: spaces are kept, newlines end lines, form feeds pages."""
         flow = self.flow
-        for i, char in enumerate(space):
-            if char == "\n" and at + i == self.pre_skip:
-                continue
-            if char == "\n":
+        run = 0
+        for m in _PRE_BREAK_RE.finditer(space):
+            i = m.start()
+            if i > run:
+                flow.word(space[run:i], at + run, True)
+            run = i + 1
+            if space[i] == "\f":
+                flow.page(at + i)
+            elif space[i] == "\n" and at + i != self.pre_skip:
                 flow.br(at + i)
-            elif char != "\r":
-                flow.word(char, at + i, True)
-            self.pre_skip = -1
+        if run < len(space):
+            flow.word(space[run:], at + run, True)
 
     # ------------------------------------------------------------ start tags
 
@@ -789,12 +795,15 @@ class _Renderer:
         self.where.setdefault(entry[0], []).append(len(self.stack))
         self.stack.append(entry)
 
-    def push_plain(self, name: str, kind: int, eff: _Attrs, bottom: int = 0) -> None:
+    def push_plain(
+        self, name: str, kind: int, eff: _Attrs, bottom: int = 0, obj: object = None
+    ) -> None:
+        """Push an element, switching to its font (restored when it closes)."""
         prev_font = -1
         if eff.font >= 0 and eff.font != self.font:
             prev_font = self.font
             self.font = eff.font
-        self.push((name, kind, False, prev_font, bottom, eff.page_after, None))
+        self.push((name, kind, False, prev_font, bottom, eff.page_after, obj))
 
     def start_block(self, name: str, eff: _Attrs, self_closing: bool) -> None:
         self.close_implied(name)
@@ -836,7 +845,7 @@ class _Renderer:
         table = _Table(self.flow)
         self.scopes.append(len(self.stack))
         self.tables.append(len(self.stack))
-        self.push((name, _TABLE, False, -1, 2, eff.page_after, table))
+        self.push_plain(name, _TABLE, eff, 2, table)
 
     def table_in_scope(self) -> _Table | None:
         """The table that row and cell tags belong to, or None (tags are ignored)."""
@@ -871,7 +880,9 @@ class _Renderer:
             return
         flow = _Flow()
         self.scopes.append(len(self.stack))
-        self.push((name, _CELL, False, -1, 0, False, (table, flow, eff.colspan, self.at)))
+        self.push_plain(
+            name, _CELL, eff._replace(page_after=False), 0, (table, flow, eff.colspan, self.at)
+        )
         self.flow = flow
 
     def close_implied(self, name: str) -> None:

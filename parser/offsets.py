@@ -14,7 +14,6 @@ maps every offset to the single source offset of the markup that produced it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
 
 
 class OffsetMap:
@@ -116,20 +115,40 @@ def line_starts(text: str) -> list[int]:
 
 
 class LineIndex:
-    """Character offset to 1-based (line, column), computed only when asked."""
+    """Character offset to 1-based (line, column), computed only when asked.
 
-    __slots__ = ("starts",)
+    Line starts are found lazily, a block at a time, only as far as the largest
+    offset asked about: a span in the header of a 50 MB submission does not
+    index the 50 MB.
+    """
+
+    __slots__ = ("text", "starts", "_scanned")
+
+    _BLOCK = 1 << 16
 
     def __init__(self, text: str) -> None:
-        self.starts = line_starts(text)
+        self.text = text
+        self.starts = [0]
+        self._scanned = 0  # text[:_scanned] has been indexed
 
-    @classmethod
-    def from_starts(cls, starts: Iterable[int]) -> LineIndex:
-        index = cls.__new__(cls)
-        index.starts = list(starts)
-        return index
+    def _extend(self, offset: int) -> None:
+        text = self.text
+        target = min(len(text), max(offset + 1, self._scanned + self._BLOCK))
+        find = text.find
+        starts = self.starts
+        pos = find("\n", self._scanned, target)
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1, target)
+        self._scanned = target
 
     def line_col(self, offset: int) -> tuple[int, int]:
+        if offset >= self._scanned and self._scanned < len(self.text):
+            if offset - self._scanned > 4 * self._BLOCK:
+                # Far ahead (the end of a big document): count instead of indexing.
+                line = len(self.starts) + self.text.count("\n", self._scanned, offset)
+                return line, offset - self.text.rfind("\n", 0, offset)
+            self._extend(offset)
         i = bisect_right(self.starts, offset) - 1
         if i < 0:
             i = 0

@@ -119,8 +119,9 @@ def test_headings_and_list_items_are_lines() -> None:
 
 
 def test_pre_keeps_spaces_and_newlines() -> None:
-    source = "<pre>\nITEM 5.  OTHER EVENTS\n\n    Indented</pre>after"
-    assert render(source) == "ITEM 5.  OTHER EVENTS\n\n    Indented\n\nafter\n"
+    source = "<pre>\nITEM 5.  OTHER EVENTS\n\n    Indented &amp; more</pre>after"
+    assert render(source) == "ITEM 5.  OTHER EVENTS\n\n    Indented & more\n\nafter\n"
+    assert render("<pre>page one\n\fpage two</pre>") == f"page one\n{PAGE_MARKER}\npage two\n"
 
 
 # ---------------------------------------------------------------- entities
@@ -240,6 +241,11 @@ def test_wingdings_glyphs_become_boxes(markup: str, box: str) -> None:
     glyph_at = out.offsets.to_source(0)
     assert source.rfind(">", 0, glyph_at) == glyph_at - 1  # maps to the glyph or its entity
     check_offsets(source, out)
+
+
+def test_wingdings_font_on_a_table_cell() -> None:
+    source = '<table><tr><td style="font-family:Wingdings">&#168;</td><td>Written</td></tr></table>'
+    assert render(source) == "\u2610   Written\n"
 
 
 def test_wingdings_mapping_is_limited_to_the_font() -> None:
@@ -413,6 +419,13 @@ def test_nested_table_inside_a_cell() -> None:
     assert col(lines[0], "b") == col(lines[1], "d")
 
 
+def test_nested_table_keeps_its_own_alignment_in_an_outer_column() -> None:
+    inner = "<table><tr><td>a</td><td>b</td></tr><tr><td></td><td>d</td></tr></table>"
+    source = f"<table><tr><td>Left</td><td>{inner}</td></tr></table>"
+    lines = lines_of(source)
+    assert col(lines[0], "b") == col(lines[1], "d")
+
+
 def test_long_prose_cell_does_not_widen_other_rows() -> None:
     prose = "If an emerging growth company, indicate by check mark " * 4
     source = (
@@ -534,6 +547,8 @@ def test_pathological_markup_is_bounded() -> None:
         check_offsets(source, out)
 
 
+# markup fragments the fuzzer glues together (some are deliberately broken)
+# fmt: off
 _PIECES = [
     "<p>", "</p>", "<div>", "</div>", "<br>", "<hr>", "<table>", "</table>", "<tr>",
     "</tr>", "<td>", "</td>", '<td colspan="2">', "<b>", "</b>", "<pre>", "</pre>",
@@ -542,6 +557,7 @@ _PIECES = [
     "&#8201;", "&amp;", "&", "<", ">", "'", '"', " ", "\n", "text", "Item 2.02", "\u00a8",
     "x", "\u2610", '<div style="page-break-before:always">', "<?xml?>", "</", "<li>",
 ]
+# fmt: on
 
 
 @settings(max_examples=300, deadline=None)
@@ -639,9 +655,10 @@ def test_oracle_2014_cover_and_signature() -> None:
     captions = line_with(lines, "(State or other jurisdiction")
     assert col(values, "001-35992") == col(captions, "(Commission")
     assert col(values, "54-2185193") == col(captions, "(IRS Employer")
-    assert "☐   Written communications pursuant to Rule 425 under the Securities Act" in lines[
-        lines.index(line_with(lines, "Written communications"))
-    ]
+    assert (
+        "☐   Written communications pursuant to Rule 425 under the Securities Act"
+        in lines[lines.index(line_with(lines, "Written communications"))]
+    )
     dated = line_with(lines, "Dated: June")
     assert col(dated, "By:") > len("Dated: June 19, 2014")
     assert "99.1          Press Release dated June 19, 2014" in lines
