@@ -14,7 +14,7 @@ from lark import Token, Transformer
 from . import body_lexer, grammars
 from .cover import read_cover
 from .exhibits import read_exhibits
-from .item_sections import read_items
+from .item_sections import heading_keys, read_items
 from .layout import Layout
 from .lines import Line, Part
 from .model import CoverPage, Exhibit, Item, Signature, Text
@@ -83,6 +83,25 @@ class _Builder(Transformer):
         return lines, note, [c for c in children[1:] if isinstance(c, Part)]
 
 
+def _drop_contents(parts: list[Part]) -> list[Part]:
+    """Leave out a table of contents: a run of headings with nothing under them
+    whose items are headed again, with text, further on (Oracle 2014)."""
+    def empty(part: Part) -> bool:
+        return sum(len(line.text.strip()) for line in part.lines) < 40
+
+    keys = [heading_keys(p.head.text) if p.kind == "item" else [p.kind] for p in parts]
+    run = 0
+    while run < len(parts) and empty(parts[run]) and parts[run].kind != "explanatory":
+        run += 1
+    if run < 2:
+        return parts
+    later = {k for ks in keys[run:] for k in ks}
+    listed = [k for ks in keys[:run] for k in ks]
+    if sum(k in later for k in listed) * 2 < len(listed):
+        return parts
+    return parts[run:]
+
+
 def read_body(layout: Layout, filed: object = None) -> Body:
     """Read the 8-K text of ``layout``; problems go to ``layout.source``."""
     source = layout.source
@@ -107,6 +126,7 @@ def read_body(layout: Layout, filed: object = None) -> Body:
     if tree is None:
         return Body(None, None, [], [], [], [], [])
     front, note, parts = _Builder().transform(tree)
+    parts = _drop_contents(parts)
     cover, intro = read_cover(front, note, layout)
     items = read_items(parts, layout)
     exhibits = read_exhibits(parts, layout)

@@ -25,14 +25,18 @@ _HEAD = 320  # characters of a line that classification looks at
 
 # "Item 2.02", "ITEM 2. 02", "Items 2.02 and 7.01", "Item 7(c)", "Items 1 through 4",
 # "Item 9.01(d)". The rest of the line is judged by _heading_rest.
-_NUM = r"\d{1,2}(?:[ \t]?\.[ \t]?\d{1,2})?(?:[A-Za-z](?![A-Za-z]))?(?:\([a-z0-9]{1,3}\))?"
+# Roman numerals ("ITEM V. OTHER EVENTS", some 1994 filings) only in capitals.
+_NUM = (
+    r"(?:\d{1,2}(?:[ \t]?\.[ \t]?\d{1,2})?(?:[A-Za-z](?![A-Za-z]))?|(?-i:[IVX]{1,4})(?=[.:\s]))"
+    r"(?:\([a-z0-9]{1,3}\))?"
+)
 ITEM_RE = re.compile(
     rf"[ \t]*(?:[-*•·][ \t]*)?(?P<word>items?)[ \t\u00a0]*(?:no\.?[ \t]*)?(?P<nums>{_NUM}"
     rf"(?:[ \t]*(?:,|and|&|through|thru|to|-|–|—)[ \t]*(?:items?[ \t]*)?{_NUM})*)"
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
-NUM_RE = re.compile(r"(\d{1,2})(?:[ \t]?\.[ \t]?(\d{1,2}))?")
+NUM_RE = re.compile(r"(\d{1,2})(?:[ \t]?\.[ \t]?(\d{1,2}))?|\b[IVX]{1,4}\b")
 SECTION_TITLES = (
     "registrant", "financial information", "securities and trading", "matters related",
     "corporate governance", "asset-backed", "asset backed", "regulation fd", "other events",
@@ -159,6 +163,10 @@ def classify_markup(line: str) -> str | None:
 
 def classify_cover(line: str) -> str | None:
     head = line[:_HEAD]
+    if head.lstrip().startswith("(") and CAPTION_RE.search(head):
+        # "(Registrant's telephone number ...)", "(Address, including Zip Code, and
+        # telephone number ...)": a caption under its values.
+        return "CAPTION"
     if FORM_RE.match(head):
         return "FORM_TITLE"
     if REPORT_DATE_RE.search(head):

@@ -250,6 +250,312 @@ No such heading was found.
 """,
 )
 
+rule(
+    "B204", "item-after-signatures", "warning", "an item section follows the signatures",
+    "items come before the signature block",
+    """
+Form 8-K puts the signature block after the items. An item heading after the
+signatures usually means two reports were pasted together or the signature
+block was put in the wrong place. The item is still read.
+""",
+)
+
+# ------------------------------------------------------------------ cover page
+rule(
+    "C301", "missing-cover-page", "warning", "the 8-K text has no recognisable cover page",
+    "the cover page names the form, the date of report and the registrant",
+    """
+The text before the first item should be the cover page: FORM 8-K, the date of
+report, the registrant's exact name over "(Exact name of registrant as
+specified in its charter)", its state, commission file number and IRS number.
+None of it was found.
+""",
+)
+rule(
+    "C302", "missing-check-boxes", "warning",
+    "the cover page lacks the Rule 425 / 14a-12 / 14d-2(b) / 13e-4(c) check boxes",
+    "8-Ks filed from 2004-08-23 carry the four check boxes under the address block",
+    """
+From 2004-08-23 (Rel. 33-8400) the cover page asks whether the filing also
+satisfies Rule 425, Rule 14a-12, Rule 14d-2(b) or Rule 13e-4(c), with a box
+for each:
+
+    [ ]  Written communications pursuant to Rule 425 under the Securities Act
+    [ ]  Soliciting material pursuant to Rule 14a-12 under the Exchange Act
+    [ ]  Pre-commencement communications pursuant to Rule 14d-2(b) ...
+    [ ]  Pre-commencement communications pursuant to Rule 13e-4(c) ...
+""",
+)
+rule(
+    "C303", "missing-egc", "warning", "the cover page lacks the emerging growth company box",
+    "8-Ks filed from 2017-04-12 ask whether the registrant is an emerging growth company",
+    """
+From 2017-04-12 (Rel. 33-10332) the cover page carries "Indicate by check mark
+whether the registrant is an emerging growth company ..." and the box
+"Emerging growth company [ ]".
+""",
+)
+rule(
+    "C304", "missing-12b-table", "warning", "the cover page lacks the Section 12(b) table",
+    "list each class registered under Section 12(b) with its trading symbol and exchange",
+    """
+From 2019-05-02 (Rel. 33-10618) the cover page lists the securities registered
+under Section 12(b): title of each class, trading symbol(s), and the exchange.
+The check applies when a commission file number of the filing starts with 1-
+or 001- (a Section 12(b) registration).
+""",
+)
+rule(
+    "C305", "malformed-irs-number", "warning",
+    "the IRS employer identification number is not NN-NNNNNNN",
+    "an EIN has nine digits written NN-NNNNNNN, or \"N/A\" / \"None\" where there is none",
+    """
+The cover page's "(IRS Employer Identification No.)" value is nine digits,
+written with a hyphen after the second: 58-1592285.
+""",
+)
+rule(
+    "C306", "malformed-file-number", "warning", "the commission file number has an odd shape",
+    "commission file numbers look like 0-23741, 001-40700 or 333-46893-01",
+    """
+Commission file numbers are a prefix (0/000 for Section 12(g), 1/001 for
+Section 12(b), 2-, 33-, 333- for Securities Act registrations, 811-/814- for
+investment companies) and a serial, sometimes with a -NN suffix.
+""",
+)
+rule(
+    "C307", "malformed-phone", "warning", "the registrant's telephone number has an odd shape",
+    "write the telephone number with its area code: (678) 584-4000",
+    """
+The cover page gives "Registrant's telephone number, including area code" as
+a ten-digit number, usually written (NNN) NNN-NNNN.
+""",
+)
+rule(
+    "C308", "malformed-report-date", "error", "the date of report is not a real date",
+    "write the date of the earliest event reported, e.g. March 3, 2025",
+    """
+The cover page's "Date of Report (Date of earliest event reported)" must be a
+calendar date; it maps to the header's CONFORMED PERIOD OF REPORT and to
+dei:DocumentPeriodEndDate.
+""",
+)
+rule(
+    "C309", "missing-report-date", "warning", "the cover page has no date of report",
+    "add \"Date of Report (Date of earliest event reported): <date>\"",
+    """
+Every Form 8-K names the date of the earliest event it reports, on the cover.
+""",
+)
+
+# ------------------------------------------------------------------ items
+rule(
+    "I401", "unknown-item", "warning", "the item number is not an item of Form 8-K",
+    "items are 1 to 12 before 2004-08-23 and 1.01 to 9.01 after; see `eightk explain I401`",
+    """
+Before 2004-08-23 Form 8-K had Items 1 to 12; since then Items 1.01 to 9.01:
+
+    1.01 1.02 1.03 1.04 1.05   2.01 2.02 2.03 2.04 2.05 2.06   3.01 3.02 3.03
+    4.01 4.02   5.01 5.02 5.03 5.04 5.05 5.06 5.07 5.08   6.01-6.06 6.10
+    7.01   8.01   9.01
+
+A number outside both lists, such as `Item 5.2` for 5.02, is reported here.
+""",
+)
+rule(
+    "I402", "item-wrong-era", "warning", "the item did not exist on the filing date",
+    "use the item numbering in force on the filing date",
+    """
+Item numbers changed on 2004-08-23 (Rel. 33-8400), and items were added later:
+1.04 (2012-01-27), 1.05 (2023-12-18), 5.07 (2010-02-28), 6.0x (2005). Items
+10 to 12 existed only in 2003-2004. An `Item 2.02` in 1999 or an `Item 12` in
+2006 is reported here.
+""",
+)
+rule(
+    "I403", "duplicate-item", "warning", "the same item has two headings",
+    "report each item once, under one heading",
+    """
+Each item appears once in a Form 8-K. A second heading for the same item is
+usually a copy-paste error, or two reports merged into one.
+""",
+)
+rule(
+    "I404", "declared-item-missing", "warning",
+    "an item declared in the header has no heading in the text",
+    "the EDGAR submission's items should match the headings of the 8-K text",
+    """
+The header's ITEM INFORMATION lines (or <ITEMS> tags) declare which items the
+filing reports; EDGAR does not check them against the text. A declared item
+without a heading means the header or the text is wrong.
+""",
+)
+rule(
+    "I405", "undeclared-item", "warning", "an item of the text is not declared in the header",
+    "declare every item reported in the 8-K text when submitting it",
+    """
+The header's ITEM INFORMATION lines should name each item the 8-K text
+reports; search tools rely on them.
+""",
+)
+rule(
+    "I406", "empty-item", "warning", "the item has a heading but no text",
+    "write the item's disclosure under its heading, or remove the heading",
+    """
+An item heading is followed by the disclosure it heads. A heading directly
+followed by another heading (or by the signatures) reports nothing.
+""",
+)
+
+# ------------------------------------------------------------------ cross-checks
+rule(
+    "K501", "registrant-name-mismatch", "warning",
+    "the registrant's name differs between header and cover page",
+    "the cover page names the registrant exactly as its charter does",
+    """
+The cover page's exact name of the registrant should match the header's
+COMPANY CONFORMED NAME (which EDGAR abbreviates and may put surname-first) and
+dei:EntityRegistrantName. A difference often means a stale name after a name
+change.
+""",
+)
+rule(
+    "K502", "cik-mismatch", "warning", "the CIK differs between header and XBRL cover facts",
+    None,
+    """
+dei:EntityCentralIndexKey must be the CIK of a filer of the submission.
+""",
+)
+rule(
+    "K503", "irs-number-mismatch", "warning",
+    "the IRS number differs between header and cover page",
+    None,
+    """
+The header's IRS NUMBER (nine digits) should equal the cover page's IRS
+Employer Identification No. (NN-NNNNNNN) and dei:EntityTaxIdentificationNumber.
+""",
+)
+rule(
+    "K504", "state-mismatch", "warning",
+    "the state of incorporation differs between header and cover page",
+    None,
+    """
+The header's STATE OF INCORPORATION (an EDGAR code, "DE") should name the state
+the cover page spells out ("Delaware"), and dei:EntityIncorporationStateCountryCode.
+""",
+)
+rule(
+    "K505", "file-number-mismatch", "warning",
+    "the commission file number differs between header and cover page",
+    None,
+    """
+The header's SEC FILE NUMBER (zero-padded, 000-23741) should be the cover
+page's Commission File Number (often not padded, 0-23741). Compared after
+padding. A different prefix with the same serial usually means a move from
+Section 12(g) to 12(b).
+""",
+)
+rule(
+    "K506", "report-date-mismatch", "warning",
+    "the date of report differs from the header's period of report",
+    None,
+    """
+CONFORMED PERIOD OF REPORT is the date of the earliest event reported, the
+cover page's "Date of Report", and dei:DocumentPeriodEndDate.
+""",
+)
+rule(
+    "K507", "late-filing", "warning",
+    "the 8-K was filed more than four business days after the event",
+    "Form 8-K is due within four business days of the event (General Instruction B.1)",
+    """
+From 2004-08-23 a Form 8-K is due within four business days after the event
+(weekends and US federal holidays do not count). Items 7.01 and 8.01 are
+voluntary or follow Regulation FD timing and are exempt, as are amendments.
+""",
+)
+rule(
+    "K508", "amendment-mismatch", "warning",
+    "the header and the cover page disagree on whether this is an amendment",
+    None,
+    """
+An 8-K/A submission's cover page says FORM 8-K/A (or "Amendment No."); an
+8-K submission's cover page does not.
+""",
+)
+
+# ------------------------------------------------------------------ exhibits
+rule(
+    "X601", "exhibit-not-attached", "warning", "a listed exhibit is not attached",
+    "attach the exhibit as a document of type EX-<number>, or say it is incorporated by reference",
+    """
+Every exhibit listed under Item 9.01(d) (old Item 7(c)) or in the exhibit
+index is attached to the submission as a document whose type is EX- and the
+exhibit number, unless incorporated by reference to an earlier filing.
+Exhibit 104 (the cover page interactive data) is embedded in the inline XBRL.
+""",
+)
+rule(
+    "X602", "exhibit-not-listed", "warning", "an attached exhibit is not listed",
+    "list the exhibit under Item 9.01(d) or in the exhibit index",
+    """
+Each EX- document of the submission should appear in the exhibit list.
+XBRL documents (EX-101.*) are not listed there.
+""",
+)
+
+# ------------------------------------------------------------------ signatures
+rule(
+    "S701", "missing-signatures", "warning", "the 8-K text has no signature block",
+    "end the report with SIGNATURES, the Exchange Act sentence and a conformed signature",
+    """
+Form 8-K ends with the signature block:
+
+    SIGNATURES
+    Pursuant to the requirements of the Securities Exchange Act of 1934, the
+    registrant has duly caused this report to be signed on its behalf by the
+    undersigned hereunto duly authorized.
+                                          ACME CORP.
+    Date: March 3, 2025                   By: /s/ Jane Doe
+""",
+)
+rule(
+    "S702", "unconformed-signature", "warning", "a signature is not conformed with /s/",
+    "electronic signatures are typed: By: /s/ Jane Doe",
+    """
+Regulation S-T Rule 302(a): signatures in an electronic filing are typed, and
+the conformed-signature convention is `/s/ Name`.
+""",
+)
+rule(
+    "S703", "signature-before-event", "warning", "the report is signed before the event it reports",
+    "check the signature date and the date of report",
+    """
+A report cannot be signed before the earliest event it reports. Usually one of
+the two dates is a typo.
+""",
+)
+
+# ------------------------------------------------------------------ ASCII
+rule(
+    "A801", "long-line", "info", "lines of an ASCII document exceed 80 characters",
+    "EDGAR ASCII documents keep text lines within 80 characters (tables within 132)",
+    """
+The EDGAR Filer Manual limits ASCII document lines to 80 characters, and
+lines inside <TABLE> to 132. Longer lines are wrapped unpredictably by readers.
+One diagnostic per document points at the first such line.
+""",
+)
+rule(
+    "A802", "non-ascii-character", "info", "an ASCII document contains characters outside ASCII",
+    "use ASCII quotes and dashes in text filings",
+    """
+ASCII filings may only contain 7-bit ASCII; smart quotes, en and em dashes
+are invalid (EDGAR Filer Manual). One diagnostic per document points at the
+first such character.
+""",
+)
+
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
 BY_NAME: dict[str, Rule] = {r.name: r for r in _RULES}

@@ -24,9 +24,18 @@ class Chunk(NamedTuple):
         return (self.start + self.end) / 2
 
 
+_COLUMN_TAGS = re.compile(r"<[SsCc]>")
+
+
 def chunks(line: str) -> list[Chunk]:
-    """Runs of text separated by two or more spaces (tabs count as gaps too)."""
+    """Runs of text separated by two or more spaces (tabs count as gaps too).
+
+    ASCII table column markers (``<S>``, ``<C>``) count as spaces, so they never
+    end up in a value.
+    """
     line = line.replace("\t", "  ")
+    if "<" in line:
+        line = _COLUMN_TAGS.sub("   ", line)
     return [Chunk(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line)]
 
 

@@ -19,6 +19,7 @@ from .dates import find_date
 from .layout import Layout
 from .lines import Line, Part
 from .model import CheckBox, CoverPage, DateValue, Registrant, Security, Text
+from .normalize import state_code
 
 FORM_RE = re.compile(
     r"form\s+(8-?k(?:\s*/\s*a|12b(?:/a)?|12g3(?:/a)?|15d5(?:/a)?)?)", re.IGNORECASE
@@ -30,6 +31,7 @@ PHONE_RE = re.compile(
     re.IGNORECASE,
 )
 IRS_RE = re.compile(r"\b\d{2}\s?-\s?\d{7}\b")
+IRS_END = re.compile(r"(\d{2}\s?-\s?\d{7})\s*$")
 IRS_LIKE = re.compile(r"\d{2}\s?-\s?\d{6,8}")  # also mistyped ones ("03-153200")
 FILE_NO_RE = re.compile(r"\b(?:[0-9]{1,3}|I)-\d{2,6}(?:-\d{1,3})?\b")
 ZIP_RE = re.compile(r"\b\d{5}(?:-\d{4})?\s*$")
@@ -67,32 +69,40 @@ class _Caption(NamedTuple):
     text: str
 
 
+def _has(low: str, *words: str) -> bool:
+    return any(re.search(rf"\b{word}\b", low) for word in words)
+
+
 def _caption_kind(text: str) -> str | None:
+    """Which cover field a caption names, from its words."""
     low = text.lower()
-    if "exact name" in low or "name of registrant" in low or "as specified in" in low:
+    if _has(low, "exact name", "name of registrant", "as specified in"):
         return "name"
-    if "registrant" in low and ("address" in low or "state of" in low) and "former" not in low:
-        return "combined"
-    if "former name" in low or "former address" in low:
+    if "registrant" in low and _has(low, "state of", "state") and "former" not in low:
+        return "combined"  # "Registrant, State of Incorporation, Address and Telephone"
+    if _has(low, "former name", "former address"):
         return "former_name"
-    if "telephone" in low:
+    if _has(low, "address"):
+        return "address"  # may also name the zip code and telephone: split by shape
+    if _has(low, "telephone"):
         return "phone"
-    if "employer" in low or re.search(r"\bi\.?\s?r\.?\s?s\b", low) or "identification" in low:
+    if _has(low, "employer", "identification") or re.search(r"\bi\.?\s?r\.?\s?s\b", low):
         return "irs"
-    if "commission" in low or "file n" in low:
+    if _has(low, "commission", r"file\s+n\w*"):
         return "file_number"
-    if "zip" in low or "postal code" in low:
-        return "zip" if "address" not in low else "address"
-    if "address" in low or "executive office" in low:
+    if _has(low, "zip", "postal code"):
+        return "zip"
+    if _has(low, "executive offices?"):
         return "address"
-    if "state" in low or "jurisdiction" in low or "incorporation" in low or "organization" in low:
+    if _has(low, "state", "jurisdiction", "incorporation", "organization"):
         return "state"
     return None
 
 
 # Where a caption begins inside a run of text whose column gaps were lost.
 _CAPTION_KEYWORD = re.compile(
-    r"(?<=\s)(?=\(?\s?(?:commission\b|i\.\s?r\.\s?s\.|irs\b|zip\b|address\s+of|exact\s+name|"
+    r"(?<!including )(?<!and )(?<=\s)"  # "(Address, including Zip Code ...)" is one caption
+    r"(?=\(?\s?(?:commission\b|i\.\s?r\.\s?s\.|irs\b|zip\b|address\s+of|exact\s+name|"
     r"state\s+or|state\s+of|former\s+name))",
     re.IGNORECASE,
 )
@@ -188,12 +198,29 @@ def _captions(line: Line) -> list[_Caption]:
                 seg[0], seg[1] = min(seg[0], chunk.start), max(seg[1], chunk.end)
     out = []
     for start, end, first, texts in sorted(segments, key=lambda seg: seg[0]):
+        if not open_style and not first.startswith("(") and _caption_kind(first) is None:
+            continue  # a value standing on a row of parenthesised captions
         # The first line says what a caption is; its continuation only completes it.
         text = " ".join(texts)
         kind = _caption_kind(first) or _caption_kind(text)
         if kind is not None:
             out.append(_Caption(kind, start, end, text))
     return out
+
+
+def _split_state(text: str) -> tuple[str | None, str]:
+    """"New York Vintners International Company, Inc." -> ("New York", "Vintners ...").
+
+    The longest leading run of words (up to three) that names a place, or that
+    is a single capitalised word followed by more text (a misspelt state)."""
+    words = text.split()
+    for size in (3, 2, 1):
+        if len(words) > size and state_code(" ".join(words[:size]), exact=True):
+            head = " ".join(words[:size])
+            return head, text[len(head):].strip()
+    if len(words) > 2 and words[0][:1].isupper() and words[0].isalpha():
+        return words[0], text[len(words[0]):].strip()
+    return None, text
 
 
 def _glyph_state(glyph: str) -> bool | None:
@@ -212,6 +239,8 @@ class _Cover:
         self.layout = layout
         self.used: set[int] = set()  # indices of lines consumed as values
         self.registrants: list[dict[str, Text]] = []
+        # values standing on a caption line, waiting for the caption below them
+        self.carried: tuple[int, list[tuple[int, int, str]]] | None = None
 
     # -- helpers
     def text(self, line: Line, start_col: int, value: str) -> Text:
@@ -299,7 +328,35 @@ class _Cover:
         if any(c.kind == "combined" for c in caps):
             self.combined_table(index, caps)
             return
+        first_line = line.text.split("\n")[0]
+        slots = [c for c in chunks(first_line)
+                 if not c.text.startswith("(") and _caption_kind(c.text) is None]
+        right = [c for c in slots if c.start > caps[-1].end]
+        if right and len(right) == len(slots):
+            # "(Registrant's telephone number ...)     800-323-6883": the value
+            # stands right of its caption.
+            value = right[0]
+            self.put(caps[-1].kind, self.text(line, value.start,
+                                              first_line[value.start : right[-1].end]))
+            return
+        if self.colon_values(line, first_line, caps, slots):
+            return
+        kinds = [c.kind for c in caps]
+        if "name" in kinds and len(caps) >= 2 and self.registrant_rows(index, caps):
+            return
         value_rows = self.above(index, limit=2 if caps[0].kind == "name" else 4)
+        if caps[0].kind == "name" and len(value_rows) > 1:
+            # "(Ford Credit Auto Receivables Corporation - Originator)" under the
+            # name describes the registrant; it is not part of the name.
+            value_rows = [r for r in value_rows
+                          if not re.fullmatch(r"\s*\(.*\)\s*", self.lines[r].text)]
+        if not value_rows and self.carried is not None and self.carried[0] == index - 1:
+            # "Minneapolis, Minnesota   (Zip Code)" then "(Address of ...)": the value
+            # left of the zip caption, with the lines above it, is this address.
+            pieces = self.carried[1]
+            self.carried = None
+            self.store({0: pieces}, caps[:1])
+            return
         if "(" not in line.text and len(caps) >= 2:
             # A header row without parentheses may stand above its values (Zurn 1994).
             below = self.below(index)
@@ -308,11 +365,13 @@ class _Cover:
             )
             if below and not above_adjacent:
                 value_rows = below
-        first_line = line.text.split("\n")[0]
         if not value_rows:
             self.same_line_value(line, caps, first_line)
             return
         columns = [(c.start, c.end) for c in caps]
+        # value chunks on the caption line itself stand for a caption below them
+        carry_at = len(caps)
+        columns += [(c.start, c.end) for c in slots]
         # caption index -> pieces (layout start, layout end, text), top to bottom
         found: dict[int, list[tuple[int, int, str]]] = {}
         for row in value_rows:
@@ -322,27 +381,141 @@ class _Cover:
             placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
             if len(caps) > 1 and len(pieces) < len(caps):
                 placed = self.split_collapsed(pieces, caps)
-            by_caption: dict[int, list[Chunk]] = {}
-            kinds = [c.kind for c in caps]
-            for piece, forced in placed:
-                i = forced if forced is not None else best_column(piece, columns)
-                # A value whose look says what it is beats a column that is off by a
-                # few characters (tabs rendered at another width).
-                if IRS_LIKE.fullmatch(piece.text) and "irs" in kinds:
-                    i = kinds.index("irs")
-                elif FILE_NO_RE.fullmatch(piece.text) and "file_number" in kinds:
-                    i = kinds.index("file_number")
-                by_caption.setdefault(i, []).append(piece)
+            by_caption = self.assign(placed, caps, columns)
             for i, group in by_caption.items():
                 a, b = group[0].start, group[-1].end
                 found.setdefault(i, []).append(
                     (value_line.start + a, value_line.start + b, value_line.text[a:b])
                 )
+        carried = [piece for i in sorted(found) if i >= carry_at for piece in found.pop(i)]
+        if slots:
+            carried += [(line.start + c.start, line.start + c.end, c.text) for c in slots]
+            self.carried = (index, carried)
+        self.store(found, caps)
+
+    def registrant_rows(self, index: int, caps: list[_Caption]) -> bool:
+        """A table of registrants above a row of captions naming state, name and IRS
+        number, one registrant a row ("Delaware  Canandaigua Wine Company, Inc.
+        16-0716709"). Only taken when at least two rows end in an IRS number."""
+        rows: list[int] = []
+        i = index - 1
+        while i >= 0 and len(rows) < 40:
+            line = self.lines[i]
+            if line.kind != "TEXT" or i in self.used:
+                break
+            if is_rule(line.text):
+                i -= 1
+                continue
+            if not IRS_END.search(line.text):
+                above = self.lines[i - 1] if i > 0 else None
+                if rows and above is not None and above.kind == "TEXT" and IRS_END.search(
+                    above.text
+                ):
+                    i -= 1  # "subsidiaries": the row above wrapped onto this line
+                    continue
+                break
+            rows.append(i)
+            i -= 1
+        if len(rows) < 2:
+            return False
+        kinds = [c.kind for c in caps]
+        state_first = "state" in kinds and kinds.index("state") < kinds.index("name")
+        for row in reversed(rows):
+            self.used.add(row)
+            line = self.lines[row]
+            text = line.text.rstrip()
+            m = IRS_END.search(text)
+            assert m is not None
+            body = text[: m.start()].strip()
+            lead = len(text) - len(text.lstrip())
+            self.registrants.append({})
+            self.put("irs", self.text(line, m.start(1), m.group(1)))
+            state, name = _split_state(body) if state_first else (None, body)
+            # "Canandaigua Wine Company, Inc. and its" / "subsidiaries"
+            name = re.sub(r"\s+and\s+its(?:\s+subsidiaries)?$", "", name, flags=re.IGNORECASE)
+            if state:
+                self.put("state", self.text(line, lead, state))
+            if name:
+                self.put("name", self.text(line, text.index(name, lead), name))
+        return True
+
+    def colon_values(
+        self, line: Line, first: str, caps: list[_Caption], slots: list[Chunk]
+    ) -> bool:
+        """"Commission File Number:  0-11596": a caption ending in a colon, its value
+        after it on the same line."""
+        done = False
+        for cap in caps:
+            if not cap.text.rstrip().endswith(":"):
+                continue
+            value = next((c for c in slots if c.start > cap.start), None)
+            if value is not None:
+                self.put(cap.kind, self.text(line, value.start, value.text))
+                done = True
+        return done
+
+    def store(self, found: dict[int, list[tuple[int, int, str]]], caps: list[_Caption]) -> None:
+        kinds = {c.kind for c in caps}
         for i, pieces in found.items():
             kind = caps[i].kind
-            joiner = ", " if kind == "address" else " "
-            value = joiner.join(text for _, _, text in pieces)
+            if kind == "address":
+                self.store_address(pieces, "zip" not in kinds, "phone" not in kinds)
+                continue
+            value = " ".join(text for _, _, text in pieces)
             self.put(kind, self.layout.value(value, pieces[0][0], pieces[-1][1]))
+
+    def store_address(
+        self, pieces: list[tuple[int, int, str]], zip_here: bool, phone_here: bool
+    ) -> None:
+        """Address lines; a telephone line or a trailing zip code is split off when
+        no caption of its own claims it ("(Address, including Zip Code, and
+        telephone number ...)")."""
+        lines: list[tuple[int, int, str]] = []
+        for start, end, text in pieces:
+            if phone_here and PHONE_RE.fullmatch(text.strip()):
+                self.put("phone", self.layout.value(text, start, end))
+                continue
+            lines.append((start, end, text.rstrip(" ,")))
+        if not lines:
+            return
+        start, end, last = lines[-1]
+        m = ZIP_RE.search(last)
+        if zip_here and m and m.start() > 0:
+            zip_text = m.group().strip()
+            self.put("zip", self.layout.value(zip_text, start + m.start(), start + m.start()
+                                              + len(zip_text)))
+            lines[-1] = (start, start + len(last[: m.start()].rstrip(" ,")),
+                         last[: m.start()].rstrip(" ,"))
+        value = ", ".join(text for _, _, text in lines if text)
+        if value:
+            self.put("address", self.layout.value(value, lines[0][0], lines[-1][1]))
+
+    def assign(
+        self, placed: list[tuple[Chunk, int | None]], caps: list[_Caption],
+        columns: list[tuple[int, int]],
+    ) -> dict[int, list[Chunk]]:
+        """Chunks of one value row, by caption index."""
+        by_caption: dict[int, list[Chunk]] = {}
+        for piece, forced in placed:
+            i = forced if forced is not None else best_column(piece, columns)
+            by_caption.setdefault(i, []).append(piece)
+        # Two values in one caption's column, one of which looks like another
+        # caption's value (an IRS number under the file number, because tabs were
+        # rendered at another width): move it where its look says it belongs.
+        kinds = [c.kind for c in caps]
+        for i, group in list(by_caption.items()):
+            if len(group) < 2:
+                continue
+            for piece in list(group):
+                target = None
+                if IRS_RE.fullmatch(piece.text) and "irs" in kinds:
+                    target = kinds.index("irs")
+                elif FILE_NO_RE.fullmatch(piece.text) and "file_number" in kinds:
+                    target = kinds.index("file_number")
+                if target is not None and target != i and target not in by_caption:
+                    group.remove(piece)
+                    by_caption[target] = [piece]
+        return by_caption
 
     def split_collapsed(
         self, pieces: list[Chunk], caps: list[_Caption]
@@ -455,23 +628,41 @@ class _Cover:
 
     # -- other landmarks
     def phone(self, index: int) -> None:
+        """The number on the telephone line, or on a line just above or below it."""
         line = self.lines[index]
-        low = line.text.lower()
-        after = low.find("telephone number")
-        m = PHONE_RE.search(line.text, after if after != -1 else 0)
+        after = line.text.lower().find("telephone number")
+        after = after + len("telephone number") if after != -1 else 0
+        m = PHONE_RE.search(line.text, after)
         if m:
             self.put("phone", self.text(line, m.start(), m.group()))
             return
-        for j in (index - 1, index + 1):
-            if 0 <= j < len(self.lines) and self.lines[j].kind == "TEXT" and j not in self.used:
-                other = self.lines[j]
-                if abs(other.number - line.number) > 2:
-                    continue
-                m = PHONE_RE.search(other.text)
-                if m:
-                    self.used.add(j)
-                    self.put("phone", self.text(other, m.start(), m.group()))
-                    return
+        for j in self._near(index):
+            other = self.lines[j]
+            m = PHONE_RE.search(other.text)
+            if m:
+                self.used.add(j)
+                self.put("phone", self.text(other, m.start(), m.group()))
+                return
+        # Something is written there, but not a phone number: keep it as written
+        # so the validator can say what is wrong with it.
+        rest = re.sub(r"^[^:]*telephone\s+number[^:(]*(?:\([^)]*\))?\s*[:.]?", "",
+                      line.text.strip(), flags=re.IGNORECASE).strip(" :)")
+        if rest and re.search(r"\d", rest):
+            self.put("phone", self.text(line, line.text.rindex(rest), rest))
+
+    def _near(self, index: int) -> list[int]:
+        """Unused TEXT lines within two lines above (rules skipped) or one below."""
+        out: list[int] = []
+        number = self.lines[index].number
+        for j in (index - 1, index - 2, index + 1):
+            if not 0 <= j < len(self.lines) or j in self.used:
+                continue
+            other = self.lines[j]
+            if other.kind == "TEXT" and abs(other.number - number) <= 3 and not is_rule(
+                other.text
+            ):
+                out.append(j)
+        return out
 
     def report_date(self, index: int) -> DateValue | None:
         line = self.lines[index]
@@ -483,12 +674,18 @@ class _Cover:
             near = 0 <= j < len(self.lines) and self.lines[j].kind == "TEXT"
             if near and abs(self.lines[j].number - line.number) <= 3:
                 candidates.append((self.lines[j], 0))
+        nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        if nxt is not None and nxt.number == line.number + 1 and nxt.start == line.end + 1:
+            # "... reported) - February 10," / "1994": the date wraps; the layout
+            # text of both lines is contiguous, so offsets carry over.
+            candidates.insert(1, (Line("TEXT", line.text + "\n" + nxt.text, line.start,
+                                       nxt.end, line.number), begin))
         for cand, start in candidates:
             found = find_date(cand.text, start)
             if found is not None:
                 s, e, day = found
                 return DateValue(
-                    value=day, text=cand.text[s:e],
+                    value=day, text=" ".join(cand.text[s:e].split()),
                     span=self.layout.span(cand.start + s, cand.start + e),
                 )
         return None
@@ -586,8 +783,9 @@ class _Cover:
                 break
             self.used.add(j)
             cells: dict[str, Text] = {}
-            for piece in pieces:
-                kind = kinds[best_column(piece, columns)]
+            in_order = len(pieces) == len(kinds) == 3  # a long title pushes the others right
+            for n, piece in enumerate(pieces):
+                kind = kinds[n] if in_order else kinds[best_column(piece, columns)]
                 if kind in cells:
                     old = cells[kind]
                     cells[kind] = Text(value=f"{old.value} {piece.text}", span=old.span)
@@ -701,7 +899,7 @@ def read_cover(
     amendment = bool(form and "/A" in form.value.upper().replace(" ", "")) or (
         amendment_number is not None
     )
-    registrants = [Registrant(**{k: v for k, v in r.items()}) for r in cover.registrants if r]
+    registrants = [Registrant(**dict(r)) for r in _share(cover.registrants) if r]
     order = [name for _, name in BOX_NAMES]
     span = layout.span(lines[0].start, lines[last_cover].end)
     return (
@@ -719,6 +917,19 @@ def read_cover(
         ),
         _intro(note, layout),
     )
+
+
+def _share(registrants: list[dict[str, Text]]) -> list[dict[str, Text]]:
+    """Co-registrants listed as a table share the address block under it: the
+    address, zip and telephone given once (on the last registrant) apply to the
+    registrants that have none of their own."""
+    if len(registrants) < 2:
+        return registrants
+    last = registrants[-1]
+    shared = {k: last[k] for k in ("address", "zip", "phone") if k in last}
+    if not shared or any(k in r for r in registrants[:-1] for k in shared):
+        return registrants
+    return [{**shared, **r} for r in registrants]
 
 
 def _intro(note: Part | None, layout: Layout) -> Text | None:

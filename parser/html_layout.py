@@ -11,11 +11,12 @@ text copied verbatim maps linearly, characters made up for markup (entities,
 newlines, column padding, ``<PAGE>``) map to the offset of that markup.
 
 Why a hand-written tokenizer instead of lxml, selectolax or ``html.parser``:
-the tree builders do not report source offsets (lexbor keeps none), and
-``html.parser`` is several times slower; a regex tokenizer with exact offsets and
-a small stack machine (browser-like implied end tags, table scoping, foster
-parenting of stray text) is fast enough and gives the map for free.
-``bench/bench_html_layout.py`` has the measurements.
+the tree builders keep no source offsets (lexbor none at all, lxml only line
+numbers), and ``html.parser`` reports line/column only and its tokenizer alone
+costs as much as this whole renderer (about 2 ms for the median 28 KB filing).
+A regex tokenizer with exact offsets plus a small stack machine (browser-like
+implied end tags, table scoping, foster parenting of stray text) gives the map
+for free. ``bench/bench_html_layout.py`` has the measurements.
 
 Robustness: no entity or network resolution, no recursion (the element stack is
 a list, so 100,000 nested tags are fine), every scan is linear, and tables
@@ -105,10 +106,11 @@ _WINGDINGS = {"\u00a8": "\u2610", "\u00fd": "\u2612", "\u00fe": "\u2612", "x": "
 _WINGDINGS_2 = {**_WINGDINGS, "\u00a3": "\u2610", "R": "\u2612", "S": "\u2612", "T": "\u2612"}
 _FONT_MAPS: tuple[dict[str, str], ...] = ({}, _WINGDINGS, _WINGDINGS_2)
 
-# Unicode spaces become a plain space (not collapsed, like &nbsp;); invisible
-# characters are dropped.
+# Unicode spaces become a plain space (not collapsed, like &nbsp;), and so do the
+# characters str.splitlines() would take for line ends, so that the lines of the
+# text are exactly its "\n" lines; invisible characters are dropped.
 _UNICODE_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-_UNICODE_SPACES += "\u200a\u202f\u205f\u3000"
+_UNICODE_SPACES += "\u200a\u202f\u205f\u3000\x0b\x1c\x1d\x1e\x85\u2028\u2029"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _SPACE_TABLE = {ord(c): " " for c in _UNICODE_SPACES} | {ord(c): None for c in _INVISIBLE}
 _HTML_SPACE = " \t\n\r\f"
@@ -132,7 +134,7 @@ _ATTR_RE = re.compile(
     r"(?i)(?<![\w-])(style|face|colspan)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))"
 )
 _RAW_END_CACHE: dict[str, re.Pattern[str]] = {}
-_PRE_BREAK_RE = re.compile(r"[\n\r\f]")
+_PRE_BREAK_RE = re.compile(r"[\t\n\r\f]")
 
 _DISPLAY_NONE_RE = re.compile(r"(?i)(?<![\w-])display\s*:\s*none")
 _BREAK_RE = re.compile(r"(?i)(?:page-)?break-(before|after)\s*:\s*(always|page|left|right)")
@@ -347,6 +349,13 @@ class _Flow:
             self.space_at = -1
         self.cur.append((text, src, copied))
 
+    def tab(self, src: int) -> None:
+        """A tab in preformatted text: spaces to the next 8-column stop, as in
+        plain-text documents, so columns line up the same way."""
+        self.word("", src, False)
+        column = sum(len(part[0]) for part in self.cur)
+        self.cur[-1] = (" " * (8 - column % 8), src, False)
+
     def space(self, src: int, copied: bool) -> None:
         if self.space_at < 0:
             self.space_at = src
@@ -459,6 +468,15 @@ class _Table:
             self.start_row(cell.src)
         assert self.row is not None
         self.row.append(cell)
+
+
+class _OpenCell(NamedTuple):
+    """A cell being filled: its table, its own flow, and where it started."""
+
+    table: _Table
+    flow: _Flow
+    colspan: int
+    src: int
 
 
 _Placed = tuple[int, int, list[_Line], int]  # column, colspan, lines, source offset
@@ -735,7 +753,8 @@ class _Renderer:
             self.flow.word(text[run:], at + run if copied else at, copied)
 
     def pre_space(self, space: str, at: int) -> None:
-        """Whitespace inside <pre>: spaces are kept, newlines end lines, form feeds pages."""
+        """Whitespace inside <pre>: spaces are kept, tabs expanded, newlines end lines,
+        form feeds end pages."""
         flow = self.flow
         run = 0
         for m in _PRE_BREAK_RE.finditer(space):
@@ -743,9 +762,12 @@ class _Renderer:
             if i > run:
                 flow.word(space[run:i], at + run, True)
             run = i + 1
-            if space[i] == "\f":
+            char = space[i]
+            if char == "\t":
+                flow.tab(at + i)
+            elif char == "\f":
                 flow.page(at + i)
-            elif space[i] == "\n" and at + i != self.pre_skip:
+            elif char == "\n" and at + i != self.pre_skip:
                 flow.br(at + i)
         if run < len(space):
             flow.word(space[run:], at + run, True)
@@ -880,9 +902,8 @@ class _Renderer:
             return
         flow = _Flow()
         self.scopes.append(len(self.stack))
-        self.push_plain(
-            name, _CELL, eff._replace(page_after=False), 0, (table, flow, eff.colspan, self.at)
-        )
+        state = _OpenCell(table, flow, eff.colspan, self.at)
+        self.push_plain(name, _CELL, eff._replace(page_after=False), 0, state)
         self.flow = flow
 
     def close_implied(self, name: str) -> None:
@@ -964,11 +985,11 @@ class _Renderer:
         if page_after:
             self.flow.page(self.at)
 
-    def close_cell(self, obj: object) -> None:
-        table, flow, colspan, at = obj  # type: ignore[misc]
+    def close_cell(self, cell: object) -> None:
+        assert isinstance(cell, _OpenCell)
         self.scopes.pop()
-        table.add(_Cell(colspan, flow.finish(self.at), at))
-        self.flow = table.parent
+        cell.table.add(_Cell(cell.colspan, cell.flow.finish(self.at), cell.src))
+        self.flow = cell.table.parent
 
     def close_table(self, table: object) -> None:
         assert isinstance(table, _Table)

@@ -13,6 +13,7 @@ import re
 
 from . import items as vocab
 from .body_lexer import ITEM_RE, NUM_RE, classify_markup
+from .columns import is_rule
 from .layout import Layout
 from .lines import Line, Part
 from .model import Item, Text
@@ -86,7 +87,9 @@ def heading_keys(heading: str) -> list[str]:
     m = ITEM_RE.match(heading)
     if m is None:
         return []
-    return [vocab.normalise_number(w) or w for w, _, _ in _numbers(m.group("nums"))]
+    written = [w for w, _, _ in _numbers(m.group("nums"))]
+    written += [found.group(1) for found in _inline_items(m.group("rest"))]
+    return [vocab.normalise_number(w) or w for w in written]
 
 
 def read_items(parts: list[Part], layout: Layout) -> list[Item]:
@@ -97,80 +100,143 @@ def read_items(parts: list[Part], layout: Layout) -> list[Item]:
     return out
 
 
+# "Item 8.01 Other Events; Item 9.01 Financial Statements and Exhibits": a second
+# item named on the same heading line.
+_INLINE_ITEM = re.compile(
+    r"(?:[;,]\s{0,3}(?:and\s+)?|\s(?:and|&)\s+)Items?\s{1,3}(\d{1,2}\s?\.\s?\d{2}|\d{1,2})\b"
+    r"[\s.:\-–—]{0,4}",
+    re.IGNORECASE,
+)
+
+
+def _inline_items(text: str) -> list[re.Match[str]]:
+    """Second items named on a heading line, outside parentheses ("(information
+    furnished under Item 12)" names no item of this filing)."""
+    return [m for m in _INLINE_ITEM.finditer(text)
+            if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]
+_CONNECTOR = re.compile(r"(?:[;,&]|\b(?:and|or|of|the|to|for|in|under|an|a|on|with))\s*$",
+                        re.IGNORECASE)
+
+
+def _wrapped(title: str, nxt: Line, official: list[str]) -> bool:
+    """Whether the line after a heading continues its title."""
+    more = nxt.text.strip()
+    if not more or len(more) > 120 or more[0] in "(" or is_rule(more):
+        return False
+    joined = vocab.title_key(f"{title} {more}")
+    if official and any(vocab.title_key(t).startswith(joined) for t in official):
+        return True
+    if _CONNECTOR.search(title):
+        letters = [c for c in more if c.isalpha()]
+        upper = bool(letters) and all(c.isupper() for c in letters)
+        return upper or more[:1].isupper() and not more.rstrip().endswith((".", ":")) or (
+            len(more) < 60
+        )
+    return False
+
+
+def _not_applicable(body: Text | None) -> bool:
+    """"None." or "Not applicable." with at most page furniture after it."""
+    if body is None:
+        return False
+    lines = [line.strip() for line in body.value.split("\n") if line.strip()]
+    if not lines or not _NOT_APPLICABLE.match(lines[0]):
+        return False
+    rest = " ".join(lines[1:])
+    return sum(c.isalpha() for c in rest) < 60
+
+
 def _items(part: Part, layout: Layout) -> list[Item]:
     head = part.head
     m = ITEM_RE.match(head.text)
     if m is None:  # cannot happen: the lexer matched the same pattern
         return []
     numbers = _numbers(m.group("nums"))
-    keys = [vocab.normalise_number(w) or w for w, _, _ in numbers]
     nums_at = m.start("nums")
-    rest_at = m.start("rest")
     rest = m.group("rest")
     lead = len(rest) - len(rest.lstrip(" \t.:-–—)\u00a0"))
     rest_text = rest[lead:].rstrip()
-    title_start = head.start + rest_at + lead
+    title_start = head.start + m.start("rest") + lead
+    # (written number, its layout start and end, the title text after it, where that starts)
+    named: list[tuple[str, int, int, str, int]] = []
+    inline = _inline_items(rest_text)
+    first_title = rest_text[: inline[0].start()] if inline else rest_text
+    for written, start, stop in numbers:
+        named.append((written, head.start + nums_at + start, head.start + nums_at + stop,
+                      first_title, title_start))
+    for i, found in enumerate(inline):
+        end = inline[i + 1].start() if i + 1 < len(inline) else len(rest_text)
+        named.append((found.group(1), title_start + found.start(1), title_start + found.end(1),
+                      rest_text[found.end():end], title_start + found.end()))
     body_lines = list(part.lines)
-    official = [t for k in keys for t in _titles(k)]
-
-    title: Text | None = None
+    out_titles: list[Text | None] = []
     not_applicable = False
-    if _NOT_APPLICABLE.match(rest_text or "-"):
-        not_applicable = True
-    elif rest_text:
-        cut = _title_cut(rest_text, official)
+    group_keys = [vocab.normalise_number(w) or w for w, _, _ in numbers]
+    for index, (_written, _a, _b, text, at) in enumerate(named):
+        if 0 < index < len(numbers):  # "Items 2.02 and 7.01": one title for both
+            out_titles.append(out_titles[0])
+            continue
+        key = vocab.normalise_number(_written) or _written
+        keys = group_keys if index == 0 else [key]
+        official = [t for k in keys for t in _titles(k)]
+        text = text.rstrip()
+        if _NOT_APPLICABLE.match(text or "-"):
+            if text:
+                not_applicable = True
+            out_titles.append(None)
+            continue
+        cut = _title_cut(text, official)
         if cut is None:
-            first_sentence = _SENTENCE_END.search(rest_text)
-            cut = first_sentence.start() if first_sentence and len(rest_text) > 120 else len(
-                rest_text
-            )
-        shown = rest_text[:cut].rstrip(" .:")
-        # A title wrapped onto the next line ("...; Election of Directors;" / "Appointment...").
-        if body_lines and cut == len(rest_text) and official:
-            nxt = body_lines[0].text.strip()
-            joined = vocab.title_key(f"{shown} {nxt}")
-            if any(vocab.title_key(t).startswith(joined) for t in official) and len(
-                vocab.title_key(shown)
-            ) < min(len(vocab.title_key(t)) for t in official):
-                title = layout.value(
-                    f"{shown} {nxt.rstrip(' .:')}", title_start, body_lines[0].end
-                )
-                body_lines = body_lines[1:]
-        if title is None and shown:
-            title = layout.value(shown, title_start, title_start + len(shown))
-    if title is None and not not_applicable and body_lines:
+            first_sentence = _SENTENCE_END.search(text)
+            cut = first_sentence.start() if first_sentence and len(text) > 120 else len(text)
+        shown = text[:cut].rstrip(" .:;,")
+        end = at + len(text[:cut].rstrip(" .:;,"))
+        last = index == len(named) - 1 or (not inline and index == 0)
+        # A title wrapped onto the next lines ("...; Election of Directors;" / "Appointment").
+        while last and cut == len(text) and body_lines and shown and (
+            body_lines[0].number == head.number + 1 or body_lines[0].start == end + 1
+            or body_lines[0].start <= layout.text.find("\n", end) + 1
+        ) and _wrapped(text[:cut], body_lines[0], official):
+            more = body_lines.pop(0)
+            text = f"{text[:cut].rstrip()} {more.text.strip()}"
+            cut = len(text)
+            shown = text.rstrip(" .:;,")
+            end = more.end
+        out_titles.append(layout.value(shown, at, max(end, at + 1)) if shown else None)
+
+    title = out_titles[0] if out_titles else None
+    if title is None and not not_applicable and body_lines and len(named) == 1:
         nxt = body_lines[0]
+        official = [t for w, _, _ in numbers for t in _titles(vocab.normalise_number(w) or w)]
         if _looks_like_title(nxt.text, official):
             shown = nxt.text.strip().rstrip(" .:")
             at = nxt.start + nxt.text.index(shown[:1]) if shown else nxt.start
-            title = layout.value(shown, at, at + len(shown))
+            out_titles[0] = layout.value(shown, at, at + len(shown))
             body_lines = body_lines[1:]
 
     body = _body_text(layout, body_lines)
-    if body is not None and _NOT_APPLICABLE.match(body.value):
+    if _not_applicable(body):
         not_applicable = True
     heading_text = head.text.strip()
     heading = layout.value(heading_text, head.start + head.text.index(heading_text[:1]),
                            head.end)
-    end = part.end
     out = []
-    for (written, start, stop), key in zip(numbers, keys, strict=True):
+    for (written, start, stop, _text, _at), item_title in zip(named, out_titles, strict=True):
+        key = vocab.normalise_number(written) or written
         item_def = vocab.definition(key)
         out.append(
             Item(
-                number=layout.value(
-                    written, head.start + nums_at + start, head.start + nums_at + stop
-                ),
+                number=layout.value(written, start, stop),
                 key=key,
                 canonical=vocab.canonical(key),
                 era=vocab.era_of_key(key),
                 title=item_def.title if item_def else None,
-                title_as_written=title,
+                title_as_written=item_title,
                 heading=heading,
                 body=body,
                 not_applicable=not_applicable,
-                combined=len(numbers) > 1,
-                span=layout.span(head.start, end),
+                combined=len(named) > 1,
+                span=layout.span(head.start, part.end),
             )
         )
     return out

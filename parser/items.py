@@ -154,10 +154,14 @@ def exists_on(key: str, day: dt.date) -> bool:
 
 
 _NUMBER = re.compile(r"^\s*(\d{1,2})\s*(?:\.\s?(\d{1,2}))?\s*$")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+          "X": 10, "XI": 11, "XII": 12}
 
 
 def normalise_number(written: str) -> str | None:
-    """``"2. 02"`` -> ``"2.02"``, ``"7"`` -> ``"7"``, ``"5.2"`` -> ``"5.2"`` (kept wrong)."""
+    """``"2. 02"`` -> ``"2.02"``, ``"7"`` -> ``"7"``, ``"V"`` -> ``"5"``, ``"5.2"`` -> ``"5.2"``."""
+    if written.strip() in _ROMAN:
+        return str(_ROMAN[written.strip()])
     m = _NUMBER.match(written)
     if not m:
         return None

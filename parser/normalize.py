@@ -52,8 +52,11 @@ _ABBREVIATIONS = {
 }
 
 
-def state_code(text: str | None) -> str | None:
-    """EDGAR code of a state or country as a cover page writes it ("Georgia" -> "GA")."""
+def state_code(text: str | None, exact: bool = False) -> str | None:
+    """EDGAR code of a state or country as a cover page writes it ("Georgia" -> "GA").
+
+    Unless ``exact``, a longer text ("a Delaware corporation") gives the first
+    place it names."""
     if not text:
         return None
     folded = _fold(text).strip(" .,;:()")
@@ -66,6 +69,8 @@ def state_code(text: str | None) -> str | None:
     short = folded.rstrip(".")
     if short in _ABBREVIATIONS:
         return _ABBREVIATIONS[short]
+    if exact:
+        return None
     # "Georgia corporation", "a Delaware corporation": the first known place wins.
     for size in (3, 2, 1):
         words = folded.split()

@@ -122,6 +122,7 @@ def test_pre_keeps_spaces_and_newlines() -> None:
     source = "<pre>\nITEM 5.  OTHER EVENTS\n\n    Indented &amp; more</pre>after"
     assert render(source) == "ITEM 5.  OTHER EVENTS\n\n    Indented & more\n\nafter\n"
     assert render("<pre>page one\n\fpage two</pre>") == f"page one\n{PAGE_MARKER}\npage two\n"
+    assert render("<pre>ab\tc\n\td\t</pre>") == "ab      c\n        d\n"  # 8-column tab stops
 
 
 # ---------------------------------------------------------------- entities
@@ -132,6 +133,12 @@ def test_entities_are_decoded_and_unicode_spaces_become_spaces() -> None:
     assert render("A&amp;B&nbsp;&#160;C &#x2610; &#9746;") == "A&B  C \u2610 \u2612\n"
     assert render("Registrant&#146;s &ldquo;x&rdquo;") == "Registrant\u2019s \u201cx\u201d\n"
     assert render("a&#8203;b&shy;c") == "abc\n"  # invisible characters are dropped
+
+
+def test_only_newlines_end_lines() -> None:
+    out = render_html("a\x0bb\u2028c\x1cd&#x2029;e\x85f")
+    assert out.text == "a b c d e f\n"
+    assert out.text.splitlines() == out.text.split("\n")[:-1]
 
 
 def test_entity_characters_map_to_the_ampersand() -> None:
@@ -567,13 +574,16 @@ def test_fuzz_never_raises_and_offsets_hold(pieces: list[str], noise: str) -> No
     out = render_html(source)
     assert out.text == "" or out.text.endswith("\n")
     assert "\n\n\n" not in out.text
+    assert out.text.splitlines() == out.text.split("\n")[:-1]
     check_offsets(source, out)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_fuzz_arbitrary_text(source: str) -> None:
-    check_offsets(source, render_html(source))
+    out = render_html(source)
+    assert out.text.splitlines() == out.text.split("\n")[:-1]
+    check_offsets(source, out)
 
 
 # ---------------------------------------------------------------- the corpus
