@@ -862,6 +862,7 @@ def read_cover(
     boxes: dict[str, CheckBox] = {}
     egc: dict[str, CheckBox] = {}
     securities: list[Security] = []
+    section_12b = False
     last_cover = 0
     for i, line in enumerate(lines):
         kind = line.kind
@@ -883,6 +884,7 @@ def read_cover(
                 boxes[name] = cover.box(i, name)
         elif kind == "SECURITIES_12B":
             securities = cover.securities(i)
+            section_12b = True
         elif kind == "EGC":
             found = cover.egc(i)
             if found and found[0] not in egc:
@@ -913,6 +915,7 @@ def read_cover(
             emerging_growth_company=egc.get("emerging_growth_company"),
             extended_transition_period=egc.get("extended_transition_period"),
             securities_12b=securities,
+            securities_12b_section=section_12b,
             span=span,
         ),
         _intro(note, layout),

@@ -63,7 +63,7 @@ class RawDocument(NamedTuple):
 
 
 class Envelope(NamedTuple):
-    roots: list[RawField]  # <SEC-DOCUMENT> / <IMS-DOCUMENT> / <SUBMISSION> lines
+    roots: list[RawField]  # <SEC-DOCUMENT> / <IMS-DOCUMENT> / <SEC-HEADER> lines
     header: RawGroup | None
     header_count: int
     documents: list[RawDocument]
@@ -80,6 +80,7 @@ class _Builder(Transformer):
     def __init__(self, source: SourceText) -> None:
         super().__init__()
         self.text = source.text
+        self.header_lines: list[RawField] = []
 
     # -- tokens
     def _field(self, token: Token, tagged: bool) -> RawField:
@@ -135,14 +136,19 @@ class _Builder(Transformer):
         end = body[-1].end if body else 0
         return RawGroup("HEADER", body, start, end, False)
 
+    def HEADER_OPEN(self, token: Token) -> RawField:  # noqa: N802
+        return self._field(token, True)
+
     def header(self, children: list) -> RawGroup:
         group: RawGroup = children[-1]
-        opener = children[0] if isinstance(children[0], Token) else None
+        opener = children[0] if isinstance(children[0], RawField) else None
         if opener is not None:
-            return group._replace(start=opener.start_pos)
+            self.header_lines.append(opener)
+            return group._replace(start=opener.start)
         return group
 
     def header_repeat(self, children: list) -> object:
+        self.header_lines.extend(c for c in children if isinstance(c, RawField))
         groups = [c for c in children if isinstance(c, RawGroup)]
         return groups[-1] if groups else None
 
@@ -182,7 +188,7 @@ class _Builder(Transformer):
     submission_open = root_open
 
     def start(self, children: list) -> Envelope:
-        roots = [c for c in children if isinstance(c, RawField)]
+        roots = [c for c in children if isinstance(c, RawField)] + self.header_lines
         header = next((c for c in children if isinstance(c, tuple) and len(c) == 2
                        and isinstance(c[0], RawGroup)), None)
         documents = [c for c in children if isinstance(c, RawDocument)]

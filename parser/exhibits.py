@@ -1,176 +1,414 @@
 """Exhibit lists: Item 9.01(d) / old Item 7(c) and the exhibit index.
 
-A row starts with an exhibit number ("99.1", "10.2*", "3(i)", "Exhibit 99")
-and a description; continuation lines are indented to the description's
-column. Rows of both lists are merged by number, first occurrence first.
+A row starts with an exhibit number ("99.1", "10.2*", "3(i)", "10.16b", "(2.1)",
+"Exhibit 99") and a description. Every following line up to a blank line that
+does not start a new row continues the description, wherever it is indented. A
+line that looks like a row but sits at the description column, is written in
+another style than the list's rows ("Exhibit 1.2 to the Company's ..." inside a
+list of bare numbers) or goes on in lower case continues the row above instead.
+
+A list starts after an exhibits label ("(d) Exhibits", "c. Exhibits",
+"EXHIBITS") or a column header ("Exhibit No.   Description"); without either,
+the whole item is read and a row must look like one (a capital after the
+number, at the start of a paragraph). A stand-alone label or header inside
+another item ("Exhibits" under Item 2.02) starts a list too. A column after the
+description ("Method of Filing", "Page") is cut off where the header places it;
+when the header is collapsed to single spaces and no column can be placed, the
+list's descriptions are "suspect" and a clean list of the same exhibit (the
+exhibit index) supplies the description. Rows of all lists are merged by
+number, first occurrence first.
 """
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from msgspec.structs import replace
 
 from .body_lexer import classify_markup
+from .columns import chunks, is_rule
 from .item_sections import heading_keys
 from .layout import Layout
 from .lines import Line, Part
 from .model import Document, Exhibit, Text
 
+_HEAD = 400  # characters of a line the patterns look at
+
+_NUM = r"\d{1,3}(?:\.\d{1,3}){0,2}(?:[ \t]?\([a-z0-9]{1,4}\))?[a-z]?"
 ROW_RE = re.compile(
-    r"^(?P<indent>[ \t]*)(?:exhibits?[ \t]+(?:no\.?[ \t]*|number[ \t]*)?)?"
-    r"(?P<num>(?:EX-)?\d{1,3}(?:\.\d{1,3}){0,2}(?:[ \t]?\([a-z0-9]{1,4}\))?[a-z]?\*{0,2})"
-    r"(?=[ \t]|$)[ \t]*[-–—:.]?[ \t]+(?P<desc>\S.*)?$",
+    r"(?P<indent>[ \t]*)"
+    r"(?:\(?[a-d]\)[ \t]*(?=exhibit))?"  # "(c) Exhibit 99.1 - ..." on the label line
+    r"(?P<prefix>exhibits?[ \t]*(?:no\.?|number|#)?[ \t]*[:.]?[ \t]*)?"
+    rf"(?:\((?P<pnum>{_NUM})\)|(?P<num>(?:EX-)?{_NUM}))"
+    r"(?P<mark>[*†‡+#]{0,2})(?=[ \t]|$)"
+    r"(?:[ \t]*[-–—:.]{0,2}[ \t]+(?P<desc>\S))?",
     re.IGNORECASE,
 )
-HEADER_RE = re.compile(r"^\s*exhibit\s*(?:no\.?|number|#)?\s{2,}\S*|^\s*exhibit\s*$|"
-                       r"^\s*(?:no\.|number)\s{2,}description", re.IGNORECASE)
-EXHIBITS_LABEL = re.compile(r"^\s*\(?\s*[cd]\s*\)\s*(?:exhibits|list\s+of\s+exhibits)",
-                            re.IGNORECASE)
+# "(d) Exhibits", "c. Exhibits.", "(c) Exhibits Page No.", "(d)  Exhibit"
+LABEL_RE = re.compile(
+    r"[ \t]*(?:\([a-d]\)|[a-d][.)])[ \t]*(?:list[ \t]+of[ \t]+)?exhibits?\b", re.IGNORECASE
+)
+# a label on a line of its own: "Exhibits", "EXHIBITS*", "(d) Exhibits."
+STANDALONE_LABEL_RE = re.compile(
+    r"[ \t]*(?:(?:\([a-d]\)|[a-d][.)])[ \t]*)?(?:list[ \t]+of[ \t]+)?exhibits?[ \t]*[.:*]?[ \t]*$",
+    re.IGNORECASE,
+)
 INCORPORATED = re.compile(
     r"incorporated\s+(?:herein\s+)?by\s+reference|previously\s+filed|filed\s+as\s+exhibit",
     re.IGNORECASE,
 )
-_NUM_PARTS = re.compile(r"\d+|\([a-z0-9]+\)", re.IGNORECASE)
+# "EXHIBIT 7.2", "Exhibit 1.B", "EX-99.1 EARNINGS RELEASE" in a document's <DESCRIPTION>
+_DOC_NUMBER = re.compile(
+    r"[ \t]*(?:exhibit|ex)[ \t]*[-.#:]?[ \t]*(?:no\.?[ \t]*)?"
+    r"(?P<num>\d{1,3}(?:[.-]\d{1,3}){0,2}(?:\.?[a-z](?![a-z0-9])|[ \t]?\([a-z0-9]{1,4}\))?)"
+    r"(?![0-9])",
+    re.IGNORECASE,
+)
+_PAGE_NUMBER = re.compile(r"[-–—\s]{0,4}(?:page[ \t]*)?\d{1,3}[-–—\s]{0,4}$", re.IGNORECASE)
+_NOT_APPLICABLE = re.compile(r"[\W_]{0,5}(?:not[ \t]+applicable|n/a|none)[\W_]{0,5}$",
+                             re.IGNORECASE)
+_KEY_PARTS = re.compile(r"\d{1,9}|[a-z]{1,12}")
+_EX_PREFIX = re.compile(r"[ \t]*ex(?:hibit)?[-. \t]*", re.IGNORECASE)
+_HEADER_FIRST = ("exhibit", "exhibits", "exh.", "no.", "no", "number", "designation", "#",
+                 "exhibit#")
+_DESCRIPTION_WORDS = {"description", "of", "exhibit", "exhibits", "document", "documents"}
 
 
 def exhibit_key(number: str) -> tuple:
-    """Comparison key: ``"99.01"`` and ``"EX-99.1"`` and ``"99.1"`` compare equal."""
-    number = number.upper().removeprefix("EX-").rstrip("*").strip()
-    parts = _NUM_PARTS.findall(number.lower())
-    return tuple(int(p) if p.isdigit() else p for p in parts)
+    """Comparison key: ``"99.01"``, ``"EX-99.1"`` and ``"99.1"`` compare equal, and so
+    do ``"1(b)"``, ``"1.B"`` and ``"1b"`` (a letter is a letter however it is written)."""
+    number = number[:60].strip().lower().rstrip("*†‡")
+    m = _EX_PREFIX.match(number)
+    if m and number[:2] == "ex":
+        number = number[m.end():]
+    return tuple(int(p) if p.isdigit() else p for p in _KEY_PARTS.findall(number))
 
 
 def _major(number: str) -> int:
-    digits = re.match(r"(?:EX-)?(\d+)", number, re.IGNORECASE)
-    return int(digits.group(1)) if digits else 999
+    key = exhibit_key(number)
+    return key[0] if key and isinstance(key[0], int) else 999
 
 
-def _rows(lines: list[Line], layout: Layout, strict: bool) -> list[Exhibit]:
-    out: list[Exhibit] = []
-    row_indent: int | None = None
+class _Candidate(NamedTuple):
+    number: str
+    num_at: int  # offset of the number in the line
+    desc_at: int | None  # offset of the description in the line
+    style: tuple[bool, bool]  # (written with "Exhibit", written in parentheses)
+    spaced: bool  # two or more spaces between number and description, as in a table
+
+
+def _candidate(head: str) -> _Candidate | None:
+    """The row a line would start, if it looks like one."""
+    m = ROW_RE.match(head)
+    if m is None:
+        return None
+    group = "pnum" if m.group("pnum") is not None else "num"
+    number = m.group(group)
+    if _major(number) > 110:
+        return None
+    desc_at = m.start("desc") if m.group("desc") is not None else None
+    # a bare number with nothing after it is a page number, not "99.1" alone on its line
+    if desc_at is None and not ("." in number or "(" in number or group == "pnum"):
+        return None
+    spaced = desc_at is not None and head.count(" ", m.end("mark"), desc_at) >= 2
+    return _Candidate(number, m.start(group), desc_at,
+                      (m.group("prefix") is not None, group == "pnum"), spaced)
+
+
+def _starts_row(desc: str) -> bool:
+    """Whether a description begins the way a description does (strict lists)."""
+    return bool(desc) and (desc[0].isupper() or desc[0] in "\"'“‘([$0123456789")
+
+
+class _Header(NamedTuple):
+    cut: int | None  # column where a column after the description starts
+    suspect: bool  # a column after the description that cannot be placed
+
+
+_NO_HEADER = _Header(None, False)
+
+
+def _header(text: str, described: bool = False) -> _Header | None:
+    """A column header ("Exhibit No.   Description   Method of Filing"), if ``text`` is one
+    (with ``described``, only one that names the description column)."""
+    head = text[:_HEAD]
+    words = head.lower().split()
+    if not words or len(head) > 200 or words[0] not in _HEADER_FIRST:
+        return None
+    named = "description" in words or "document" in words
+    if not named and (words[0] not in ("exhibit", "exhibits")
+                      or words[1:] not in ([], ["no."], ["no"], ["number"], ["#"])):
+        return None  # "Exhibit", "Exhibit No." alone, over a "Number" line
+    if described and not named:
+        return None
+    if ROW_RE.match(head):
+        return None
+    found = chunks(head)
+    for i, chunk in enumerate(found):
+        low = chunk.text.lower().split()
+        if "description" not in low and "document" not in low:
+            continue
+        at = low.index("description" if "description" in low else "document")
+        suspect = any(w not in _DESCRIPTION_WORDS for w in low[at + 1 :])
+        if i + 1 < len(found):
+            return _Header(found[i + 1].start, suspect)
+        return _Header(None, suspect)
+    return _NO_HEADER
+
+
+def _cut(text: str, start: int, cut: int | None) -> int:
+    """Where the description in ``text`` (from ``start``) ends: at the end of the
+    text, or before the gap in front of the next column."""
+    end = len(text.rstrip())
+    if cut is None or end <= cut or cut <= start:
+        return end
+    gap = text.rfind("  ", start, cut + 3)
+    if gap == -1 or gap + 2 < cut - 4:
+        return end
+    while gap > start and text[gap - 1] == " ":
+        gap -= 1
+    return gap
+
+
+class _Found(NamedTuple):
+    exhibit: Exhibit
+    suspect: bool
+
+
+def _rows(lines: list[Line], layout: Layout, strict: bool,
+          header: _Header = _NO_HEADER) -> list[_Found]:
+    out: list[_Found] = []
+    number: Text | None = None
+    pieces: list[tuple[int, int, str]] = []
+    row_col = 0
     desc_col: int | None = None
-    current: tuple[Text, list[tuple[int, int, str]]] | None = None
-    last_number = -10
+    lower_desc = False  # the current row's description starts in lower case
+    row_spaced = False  # the current row is laid out as a table row
+    style: tuple[bool, bool] | None = None  # how the list's first row is written
+    last = -10  # line number of the current row's last line
+    previous = -10  # line number of the previous line
+    previous_prose = False  # the previous line was text that is not part of the list
 
     def flush() -> None:
-        nonlocal current
-        if current is None:
+        nonlocal number, pieces
+        if number is None:
             return
-        number, pieces = current
-        description = None
-        if pieces:
-            value = " ".join(text for _, _, text in pieces)
-            description = layout.value(value, pieces[0][0], pieces[-1][1])
-        out.append(Exhibit(
+        if not pieces:  # "EX-1.1" alone on its line, nothing follows: no row
+            number = None
+            return
+        value = " ".join(text for _, _, text in pieces)
+        description = layout.value(value, pieces[0][0], pieces[-1][1])
+        out.append(_Found(Exhibit(
             number=number, description=description,
-            incorporated_by_reference=bool(description and INCORPORATED.search(description.value)),
-        ))
-        current = None
+            incorporated_by_reference=INCORPORATED.search(value) is not None,
+        ), header.suspect))
+        number, pieces = None, []
 
     for line in lines:
-        if classify_markup(line.text) is not None:
-            continue
         text = line.text
-        m = ROW_RE.match(text)
-        indent = len(text) - len(text.lstrip())
-        is_row = (
-            m is not None
-            and _major(m.group("num")) <= 110
-            and (row_indent is None or abs(indent - row_indent) <= 8 or desc_col is None
-                 or indent < desc_col - 2)
-        )
-        if is_row and m is not None:
-            desc = m.group("desc") or ""
-            if strict and desc and not (desc[0].isupper() or desc[0] in "\"'“(0123456789"):
-                is_row = False
-        if is_row and m is not None:
-            flush()
-            number = m.group("num").rstrip("*")
-            start = line.start + m.start("num")
-            current = (layout.value(number, start, start + len(number)), [])
-            if m.group("desc"):
-                desc = m.group("desc").rstrip()
-                desc_start = line.start + m.start("desc")
-                current[1].append((desc_start, desc_start + len(desc), desc))
-                desc_col = m.start("desc")
-            row_indent = indent
-            last_number = line.number
+        if "\n" in text or classify_markup(text) is not None:
             continue
-        if current is not None:
-            stripped = text.strip()
-            continues = (
-                line.number - last_number <= 1
-                and stripped
-                and (desc_col is None or indent >= desc_col - 4 or not current[1])
-            )
-            if continues:
-                at = line.start + indent
-                current[1].append((at, at + len(stripped), stripped))
-                last_number = line.number
-                continue
+        head = text[:_HEAD]
+        stripped = head.strip()
+        indent = len(head) - len(head.lstrip(" \t"))
+        if not stripped:
+            continue
+        if number is not None and _NOT_APPLICABLE.match(stripped):
+            number, pieces = None, []  # "(16) Letter re change in accountant" / "Not Applicable."
+            previous, previous_prose = line.number, False
+            continue
+        candidate = _candidate(head)
+        adjacent = number is not None and line.number == last + 1
+        is_row = candidate is not None
+        if candidate is not None:
+            desc = head[candidate.desc_at :] if candidate.desc_at is not None else ""
+            if not adjacent:
+                if strict and not _starts_row(desc):
+                    is_row = False
+                if strict and previous_prose and line.number == previous + 1:
+                    is_row = False  # "... attached as\nExhibit 99.1. The ..." in a paragraph
+            else:  # it could continue the row above
+                # at the description column of a table, "10 Day Notes" is text
+                at_desc_col = (desc_col is not None and row_spaced and not candidate.spaced
+                               and indent >= desc_col - 1 and indent > row_col + 1)
+                if (at_desc_col or candidate.style != style
+                        or (desc[:1].islower() and not lower_desc)):
+                    is_row = False
+        if is_row and candidate is not None and candidate.style[1] and (
+                strict or (style is not None and style != candidate.style)):
+            is_row = False  # "(1) The financial statements ...": a paragraph, a footnote
+        if is_row and candidate is not None:
             flush()
+            num = candidate.number
+            start = line.start + candidate.num_at
+            number = layout.value(num, start, start + len(num))
+            row_col = indent
+            if style is None:
+                style = candidate.style
+            desc_col = candidate.desc_at
+            row_spaced = candidate.spaced
+            lower_desc = False
+            if candidate.desc_at is not None:
+                end = _cut(text, candidate.desc_at, header.cut)
+                value = text[candidate.desc_at : end]
+                pieces.append((line.start + candidate.desc_at, line.start + end, value))
+                lower_desc = value[:1].islower()
+            last = line.number
+            previous_prose = False
+        elif (adjacent and not is_rule(stripped) and stripped[0] not in "*†‡+"
+              and not _PAGE_NUMBER.match(stripped)):
+            end = _cut(text, indent, header.cut)
+            if end > indent:
+                pieces.append((line.start + indent, line.start + end, text[indent:end]))
+            last = line.number
+        else:
+            flush()
+            previous_prose = (not stripped.endswith(":") and any(c.isalnum() for c in stripped)
+                              and _header(head) is None)
+        previous = line.number
     flush()
     return out
 
 
-def _list_lines(part: Part) -> tuple[list[Line], bool]:
-    """The lines of an item that hold its exhibit list, and whether to be strict."""
-    for i, line in enumerate(part.lines):
-        if EXHIBITS_LABEL.match(line.text):
-            return part.lines[i + 1 :], False
-    for i, line in enumerate(part.lines):
-        if HEADER_RE.match(line.text):
-            return part.lines[i + 1 :], False
-    return part.lines, True
+def _list_lines(lines: list[Line], standalone: bool) -> tuple[list[Line], bool, _Header]:
+    """Where the exhibit list of an item starts: after its label or column header.
+
+    Returns the lines, whether to be strict (no label or header was found) and
+    the header's columns. With ``standalone`` (an item other than 9.01 / 7) only
+    a label on a line of its own or a column header naming the description
+    counts, an item without either has no list, and rows must look like rows.
+    """
+    for i, line in enumerate(lines):
+        head = line.text[:_HEAD]
+        if STANDALONE_LABEL_RE.match(head) or (not standalone and LABEL_RE.match(head)):
+            rest = lines[i:] if ROW_RE.match(head) else lines[i + 1 :]
+            _, header = _find_header(rest[:8])
+            return rest, standalone, header
+    at, header = _find_header(lines, described=standalone)
+    if at is not None:
+        return lines[at + 1 :], standalone, header
+    return ([], False, _NO_HEADER) if standalone else (lines, True, _NO_HEADER)
+
+
+def _find_header(lines: list[Line], described: bool = False) -> tuple[int | None, _Header]:
+    """The column header of a list and where it is, if one comes before the first row."""
+    for i, line in enumerate(lines):
+        head = line.text[:_HEAD]
+        found = _header(head, described)
+        if found is not None:
+            return i, found
+        candidate = _candidate(head)
+        if candidate is not None and not candidate.style[1]:
+            break
+    return None, _NO_HEADER
 
 
 def read_exhibits(parts: list[Part], layout: Layout) -> list[Exhibit]:
-    found: list[Exhibit] = []
+    found: list[_Found] = []
     for part in parts:
         if part.kind == "item":
-            if not set(heading_keys(part.head.text)) & {"9.01", "7"}:
-                continue
-            lines, strict = _list_lines(part)
-            found.extend(_rows(lines, layout, strict))
+            standalone = not set(heading_keys(part.head.text)) & {"9.01", "7"}
+            lines, strict, header = _list_lines(part.lines, standalone)
+            found.extend(_rows(lines, layout, strict, header))
         elif part.kind == "exhibit_index":
             lines = part.lines
-            for i, line in enumerate(lines):
-                if HEADER_RE.match(line.text):
-                    lines = lines[i + 1 :]
-                    break
-            found.extend(replace(e, source="index") for e in _rows(lines, layout, False))
-    seen: set[tuple] = set()
+            at, header = _find_header(lines)
+            if at is not None:
+                lines = lines[at + 1 :]
+            found.extend(
+                _Found(replace(f.exhibit, source="index"), f.suspect)
+                for f in _rows(lines, layout, False, header)
+            )
+    where: dict[tuple, int] = {}
     out: list[Exhibit] = []
-    for exhibit in found:
+    suspect: list[bool] = []
+    for exhibit, is_suspect in found:
         key = exhibit_key(exhibit.number.value)
-        if key in seen:
+        if key in where:
+            i = where[key]
+            if exhibit.description is not None and (
+                    out[i].description is None or (suspect[i] and not is_suspect)):
+                # the first list mixed another column into its descriptions
+                out[i] = replace(out[i], description=exhibit.description,
+                                 incorporated_by_reference=out[i].incorporated_by_reference
+                                 or exhibit.incorporated_by_reference)
+                suspect[i] = False
             continue
-        seen.add(key)
+        where[key] = len(out)
         out.append(exhibit)
+        suspect.append(is_suspect)
     return out
+
+
+def _document_keys(doc: Document) -> tuple[tuple, tuple | None]:
+    """The exhibit number a document's TYPE gives, and a more precise one its
+    DESCRIPTION gives ("EX-7" described as "EXHIBIT 7.2"), if any."""
+    kind = exhibit_key(doc.type.value) if doc.type else ()
+    finer = None
+    if doc.description is not None:
+        m = _DOC_NUMBER.match(doc.description.value[:_HEAD])
+        if m is not None:
+            named = exhibit_key(m.group("num"))
+            if len(named) > len(kind) and named[: len(kind)] == kind:
+                finer = named
+    return kind, finer
 
 
 def match_documents(exhibits: list[Exhibit], documents: list[Document]) -> list[Exhibit]:
-    """Point each exhibit at the attached ``EX-`` document of the same number."""
-    by_key: dict[tuple, int] = {}
+    """Point each exhibit at the attached ``EX-`` document of the same number.
+
+    A document is used once. Exact numbers first (a document's DESCRIPTION may
+    name a finer number than its TYPE); then an exhibit "10.02" takes the first
+    unused "EX-10" in order of appearance (exhibits incorporated by reference
+    last); then an exhibit "99" takes an "EX-99.1" when it is the only one, and
+    "101" the first of its files "EX-101.SCH", "EX-101.LAB" ...
+    """
+    docs: list[tuple[int, tuple, tuple | None]] = []
     for index, doc in enumerate(documents):
-        kind = doc.type.value.upper() if doc.type else ""
-        if kind.startswith("EX-"):
-            by_key.setdefault(exhibit_key(kind), index)
-    out = []
-    for exhibit in exhibits:
-        key = exhibit_key(exhibit.number.value)
-        index = by_key.get(key)
-        if index is None and len(key) >= 2:
-            index = by_key.get(key[:1])  # "99.1" listed, attached as "EX-99"
-        if index is None and len(key) == 1:
-            # "99" listed, attached as "EX-99.1": only when exactly one such document
-            matches = [i for k, i in by_key.items() if k[:1] == key]
-            index = matches[0] if len(matches) == 1 else None
-        out.append(exhibit if index is None else _with_document(exhibit, index))
-    return out
+        if doc.type is not None and doc.type.value.upper().startswith("EX-"):
+            kind, finer = _document_keys(doc)
+            if kind:
+                docs.append((index, kind, finer))
+    keys = [exhibit_key(e.number.value) for e in exhibits]
+    chosen: list[int | None] = [None] * len(exhibits)
+    used: set[int] = set()
 
+    def take(i: int, fits) -> None:
+        for index, kind, finer in docs:
+            if index not in used and fits(keys[i], kind, finer):
+                chosen[i] = index
+                used.add(index)
+                return
 
-def _with_document(exhibit: Exhibit, index: int) -> Exhibit:
-    return replace(exhibit, document=index)
+    def exact_finer(key, kind, finer):
+        return finer == key
+
+    def exact(key, kind, finer):
+        return kind == key
+
+    def broader(key, kind, finer):
+        return len(kind) < len(key) and key[: len(kind)] == kind
+
+    for fits in (exact_finer, exact):
+        for i, key in enumerate(keys):
+            if chosen[i] is None and key:
+                take(i, fits)
+    for incorporated in (False, True):
+        for i, key in enumerate(keys):
+            if (chosen[i] is None and len(key) >= 2
+                    and exhibits[i].incorporated_by_reference == incorporated):
+                take(i, broader)
+    for i, key in enumerate(keys):
+        if chosen[i] is None and key:
+            finer_docs = [(index, finer or kind) for index, kind, finer in docs
+                          if index not in used and len(finer or kind) > len(key)
+                          and (finer or kind)[: len(key)] == key]
+            # "101" attached as EX-101.SCH, EX-101.LAB ...: the files of one exhibit
+            files = all(isinstance(k[len(key)], str) and len(k[len(key)]) >= 3
+                        for _, k in finer_docs)
+            if len(finer_docs) == 1 or (finer_docs and files):
+                chosen[i] = finer_docs[0][0]
+                used.add(finer_docs[0][0])
+    return [e if c is None else replace(e, document=c) for e, c in zip(exhibits, chosen,
+                                                                       strict=True)]

@@ -236,7 +236,24 @@ def declared_item(source: SourceText, field: RawField, era) -> DeclaredItem | No
     )
 
 
-def build_header(source: SourceText, root: RawGroup) -> Header:
+_ENVELOPE_ACCESSION = re.compile(r"^\s*(\S+?)(?:\.txt|\.hdr\.sgml)?\s*(?::|$)")
+
+
+def envelope_accessions(source: SourceText, lines: list[RawField]) -> list[Text]:
+    """The accession numbers named on ``<SEC-DOCUMENT>acc.txt : date`` lines."""
+    out = []
+    for line in lines:
+        m = _ENVELOPE_ACCESSION.match(line.value)
+        if m and m.group(1) and re.search(r"\d", m.group(1)):
+            name = m.group(1).rsplit("/", 1)[-1]  # 2000-era "/in/edgar/work/.../acc.txt"
+            name = re.sub(r"\.(?:txt|hdr\.sgml)$", "", name)
+            at = source.text.find(name, line.start, line.end)
+            if at != -1:
+                out.append(source.value(name, at, at + len(name)))
+    return out
+
+
+def build_header(source: SourceText, root: RawGroup, lines: list[RawField] | None = None) -> Header:
     tagged = any(
         (isinstance(c, RawField) and c.tagged and c.label != "ACCEPTANCE-DATETIME")
         or (isinstance(c, RawGroup) and c.tagged)
@@ -277,6 +294,7 @@ def build_header(source: SourceText, root: RawGroup) -> Header:
         items=declared,
         parties=parties,
         other_fields=extra,
+        envelope_accession_numbers=envelope_accessions(source, lines or []),
         span=source.span(root.start, root.end),
         **values,  # type: ignore[arg-type]
     )

@@ -125,6 +125,7 @@ class Header(Struct, frozen=True, kw_only=True):
     items: list[DeclaredItem] = []
     parties: list[Party] = []
     other_fields: list[HeaderField] = []
+    envelope_accession_numbers: list[Text] = []
     span: Span | None = None
 
 
@@ -189,6 +190,7 @@ class CoverPage(Struct, frozen=True, kw_only=True):
     emerging_growth_company: CheckBox | None = None
     extended_transition_period: CheckBox | None = None
     securities_12b: list[Security] = []
+    securities_12b_section: bool = False  # the cover has the 12(b) section (maybe "None")
     span: Span | None = None
 
 

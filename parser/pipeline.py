@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from msgspec.structs import replace
 
-from .body import read_body
+from .body import Body, read_body
 from .decoding import decode
 from .documents import detect_format, is_8k_form, make_document
 from .envelope import read_envelope
@@ -31,6 +31,7 @@ class Parsed(NamedTuple):
     filing: Filing
     source: SourceText
     layout: Layout | None  # the layout of the 8-K document that was read
+    body: Body | None = None  # its parts (headings and lines), for the validator
 
 
 def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -61,7 +62,9 @@ def parse_bytes(data: bytes, path: str | None = None) -> Parsed:
         span = source.span(note.offset, note.offset + 1) if note.offset is not None else None
         source.report(note.code, note.message, span, label=note.message if span else None)
 
-    def finish(shape: str, layout: Layout | None = None, **parts) -> Parsed:
+    def finish(
+        shape: str, layout: Layout | None = None, body: Body | None = None, **parts
+    ) -> Parsed:
         filing = Filing(
             source=Source(
                 path=path, size=len(data), encoding=decoded.encoding,
@@ -70,7 +73,7 @@ def parse_bytes(data: bytes, path: str | None = None) -> Parsed:
             diagnostics=_sorted(source.diagnostics),
             **parts,
         )
-        return Parsed(filing, source, layout)
+        return Parsed(filing, source, layout, body)
 
     if decoded.binary is not None:
         source.report("binary-input", f"the file is {decoded.binary}, not a text filing")
@@ -86,7 +89,9 @@ def parse_bytes(data: bytes, path: str | None = None) -> Parsed:
     if looks_like_envelope(text):
         envelope = read_envelope(source)
         pem = envelope.pem
-        header = build_header(source, envelope.header) if envelope.header else None
+        header = (
+            build_header(source, envelope.header, envelope.roots) if envelope.header else None
+        )
         documents = [make_document(source, raw) for raw in envelope.documents]
         shape = "submission" if header and documents else "header-only" if header else "documents"
     else:
@@ -152,7 +157,7 @@ def _assemble(finish, shape, header, documents, body_index, source, layout) -> P
     return finish(
         shape, header=header, documents=documents, body_document=body_index, cover=body.cover,
         items=body.items, exhibits=exhibits, signatures=body.signatures, xbrl_cover=xbrl,
-        layout=layout,
+        layout=layout, body=body,
     )
 
 

@@ -38,33 +38,38 @@ class SourceText:
     def value(self, value: str, start: int, end: int) -> Text:
         return Text(value=value, span=self.span(start, end))
 
-    def report(
-        self,
-        name: str,
-        message: str,
-        span: Span | None = None,
-        *,
-        label: str | None = None,
-        secondary: list[tuple[Span, str]] | None = None,
-        help: str | None = None,
-        note: str | None = None,
-        severity: Severity | None = None,
-    ) -> Diagnostic:
-        rule = BY_NAME[name]
-        labels: list[Label] = []
-        if span is not None and label:
-            labels.append(Label(span=span, message=label, primary=True))
-        for other, text in secondary or ():
-            labels.append(Label(span=other, message=text))
-        diagnostic = Diagnostic(
-            code=rule.code,
-            name=rule.name,
-            severity=severity or rule.severity,
-            message=message,
-            span=span,
-            labels=labels,
-            help=help if help is not None else rule.help,
-            note=note,
-        )
+    def report(self, name: str, message: str, span: Span | None = None, **more) -> Diagnostic:
+        diagnostic = make_diagnostic(name, message, span, **more)
         self.diagnostics.append(diagnostic)
         return diagnostic
+
+
+def make_diagnostic(
+    name: str,
+    message: str,
+    span: Span | None = None,
+    *,
+    label: str | None = None,
+    secondary: list[tuple[Span | None, str]] | None = None,
+    help: str | None = None,
+    note: str | None = None,
+    severity: Severity | None = None,
+) -> Diagnostic:
+    """A diagnostic of rule ``name`` (kebab-case), at ``span``, labelled."""
+    rule = BY_NAME[name]
+    labels: list[Label] = []
+    if span is not None and label:
+        labels.append(Label(span=span, message=label, primary=True))
+    for other, text in secondary or ():
+        if other is not None:
+            labels.append(Label(span=other, message=text))
+    return Diagnostic(
+        code=rule.code,
+        name=rule.name,
+        severity=severity or rule.severity,
+        message=message,
+        span=span,
+        labels=labels,
+        help=help if help is not None else rule.help,
+        note=note,
+    )

@@ -1,0 +1,103 @@
+"""Validator rules, one module per family, each rule a function over a ``Context``.
+
+A rule is registered with ``@rule("kebab-name")``; the name ties it to its code,
+severity, help and explanation in ``parser/codes.py``. Rules only read the data
+objects (and, for layout rules, the document's lines); they never parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from ..codes import BY_NAME
+from ..model import Diagnostic, Filing, Span
+from ..source import make_diagnostic
+
+if TYPE_CHECKING:
+    from ..pipeline import Parsed
+
+Check = Callable[["Context"], Iterator[Diagnostic]]
+CHECKS: dict[str, Check] = {}
+
+
+def rule(name: str) -> Callable[[Check], Check]:
+    if name not in BY_NAME:
+        raise KeyError(f"rule {name!r} has no entry in codes.py")
+
+    def register(fn: Check) -> Check:
+        CHECKS[name] = fn
+        return fn
+
+    return register
+
+
+class Context:
+    """What rules look at: the filing, its source, the 8-K text's layout and parts."""
+
+    def __init__(self, parsed: Parsed) -> None:
+        self.parsed = parsed
+        self.filing: Filing = parsed.filing
+        self.header = self.filing.header
+        self.cover = self.filing.cover
+        self.source = parsed.source
+        self.layout = parsed.layout
+        self.body = parsed.body
+
+    @property
+    def filed(self) -> dt.date | None:
+        """The filing date: the header's FILED AS OF DATE."""
+        header = self.header
+        if header is not None and header.filed_as_of is not None:
+            return header.filed_as_of.value
+        return None
+
+    @property
+    def event(self) -> dt.date | None:
+        """The date of the earliest event: cover date of report, else the header's period."""
+        cover = self.cover
+        if cover is not None and cover.date_of_report is not None and cover.date_of_report.value:
+            return cover.date_of_report.value
+        header = self.header
+        if header is not None and header.period_of_report is not None:
+            return header.period_of_report.value
+        return None
+
+    @property
+    def day(self) -> dt.date | None:
+        """The date that decides the filing's era and form requirements."""
+        return self.filed or self.event
+
+    @property
+    def amendment(self) -> bool:
+        header = self.header
+        if header is not None and header.submission_type is not None:
+            return header.submission_type.value.upper().endswith("/A")
+        return bool(self.cover and self.cover.amendment)
+
+    def report(self, name: str, message: str, span: Span | None, **more) -> Diagnostic:
+        return make_diagnostic(name, message, span, **more)
+
+    def point(self, offset: int) -> Span:
+        return self.source.span(offset, offset)
+
+
+def run(parsed: Parsed, names: set[str] | None = None) -> list[Diagnostic]:
+    from . import (  # noqa: F401  (importing registers the rules)
+        ascii_rules,
+        cover_rules,
+        crosscheck_rules,
+        envelope_rules,
+        exhibit_rules,
+        item_rules,
+        signature_rules,
+    )
+
+    context = Context(parsed)
+    out: list[Diagnostic] = []
+    for name, check in CHECKS.items():
+        if names is not None and name not in names:
+            continue
+        out.extend(check(context))
+    return out

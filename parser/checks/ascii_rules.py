@@ -1,0 +1,71 @@
+"""ASCII document rules (EDGAR Filer Manual): line length and character set.
+
+One diagnostic per document each, at the first offending line, with the count in
+a note: a report with 300 long lines has one root cause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..body_lexer import classify_markup
+from ..model import Diagnostic
+from . import Context, rule
+
+TEXT_LIMIT, TABLE_LIMIT = 80, 132
+
+
+def _text_document(ctx: Context) -> bool:
+    return ctx.layout is not None and ctx.layout.kind == "text"
+
+
+@rule("long-line")
+def long_lines(ctx: Context) -> Iterator[Diagnostic]:
+    if not _text_document(ctx):
+        return
+    layout = ctx.layout
+    first: tuple[int, int, int] | None = None
+    count = 0
+    in_table = False
+    pos = 0
+    for line in layout.text.split("\n"):  # type: ignore[union-attr]
+        if line[:1] == "<" or line.lstrip()[:1] == "<":
+            kind = classify_markup(line[:100])
+            in_table = kind == "TABLE_OPEN" or (in_table and kind != "TABLE_CLOSE")
+        limit = TABLE_LIMIT if in_table else TEXT_LIMIT
+        length = len(line.rstrip())
+        if length > limit:
+            count += 1
+            if first is None:
+                first = (pos, pos + length, limit)
+        pos += len(line) + 1
+    if first is not None:
+        start, end, limit = first
+        yield ctx.report(
+            "long-line", f"line of {end - start} characters in an ASCII document (limit {limit})",
+            layout.span(start + limit, end), label=f"beyond column {limit}",  # type: ignore[union-attr]
+            note=f"{count} line{'s' if count > 1 else ''} of this document "
+                 f"{'are' if count > 1 else 'is'} over the limit",
+        )
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")  # U+FFFD: a NUL, reported as such
+
+
+@rule("non-ascii-character")
+def non_ascii(ctx: Context) -> Iterator[Diagnostic]:
+    if not _text_document(ctx):
+        return
+    layout = ctx.layout
+    text = layout.text  # type: ignore[union-attr]
+    found = None if text.isascii() else _NON_ASCII.search(text)
+    if found is None:
+        return
+    char = found.group()
+    count = len(_NON_ASCII.findall(text))
+    yield ctx.report(
+        "non-ascii-character", f"character `{char}` (U+{ord(char):04X}) in an ASCII document",
+        layout.span(found.start(), found.end()), label="not ASCII",  # type: ignore[union-attr]
+        note=f"{count} character{'s' if count > 1 else ''} outside ASCII in this document",
+    )

@@ -1,0 +1,149 @@
+"""Item rules: numbers unknown or out of era, duplicates, declared vs found, empty."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import items as vocab
+from ..model import Diagnostic, Item
+from . import Context, rule
+
+
+def _era_day(ctx: Context):
+    # The event decides which form applied: an 8-K/A of a 2003 event filed in 2006
+    # still uses the old items.
+    return ctx.event or ctx.filed
+
+
+@rule("unknown-item")
+def unknown(ctx: Context) -> Iterator[Diagnostic]:
+    for item in ctx.filing.items:
+        if vocab.definition(item.key) is None:
+            hint = ""
+            major, _, minor = item.key.partition(".")
+            if minor and len(minor) == 1 and vocab.definition(f"{major}.0{minor}"):
+                hint = f"; did you mean `{major}.0{minor}`?"
+            yield ctx.report(
+                "unknown-item", f"`Item {item.number.value}` is not an item of Form 8-K{hint}",
+                item.number.span, label="not an item number",
+                note=f"run `eightk explain {ctx_code('unknown-item')}` for the list of items",
+            )
+
+
+def ctx_code(name: str) -> str:
+    from ..codes import BY_NAME
+
+    return BY_NAME[name].code
+
+
+@rule("item-wrong-era")
+def wrong_era(ctx: Context) -> Iterator[Diagnostic]:
+    day = _era_day(ctx)
+    if day is None:
+        return
+    for item in ctx.filing.items:
+        definition = vocab.definition(item.key)
+        if definition is None or vocab.exists_on(item.key, day):
+            continue
+        if vocab.era_of_key(item.key) != vocab.era_of(day):
+            why = ("items were renumbered N.NN on 2004-08-23"
+                   if item.era == "pre-2004" else "decimal items start on 2004-08-23")
+        elif definition.since and day < definition.since:
+            why = f"Item {item.key} exists from {definition.since}"
+        else:
+            why = f"Item {item.key} was withdrawn before {day}"
+        yield ctx.report(
+            "item-wrong-era",
+            f"`Item {item.number.value}` did not exist on {day}: {why}",
+            item.number.span, label=f"not an item on {day}",
+            note=(f"the post-2004 number is {item.canonical}"
+                  if item.era == "pre-2004" and item.canonical else None),
+        )
+
+
+@rule("duplicate-item")
+def duplicates(ctx: Context) -> Iterator[Diagnostic]:
+    seen: dict[str, Item] = {}
+    for item in ctx.filing.items:
+        first = seen.get(item.key)
+        if first is not None and first.heading.span != item.heading.span:
+            yield ctx.report(
+                "duplicate-item", f"`Item {item.key}` has a second heading",
+                item.heading.span, label="second heading",
+                secondary=[(first.heading.span, "first heading")],
+            )
+        seen.setdefault(item.key, item)
+
+
+def _declared(ctx: Context) -> dict[str, object]:
+    header = ctx.header
+    if header is None:
+        return {}
+    out = {}
+    for declared in header.items:
+        if declared.number:
+            out[declared.canonical or declared.number] = declared
+    return out
+
+
+@rule("declared-item-missing")
+def declared_missing(ctx: Context) -> Iterator[Diagnostic]:
+    declared = _declared(ctx)
+    items = ctx.filing.items
+    if not declared or not items or ctx.layout is None:
+        return
+    found = {i.canonical or i.key for i in items}
+    for key, item in declared.items():
+        if key not in found:
+            yield ctx.report(
+                "declared-item-missing",
+                f"the header declares `{item.text.value}` (Item {item.number}) but the text "  # type: ignore[attr-defined]
+                "has no heading for it",
+                item.text.span, label="declared here",  # type: ignore[attr-defined]
+            )
+
+
+@rule("undeclared-item")
+def undeclared(ctx: Context) -> Iterator[Diagnostic]:
+    declared = _declared(ctx)
+    if not declared:
+        return
+    for item in ctx.filing.items:
+        if item.not_applicable or (item.canonical or item.key) in declared:
+            continue
+        if vocab.definition(item.key) is None:
+            continue  # unknown-item says it better
+        yield ctx.report(
+            "undeclared-item",
+            f"`Item {item.key}` is reported in the text but not declared in the header",
+            item.number.span, label="not in the header's ITEM INFORMATION",
+        )
+
+
+@rule("empty-item")
+def empty(ctx: Context) -> Iterator[Diagnostic]:
+    for item in ctx.filing.items:
+        if item.body is None and not item.not_applicable:
+            yield ctx.report(
+                "empty-item", f"`Item {item.key}` has a heading but no text", item.heading.span,
+                label="nothing under this heading",
+            )
+
+
+@rule("item-after-signatures")
+def after_signatures(ctx: Context) -> Iterator[Diagnostic]:
+    body = ctx.body
+    if body is None or ctx.layout is None:
+        return
+    signed = None
+    for part in body.parts:
+        if part.kind == "signatures" and signed is None:
+            signed = part
+        elif part.kind == "item" and signed is not None:
+            yield ctx.report(
+                "item-after-signatures", "an item heading follows the signature block",
+                ctx.layout.span(part.head.start, part.head.end), label="item heading",
+                secondary=[(ctx.layout.span(signed.head.start, signed.head.end),
+                            "signatures start here")],
+            )
+            return
