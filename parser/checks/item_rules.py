@@ -26,14 +26,7 @@ def unknown(ctx: Context) -> Iterator[Diagnostic]:
             yield ctx.report(
                 "unknown-item", f"`Item {item.number.value}` is not an item of Form 8-K{hint}",
                 item.number.span, label="not an item number",
-                note=f"run `eightk explain {ctx_code('unknown-item')}` for the list of items",
             )
-
-
-def ctx_code(name: str) -> str:
-    from ..codes import BY_NAME
-
-    return BY_NAME[name].code
 
 
 @rule("item-wrong-era")
