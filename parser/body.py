@@ -102,10 +102,14 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
     return parts[run:]
 
 
-def read_body(layout: Layout, filed: object = None) -> Body:
-    """Read the 8-K text of ``layout``; problems go to ``layout.source``."""
+def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Body:
+    """Read the 8-K text of ``layout``; problems go to ``layout.source``.
+
+    ``lexed`` replaces the lexer's tokens (tests feed token sequences the lexer
+    would not make, to exercise the grammar's error path)."""
     source = layout.source
-    lexed = body_lexer.tokenize(layout.text)
+    if lexed is None:
+        lexed = body_lexer.tokenize(layout.text)
     for note in lexed.notes:
         related = [(layout.span(*note.related), "opened here")] if note.related else None
         source.report(note.name, note.message, layout.span(note.start, note.end),

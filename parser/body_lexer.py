@@ -223,6 +223,8 @@ def tokenize(text: str) -> BodyTokens:
         kind = classify_markup(line)
         if kind is None:
             kind = classify_heading(line)
+            if kind == "EXPLANATORY_HEAD" and not front:
+                kind = None  # an "Explanatory Note" inside an item is its text
             if kind is not None:
                 front = False
             elif front:

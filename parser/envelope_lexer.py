@@ -27,6 +27,15 @@ BLOCK_LABELS = frozenset(
         "FORMER COMPANY", "OWNER DATA", "FORMER NAME",
     }
 )
+# Tagged containers: containers even when their end tag is missing (then the
+# enclosing end tag closes them, and the mismatch is reported).
+KNOWN_CONTAINERS = frozenset(
+    {
+        "FILER", "SUBJECT-COMPANY", "FILED-BY", "REPORTING-OWNER", "ISSUER", "DEPOSITOR",
+        "SECURITIZER", "ISSUING-ENTITY", "SERIAL-COMPANY", "COMPANY-DATA", "OWNER-DATA",
+        "FILING-VALUES", "BUSINESS-ADDRESS", "MAIL-ADDRESS", "FORMER-COMPANY", "FORMER-NAME",
+    }
+)
 # Tagged leaves that may legitimately be empty and are never containers.
 _LEAF_TAGS = frozenset(
     {"TYPE", "SEQUENCE", "FILENAME", "DESCRIPTION", "ITEMS", "ACT", "STREET2", "PHONE"}
@@ -179,7 +188,10 @@ class _Lexer:
             m = _TAG.match(stripped)
             if m:
                 name, value = m.group(1), m.group(2).strip()
-                if not value and name not in _LEAF_TAGS and self.has_close(name, eol):
+                container = name.upper() in KNOWN_CONTAINERS or (
+                    name not in _LEAF_TAGS and self.has_close(name, eol)
+                )
+                if not value and container:
                     self.stack.append((name, start, eol))
                     self.emit("CONTAINER_OPEN", stripped, start, eol)
                 else:

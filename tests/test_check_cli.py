@@ -1,0 +1,187 @@
+"""`eightk check`, `explain`, `rules`, `show`: formats, exit codes, configuration.
+
+Snapshots of every output format for a set of malformed filings live in
+tests/snapshots/; set UPDATE_SNAPSHOTS=1 to rewrite them (then read the diff).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from cli import app
+
+SNAPSHOTS = ROOT / "tests" / "snapshots"
+SAMPLES = [
+    "corpus/malformed/unknown-item.txt",
+    "corpus/malformed/missing-signatures.txt",
+    "corpus/malformed/duplicate-item.txt",
+    "corpus/malformed/truncated-envelope.txt",
+    "corpus/malformed/irs-number-mismatch.txt",
+    "corpus/malformed/missing-text-close.txt",
+    "corpus/malformed/missing-egc.htm",
+]
+FORMATS = ["full", "short", "json", "sarif", "github"]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])(?:;[0-9;]*)?m")  # bold is not colour
+
+
+@pytest.fixture
+def run(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, **kw):
+        return runner.invoke(app, list(args), **kw)
+
+    return invoke
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda s: s.rsplit("/", 1)[-1])
+def test_snapshot(run, sample, fmt):
+    result = run("check", "--format", fmt, "--config", "tests/snapshots/empty.toml", sample)
+    assert result.exit_code == 1
+    output = result.stdout if fmt in ("json", "sarif", "github") else result.stderr
+    assert not ANSI.search(output)  # not a terminal: no colour
+    name = f"{sample.rsplit('/', 1)[-1]}.{fmt}"
+    path = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        path.write_text(output)
+    assert output == path.read_text()
+
+
+def test_json_and_sarif_are_well_formed(run):
+    out = run("check", "--format", "json", "--config", "tests/snapshots/empty.toml", *SAMPLES)
+    objects = json.loads(out.stdout)
+    assert {o["filename"] for o in objects} == set(SAMPLES)
+    for o in objects:
+        assert set(o) >= {"code", "name", "severity", "message", "filename", "location",
+                          "end_location", "span", "labels", "help"}
+    sarif = json.loads(run("check", "--format", "sarif", *SAMPLES).stdout)
+    assert sarif["version"] == "2.1.0"
+    run_ = sarif["runs"][0]
+    rule_ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    for result in run_["results"]:
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note")
+        region = result["locations"][0]["physicalLocation"].get("region")
+        if region:
+            assert region["startLine"] >= 1 and region["endColumn"] > region["startColumn"] - 1
+
+
+def test_exit_codes(run):
+    assert run("check", "corpus/text-2006-sub.txt").exit_code == 0
+    assert run("check", "corpus/malformed/unknown-item.txt").exit_code == 1
+    assert run("check", "--select", "nonsense", "corpus/text-2006-sub.txt").exit_code == 2
+    assert run("check", "--format", "xml", "corpus/text-2006-sub.txt").exit_code == 2
+    missing = run("check", "corpus/text-2006-sub.txt", "no/such/file.txt")
+    assert missing.exit_code == 4
+    assert "cannot read no/such/file.txt" in missing.stderr
+
+
+def test_severity_threshold(run):
+    latin1 = "corpus/malformed/latin1-encoded.txt"
+    assert run("check", latin1).exit_code == 0  # only infos: below the default threshold
+    result = run("check", "--severity", "info", "--format", "short", latin1)
+    assert result.exit_code == 1
+    assert "info[D003]" in result.stderr and "info[A802]" in result.stderr
+
+
+def test_select_and_ignore(run):
+    sample = "corpus/malformed/missing-egc.htm"
+    assert run("check", "--ignore", "C303", sample).exit_code == 0
+    selected = run("check", "--format", "short", "--select", "C", sample)
+    assert "C303" in selected.stderr
+
+
+def test_pyproject_defaults(run, tmp_path):
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.eightk]\nignore = ["missing-egc"]\nformat = "short"\n')
+    sample = str(ROOT / "corpus/malformed/missing-egc.htm")
+    assert run("check", "--config", str(config), sample).exit_code == 0
+    config.write_text('[tool.eightk]\nseverity = "info"\nformat = "short"\n')
+    result = run("check", "--config", str(config), str(ROOT / "corpus/malformed/long-line.txt"))
+    assert "A801" in result.stderr
+    config.write_text("[tool.eightk]\nbogus = 1\n")
+    assert run("check", "--config", str(config), sample).exit_code == 2
+
+
+def test_summary_lines(run):
+    result = run("check", "corpus/malformed/unknown-item.txt", "corpus/text-2006-sub.txt")
+    assert "warning: corpus/malformed/unknown-item.txt: 1 warning (I401)" in result.stderr
+    assert "ok: corpus/text-2006-sub.txt: no problems; parsed 3 items" in result.stderr
+    assert "checked 2 files: 1 with problems, 1 clean" in result.stderr
+
+
+def test_folders_are_walked_for_filings(run):
+    result = run("check", "--format", "short", "corpus/malformed")
+    assert "MANIFEST" not in result.stderr
+    assert "unknown-item.txt" in result.stderr
+
+
+def test_colour_on_a_terminal_and_no_color(monkeypatch):
+    from cli import _console
+    from parser import parse_source
+    from parser.render_diagnostics import render_full
+    from parser.validate import validate
+
+    parsed = parse_source(ROOT / "corpus/malformed/unknown-item.txt")
+    found = validate(parsed)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    console = _console(stderr=True)
+    with console.capture() as captured:
+        render_full(found, parsed.source, "x.txt", console)
+    assert COLOUR.search(captured.get())
+    monkeypatch.setenv("NO_COLOR", "1")
+    console = _console(stderr=True)
+    with console.capture() as captured:
+        render_full(found, parsed.source, "x.txt", console)
+    assert not COLOUR.search(captured.get())  # NO_COLOR removes colour, keeps bold
+
+
+def test_carets_line_up_under_tabs():
+    from rich.console import Console
+
+    from parser import parse_source
+    from parser.render_diagnostics import render_full
+    from parser.validate import validate
+
+    parsed = parse_source(ROOT / "corpus/malformed/irs-number-mismatch.txt")
+    console = Console(width=200, color_system=None)
+    with console.capture() as captured:
+        render_full(validate(parsed), parsed.source, "x", console)
+    lines = captured.get().split("\n")
+    i = next(i for i, line in enumerate(lines) if "IRS NUMBER:" in line)
+    value_at = lines[i].index("391847203")
+    assert lines[i + 1].index("-") == value_at  # the secondary label under the header value
+
+
+def test_explain_and_rules(run):
+    result = run("explain", "I401")
+    assert result.exit_code == 0 and "unknown-item" in result.stdout and "1.01" in result.stdout
+    assert run("explain", "unknown-item").stdout == result.stdout
+    assert run("explain", "Z999").exit_code == 2
+    listed = run("rules").stdout
+    from parser.codes import RULES
+
+    assert all(code in listed for code in RULES)
+
+
+def test_show_tables_and_source(run):
+    tables = run("show", "corpus/text-2006-sub.txt")
+    assert tables.exit_code == 0
+    assert "IRONWOOD LOGISTICS CORPORATION" in tables.stdout and "EX-10.1" in tables.stdout
+    source = run("show", "--source", "corpus/text-2006-sub.txt")
+    assert "; irs number" in source.stdout and "◂ Item 2.03 heading" in source.stdout
+    html = run("show", "--source", "corpus/ixbrl-2023-8k.htm")
+    assert "text layout" in html.stdout and "◂ name" in html.stdout
+    assert run("show", "no/such.txt").exit_code == 4
