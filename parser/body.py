@@ -134,7 +134,7 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
     cover, intro = read_cover(front, note, layout)
     items = read_items(parts, layout)
     exhibits = read_exhibits(parts, layout)
-    signatures = read_signatures([p for p in parts if p.kind == "signatures"], layout)
+    signatures = read_signatures(parts, layout)
     if not items:
         at = front[-1].end if front else 0
         source.report(

@@ -50,17 +50,16 @@ _DAY_OF = re.compile(
     r"\s{0,3},?\s{0,3}(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_REGISTRANT_CAPTION = re.compile(r"^\s*\(?\s*registrants?\s*\)?\s*$", re.IGNORECASE)
+_REGISTRANT_CAPTION = re.compile(r"^[\s(]*registrants?[\s)]*$", re.IGNORECASE)
 # "(a Minnesota Corporation)", "A Nevada Corporation": under the registrant's name
 _DESCRIPTION = re.compile(
-    r"^\s*\(?\s*an?\s+[A-Za-z][\w .-]{0,60}\b(?:corporation|company|trust|partnership)"
-    r"\s*\)?\s*[,.]?\s*$",
+    r"^[\s(]*an?\s+[A-Za-z][\w .-]{0,60}\b(?:corporation|company|trust|partnership)[\s).,]*$",
     re.IGNORECASE,
 )
 # "(Signature)", "(Name and Title)": captions under a signature line
 _CAPTION = re.compile(
     r"^\s*\(\s*(?:signature|name|title|date|name\s+and\s+title|print(?:ed)?\s+name)\s*\)"
-    r"\s*\*?\s*$",
+    r"[\s*]*$",
     re.IGNORECASE,
 )
 _STOP = re.compile(r"^\s*(?:exhibit\s+(?:no|number|\d)|index\s+to\s+exhibits|#+\s*$)",
@@ -333,6 +332,12 @@ def _is_entity(text: str) -> bool:
     return any(w in _ENTITY_WORDS for w in _words(text))
 
 
+def _ends_entity(text: str) -> bool:
+    """ "Batavia Wine Cellars, Inc.": a line ending the way a company's name ends."""
+    words = _words(text)
+    return bool(words) and words[-1] in _ENTITY_WORDS
+
+
 def _looks_like_person(text: str) -> bool:
     """ "Herbert Glaubman", "John C. Clark, III": a person's name, not a title."""
     tokens = text.split()
@@ -443,7 +448,7 @@ def _block(lines: list[Line], layout: Layout) -> list[Signature]:
             continue
         if pending:
             gap = piece.number - pending[-1].number
-            if gap > 2 or (gap == 2 and not _is_entity(pending[-1].text)):
+            if gap > 2 or (gap == 2 and not _ends_entity(pending[-1].text)):
                 pending = []
         pending.append(piece)
         current = None
@@ -452,9 +457,7 @@ def _block(lines: list[Line], layout: Layout) -> list[Signature]:
 
 def _is_prose(text: str) -> bool:
     """A sentence (a footnote, a paragraph of the filing), not a line of a signature."""
-    if len(text) > 250:
-        return True
-    return text.count(" ", 0, 250) > 18 and len(text.split()) > 18
+    return len(text.split(None, 18)) > 18
 
 
 def _continues(sig: _Sig, piece: _Piece) -> bool:

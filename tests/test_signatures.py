@@ -1,0 +1,503 @@
+"""Signature blocks: the layouts filers use, read into registrant, name, title, date.
+
+Each test parses a minimal 8-K (a cover line, one item, the block) and checks
+what was read, and that every value's span points at its words in the source.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from parser import parse_source
+from parser.body import read_body
+from parser.model import Signature
+from parser.signatures import read_signatures
+
+HEAD = """\
+                                    FORM 8-K
+
+Item 8.01 Other Events.
+
+The company moved its offices.
+"""
+
+PURSUANT = """
+Pursuant to the requirements of the Securities Exchange Act of 1934, the
+registrant has duly caused this report to be signed on its behalf by the
+undersigned hereunto duly authorized.
+"""
+
+
+def _check_spans(parsed, sigs: list[Signature]) -> None:
+    text = parsed.source.text
+    for sig in sigs:
+        for value in (sig.registrant, sig.name, sig.title, sig.signature):
+            if value is None:
+                continue
+            assert value.span is not None
+            window = re.sub(r"\s+", " ", text[value.span.start : value.span.end])
+            for word in re.findall(r"[A-Za-z0-9]{2,}", value.value):
+                assert word in window, (value.value, window)
+        if sig.date is not None:
+            assert text[sig.date.span.start : sig.date.span.end] == sig.date.text
+
+
+def signatures(block: str, heading: bool = True) -> list[Signature]:
+    """The signatures of HEAD + block, under a SIGNATURES heading or at the item's end."""
+    data = HEAD + ("\n                                   SIGNATURES\n" if heading else "") + block
+    parsed = parse_source(data.encode())
+    if heading:
+        sigs = parsed.filing.signatures
+    else:
+        # every part, as body.py hands them on: the block is in the last item
+        layout = parsed.layout
+        sigs = read_signatures(read_body(layout).parts, layout)
+    _check_spans(parsed, sigs)
+    return sigs
+
+
+def values(sig: Signature) -> tuple:
+    return (
+        sig.registrant.value if sig.registrant else None,
+        sig.name.value if sig.name else None,
+        sig.title.value if sig.title else None,
+        str(sig.date.value) if sig.date else None,
+        sig.conformed,
+    )
+
+
+# ------------------------------------------------------------------ finding the block
+
+
+def test_by_without_colon():
+    (sig,) = signatures(PURSUANT + """
+DEERE & COMPANY
+
+By /s/ Frank S. Cottrell
+Frank S. Cottrell
+Secretary
+
+Dated: December 6, 1994
+""")
+    assert values(sig) == ("DEERE & COMPANY", "Frank S. Cottrell", "Secretary", "1994-12-06",
+                           True)
+
+
+def test_conformed_signature_without_by():
+    (sig,) = signatures(PURSUANT + """
+                                       ADELPHIA COMMUNICATIONS CORPORATION
+                                       (Registrant)
+
+                                       /s/ Timothy J. Rigas
+                                       Timothy J. Rigas
+                                       Senior Vice President,
+                                       Chief Financial Officer
+Date: January 14, 1994
+""")
+    assert values(sig) == ("ADELPHIA COMMUNICATIONS CORPORATION", "Timothy J. Rigas",
+                           "Senior Vice President, Chief Financial Officer", "1994-01-14", True)
+
+
+def test_block_at_the_end_of_the_last_item_without_heading():
+    (sig,) = signatures(PURSUANT + """
+Dated: March 22, 1994
+
+FIRST BANK SYSTEM, INC.
+
+By /s/ Susan E. Lester
+__________________________
+Susan E. Lester
+Executive Vice President & Controller
+""", heading=False)
+    assert values(sig) == ("FIRST BANK SYSTEM, INC.", "Susan E. Lester",
+                           "Executive Vice President & Controller", "1994-03-22", True)
+
+
+def test_block_without_heading_or_pursuant_sentence():
+    (sig,) = signatures("""
+ROCK OF AGES CORPORATION
+
+By: /s/ Kurt M. Swenson
+
+Kurt M. Swenson, Chairman and Chief Executive Officer
+""", heading=False)
+    assert values(sig) == ("ROCK OF AGES CORPORATION", "Kurt M. Swenson",
+                           "Chairman and Chief Executive Officer", None, True)
+
+
+def test_item_text_alone_is_no_signature():
+    assert signatures("""
+The agreement was signed by the parties on May 1, 2003 and is filed as
+Exhibit 10.1 to this report.
+""", heading=False) == []
+
+
+# ------------------------------------------------------------------ name and title
+
+
+def test_name_and_title_on_one_line():
+    (sig,) = signatures(PURSUANT + """
+BRT REALTY TRUST
+
+Date: June 28, 1994 By:
+Simeon Brinberg, Secretary
+""")
+    assert values(sig) == ("BRT REALTY TRUST", "Simeon Brinberg", "Secretary", "1994-06-28",
+                           False)
+
+
+def test_typed_name_differs_from_the_signed_one():
+    (sig,) = signatures(PURSUANT + """
+                                                 FOOD CONCEPTS, INC.
+                                                 Registrant
+                                                 By: /s/ Herb Glaubman
+                                                     Herbert Glaubman, President
+Dated:    January 26, 1998
+""")
+    assert values(sig) == ("FOOD CONCEPTS, INC.", "Herbert Glaubman", "President",
+                           "1998-01-26", True)
+
+
+def test_trailing_comma_is_not_part_of_the_name():
+    (sig,) = signatures(PURSUANT + """
+                        APPLE COMPUTER, INC.
+
+                                        By:     /s/Fred D. Anderson
+                                                Fred D. Anderson,
+                                                Executive Vice President and
+                                                Chief Financial Officer
+
+Date:  December 24, 1996
+""")
+    assert values(sig) == ("APPLE COMPUTER, INC.", "Fred D. Anderson",
+                           "Executive Vice President and Chief Financial Officer",
+                           "1996-12-24", True)
+
+
+def test_typed_name_in_front_of_the_title_is_dropped():
+    (sig,) = signatures(PURSUANT + """
+NUANCE COMMUNICATIONS, INC.
+
+By: /s/ Thomas L. Beaudoin
+Thomas L. Beaudoin, Executive Vice President and Chief Financial Officer
+
+Date: October 10, 2014
+""")
+    assert values(sig)[1:3] == ("Thomas L. Beaudoin",
+                                "Executive Vice President and Chief Financial Officer")
+
+
+def test_name_suffix_stays_with_the_name():
+    (sig,) = signatures(PURSUANT + """
+TRITON ENERGY CORPORATION
+
+By: /s/ Robert B. Holland, III
+Robert B. Holland, III, Senior Vice President and General Counsel
+
+Date: March 16, 1994
+""")
+    assert values(sig)[1:3] == ("Robert B. Holland, III",
+                                "Senior Vice President and General Counsel")
+
+
+def test_malformed_conformed_marks_are_not_part_of_the_name():
+    (sig,) = signatures(PURSUANT + """
+                                            WAL-MART STORES, INC.
+
+
+May 19, 1995                                By: \\s\\ Paul R. Carter
+                                                -----------------------------
+                                                Paul R. Carter
+                                                Executive Vice President and
+                                                 Chief Financial Officer
+""")
+    assert values(sig) == ("WAL-MART STORES, INC.", "Paul R. Carter",
+                           "Executive Vice President and Chief Financial Officer",
+                           "1995-05-19", False)
+    (sig,) = signatures(PURSUANT + """
+ACME WIDGET CORP.
+
+Dated: June 23, 1994 By: s/Richard Sands
+Richard Sands, President
+""")
+    assert values(sig) == ("ACME WIDGET CORP.", "Richard Sands", "President", "1994-06-23",
+                           False)
+
+
+def test_upper_case_conformed_mark_counts():
+    (sig,) = signatures(PURSUANT + """
+PARTECH HOLDINGS CORPORATION
+(Registrant)
+
+Date: March 10, 1994 By: /S/ JOHN E. RAYL
+------------------------------------
+John E. Rayl
+President
+""")
+    assert values(sig) == ("PARTECH HOLDINGS CORPORATION", "John E. Rayl", "President",
+                           "1994-03-10", True)
+
+
+def test_name_and_title_labels():
+    (sig,) = signatures(PURSUANT + """
+                        TYSON FOODS, INC.
+Date: January 3, 2017   By:      /s/ R. Read Hudson
+                        Name:    R. Read Hudson
+                        Title:   Vice President, Associate General
+                                 Counsel and Secretary
+""")
+    assert values(sig) == ("TYSON FOODS, INC.", "R. Read Hudson",
+                           "Vice President, Associate General Counsel and Secretary",
+                           "2017-01-03", True)
+
+
+def test_footnote_after_the_title_is_not_title():
+    (sig,) = signatures(PURSUANT + """
+                              FORD MOTOR COMPANY
+                              (Registrant)
+Date: October 3, 2017   By:   /s/ Corey M. MacGillivray
+                              Corey M. MacGillivray
+                              Assistant Secretary
+
+*   Any reference in the attached exhibit(s) to our corporate website(s) and/or other social media sites or platforms is provided for convenience only.
+""")  # noqa: E501
+    assert values(sig) == ("FORD MOTOR COMPANY", "Corey M. MacGillivray", "Assistant Secretary",
+                           "2017-10-03", True)
+
+
+# ------------------------------------------------------------------ the registrant
+
+
+def test_registrant_wrapped_over_two_lines():
+    (sig,) = signatures(PURSUANT + """
+RESIDENTIAL FUNDING MORTGAGE SECURITIES I,
+INC.
+
+By:    /s/Davee Olson
+Name:  Davee Olson
+Title: Chief Financial Officer
+Dated: December 26, 2000
+""")
+    assert values(sig) == ("RESIDENTIAL FUNDING MORTGAGE SECURITIES I, INC.", "Davee Olson",
+                           "Chief Financial Officer", "2000-12-26", True)
+    (sig,) = signatures(PURSUANT + """
+Date: February 10, 1994
+
+NORTH FORK
+BANCORPORATION, INC.
+
+By: /s/Anthony J. Abate
+
+Anthony J. Abate
+Senior Vice President
+""")
+    assert sig.registrant.value == "NORTH FORK BANCORPORATION, INC."
+
+
+def test_several_registrants_above_one_signature():
+    first, second = signatures("""
+Date:     January 25, 2005            THE SOUTHERN COMPANY
+
+                                      By    /s/W. Dean Hudson
+                                             W. Dean Hudson
+                                               Comptroller
+
+                                      ALABAMA POWER COMPANY
+                                      GEORGIA POWER COMPANY
+                                      GULF POWER COMPANY
+
+                                      By    /s/Wayne Boston
+                                              Wayne Boston
+                                           Assistant Secretary
+""")
+    assert values(first) == ("THE SOUTHERN COMPANY", "W. Dean Hudson", "Comptroller",
+                             "2005-01-25", True)
+    assert values(second) == (
+        "ALABAMA POWER COMPANY; GEORGIA POWER COMPANY; GULF POWER COMPANY", "Wayne Boston",
+        "Assistant Secretary", "2005-01-25", True)
+
+
+def test_registrant_on_the_date_line():
+    (sig,) = signatures(PURSUANT + """
+Date: January 7, 1994 ADELPHIA COMMUNICATIONS CORPORATION
+(Registrant)
+
+/s/ Timothy J. Rigas
+Timothy J. Rigas
+Senior Vice President
+""")
+    assert values(sig) == ("ADELPHIA COMMUNICATIONS CORPORATION", "Timothy J. Rigas",
+                           "Senior Vice President", "1994-01-07", True)
+
+
+def test_each_signature_takes_the_registrant_above_it():
+    sigs = signatures(PURSUANT.replace("the\nregistrant", "each\nRegistrant") + """
+<TABLE>
+<S><C> BIG WINE COMPANY, INC.
+
+Dated: June 23, 1994 By: s/Richard Sands
+Richard Sands, President and
+Chief Executive Officer
+
+SUBSIDIARIES
+
+Batavia Wine Cellars, Inc.
+
+Dated: June 23, 1994 By: s/Richard Sands
+Richard Sands, Vice
+President
+
+Monarch Wine Company, Limited
+Partnership
+
+Dated: June 23, 1994 By: s/David S. Sorce
+David S.
+Sorce, Vice President
+</TABLE>
+""")
+    assert [values(s) for s in sigs] == [
+        ("BIG WINE COMPANY, INC.", "Richard Sands", "President and Chief Executive Officer",
+         "1994-06-23", False),
+        ("Batavia Wine Cellars, Inc.", "Richard Sands", "Vice President", "1994-06-23", False),
+        ("Monarch Wine Company, Limited Partnership", "David S. Sorce", "Vice President",
+         "1994-06-23", False),
+    ]
+    for sig in sigs:
+        for value in (sig.registrant, sig.name, sig.title):
+            assert "<" not in value.value
+
+
+def test_co_registrants_each_with_the_exchange_act_sentence():
+    first, second = signatures(PURSUANT + """
+                                                  Louisville Gas and Electric Company
+
+Dated:   March 25, 2003   By:   /s/  John R. McCall
+                                Executive Vice President,
+                                Corporate Secretary
+""" + PURSUANT + """
+                                                  Kentucky Utilities Company
+
+Dated:   March 25, 2003   By:   /s/  John R. McCall
+                                Executive Vice President,
+                                Corporate Secretary
+""")
+    assert values(first) == ("Louisville Gas and Electric Company", "John R. McCall",
+                             "Executive Vice President, Corporate Secretary", "2003-03-25", True)
+    assert values(second) == ("Kentucky Utilities Company", "John R. McCall",
+                              "Executive Vice President, Corporate Secretary", "2003-03-25",
+                              True)
+
+
+# ------------------------------------------------------------------ layouts and dates
+
+
+def test_two_column_block_with_the_date_on_the_left():
+    (sig,) = signatures(PURSUANT + """
+                                              HOLLOWAY GRAIN COMPANY, INC.
+
+                                              By: /s/ Miriam T. Okafor
+                                                  ---------------------------
+                                                  Miriam T. Okafor
+                                                  Vice President, Finance and
+Date: March 6, 2006                               Treasurer
+""")
+    assert values(sig) == ("HOLLOWAY GRAIN COMPANY, INC.", "Miriam T. Okafor",
+                           "Vice President, Finance and Treasurer", "2006-03-06", True)
+
+
+def test_collapsed_columns_cut_after_the_date():
+    (sig,) = signatures(PURSUANT + """
+INTERNATIONAL PAPER COMPANY
+(Registrant)
+
+Date: May 23, 1994 /s/SYVERT E. NERHEIM
+Purchase, NY Syvert E. Nerheim
+Assistant Secretary
+""")
+    assert values(sig) == ("INTERNATIONAL PAPER COMPANY", "Syvert E. Nerheim",
+                           "Assistant Secretary", "1994-05-23", True)
+    (sig,) = signatures(PURSUANT + """
+CORNING INCORPORATED
+Registrant
+
+Date: January 24, 1994 By /s/ M. ANN GOSNELL
+M. Ann Gosnell
+Assistant Secretary
+""")
+    assert values(sig) == ("CORNING INCORPORATED", "M. Ann Gosnell", "Assistant Secretary",
+                           "1994-01-24", True)
+
+
+def test_date_line_with_the_title_beside_it():
+    (sig,) = signatures(PURSUANT + """
+PREMIER FINANCIAL BANCORP, INC.
+(Registrant)
+
+/s/ Brien M. Chase
+Date: March 30, 2021                       Brien M. Chase, Senior Vice President
+  and Chief Financial Officer
+""")
+    assert values(sig) == ("PREMIER FINANCIAL BANCORP, INC.", "Brien M. Chase",
+                           "Senior Vice President and Chief Financial Officer", "2021-03-30",
+                           True)
+
+
+def test_date_in_the_exchange_act_sentence():
+    (sig,) = signatures("""
+Pursuant to the requirements of the Securities Exchange Act of 1934, the Registrant has duly caused this report to be signed on its behalf by the undersigned hereunto duly authorized on this 8th day of January, 2025.
+
+ACORN ENERGY, INC.
+By:      /s/ Tracy S. Clifford
+Name:    Tracy S. Clifford
+Title:   Chief Financial Officer
+""")  # noqa: E501
+    assert values(sig) == ("ACORN ENERGY, INC.", "Tracy S. Clifford", "Chief Financial Officer",
+                           "2025-01-08", True)
+
+
+def test_by_in_a_sentence_is_not_a_signature():
+    sigs = signatures(PURSUANT + """
+ACME WIDGET CORP.
+
+By: /s/ Jane Q. Public
+Jane Q. Public
+Treasurer
+
+The statements were prepared
+by the Company and reviewed
+by its auditors.
+""")
+    assert [values(s) for s in sigs] == [
+        ("ACME WIDGET CORP.", "Jane Q. Public", "Treasurer", None, True)]
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def test_odd_blocks_never_raise_and_stay_fast():
+    blocks = [
+        "By: " + "/s/ " * 50_000,
+        "A" * 1_000_000,
+        "Date: " + "January 1, 2000 " * 20_000,
+        "a, " * 100_000,
+        "By " + " " * 200_000 + "x",
+        "Pursuant to " + "x " * 200_000,
+        "<S><C>" * 50_000 + " ACME INC.\nBy: /s/ X",
+        "s/" * 100_000,
+        "\\s\\ " * 100_000,
+        "By: /s/ Jo Do\nJo Do, " + "III, " * 50_000,
+        "(a Delaware corporation" + " " * 5_000 + "x\nBy: /s/ X",
+        "registrant" + " " * 1_900 + "x\nBy: /s/ X",
+        "Pursuant to the requirements " + "day of " * 300 + "\nBy: /s/ X",
+        "Pursuant to the requirements, this 31st day of February, 2020 authorized\nBy: /s/ X",
+        "COMPANY INC.\n" * 5_000 + "By: /s/ X\nX\nTitle",
+        "By:\nBy:\n/s/\n/s/\nName:\nTitle:\nDate:\n,\n, ,\n",
+    ]
+    for block in blocks:
+        for heading in (True, False):
+            started = time.perf_counter()
+            sigs = signatures(PURSUANT + block + "\n", heading=heading)
+            assert time.perf_counter() - started < 2.0
+            for sig in sigs:
+                assert sig.name is None or sig.name.value.strip() == sig.name.value
