@@ -68,6 +68,8 @@ class Envelope(NamedTuple):
     header_count: int
     documents: list[RawDocument]
     pem: bool
+    opened: bool = False  # <SEC-DOCUMENT>, <IMS-DOCUMENT> or <SUBMISSION> was seen
+    closed: bool = False  # ... and its end tag
 
 
 _LABEL_SPLIT = re.compile(r"([^:]*):[ \t]*(.*)$")
@@ -81,6 +83,7 @@ class _Builder(Transformer):
         super().__init__()
         self.text = source.text
         self.header_lines: list[RawField] = []
+        self.opened = self.closed = False
 
     # -- tokens
     def _field(self, token: Token, tagged: bool) -> RawField:
@@ -183,9 +186,16 @@ class _Builder(Transformer):
         return "pem"
 
     def root_open(self, children: list) -> RawField:
+        self.opened = True
         return children[0]
 
     submission_open = root_open
+
+    def root_close(self, children: list) -> str:
+        self.closed = True
+        return "close"
+
+    submission_close = root_close
 
     def start(self, children: list) -> Envelope:
         roots = [c for c in children if isinstance(c, RawField)] + self.header_lines
@@ -195,6 +205,7 @@ class _Builder(Transformer):
         pem = any(c == "pem" for c in children)
         return Envelope(
             roots, header[0] if header else None, header[1] if header else 0, documents, pem,
+            self.opened, self.closed,
         )
 
 
@@ -264,6 +275,15 @@ def read_envelope(source: SourceText) -> Envelope:
         )
         return Envelope([], None, 0, [], False)
     envelope = _Builder(source).transform(tree)
+    if envelope.opened and not envelope.closed and not reported_truncation and not lexed.truncated:
+        # Every submission ends with </SEC-DOCUMENT> (or </SUBMISSION>): a file that
+        # stops between two documents lost the rest of them.
+        end = len(source.text.rstrip())
+        source.report(
+            "truncated-envelope", "the file ends before `</SEC-DOCUMENT>`",
+            source.span(end, end), label="the file ends here",
+        )
+        reported_truncation = True
     if lexed.truncated and not reported_truncation:
         end = len(source.text)
         source.report(

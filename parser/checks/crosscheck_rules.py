@@ -28,6 +28,28 @@ def _registrant_values(ctx: Context, field: str) -> list[Text]:
     return [getattr(r, field) for r in cover.registrants if getattr(r, field) is not None]
 
 
+def _pairs(ctx: Context, field: str, header_field: str, key) -> list[tuple[Text, Text]]:
+    """(cover value, header value) pairs to compare. Co-registrants are paired
+    by name, so one wrong number among several registrants is still seen; when
+    no name pairs up, every cover value meets every header value."""
+    cover, companies = ctx.cover, _companies(ctx)
+    if cover is None or not companies:
+        return []
+    paired: list[tuple[Text, Text]] = []
+    for registrant in cover.registrants:
+        ours = getattr(registrant, field)
+        if ours is None or key(ours.value) is None or registrant.name is None:
+            continue
+        for company in companies:
+            theirs = getattr(company, header_field)
+            if (
+                company.name is not None and theirs is not None and key(theirs.value)
+                and names_agree(registrant.name.value, company.name.value)
+            ):
+                paired.append((ours, theirs))
+    return paired
+
+
 def _mismatch(ctx: Context, name: str, what: str, ours: Text, theirs: Text | None,
               their_label: str, span: Span | None = None) -> Diagnostic:
     shown = theirs.value if theirs is not None else "?"
@@ -73,14 +95,23 @@ def ciks(ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
+def _known_irs(value: str) -> str | None:
+    key = irs_key(value)
+    return key if key and key.strip("0") else None  # 000000000: "unknown" in headers
+
+
 @rule("irs-number-mismatch")
 def irs_numbers(ctx: Context) -> Iterator[Diagnostic]:
     ours = [v for v in _registrant_values(ctx, "irs_number") if irs_key(v.value)]
     theirs = [c.irs_number for c in _companies(ctx)
-              if c.irs_number is not None and irs_key(c.irs_number.value)
-              and c.irs_number.value.strip("0")]
-    if ours and theirs and not any(irs_key(a.value) == irs_key(b.value)
-                                   for a in ours for b in theirs):
+              if c.irs_number is not None and _known_irs(c.irs_number.value)]
+    paired = _pairs(ctx, "irs_number", "irs_number", _known_irs)
+    for a, b in paired:
+        if irs_key(a.value) != irs_key(b.value):
+            yield _mismatch(ctx, "irs-number-mismatch", "IRS number", a, b, "header IRS NUMBER")
+    if not paired and ours and theirs and not any(
+        irs_key(a.value) == irs_key(b.value) for a in ours for b in theirs
+    ):
         yield _mismatch(ctx, "irs-number-mismatch", "IRS number", ours[0], theirs[0],
                         "header IRS NUMBER")
     xbrl = ctx.filing.xbrl_cover

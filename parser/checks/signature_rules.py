@@ -15,7 +15,8 @@ def missing(ctx: Context) -> Iterator[Diagnostic]:
     body = ctx.body
     headed = body is not None and any(p.kind == "signatures" for p in body.parts)
     last = body.parts[-1] if body is not None and body.parts else None
-    at = ctx.layout.span(last.end, last.end) if last is not None else None
+    end = len(ctx.layout.text.rstrip())  # where the text stops, the block was due
+    at = ctx.layout.span(end, end)
     if headed:
         message = "the SIGNATURES section has no signature in it"
         label = "expected `By: /s/ Name` in the signature block"
