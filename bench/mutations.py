@@ -13,10 +13,10 @@ change: the changed header line).
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 import random
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple

@@ -26,7 +26,7 @@ FORM_RE = re.compile(
 )
 AMENDMENT_RE = re.compile(r"amendment\s+no\.?\s*(\d{1,2})", re.IGNORECASE)
 PHONE_RE = re.compile(
-    r"(?:\+?1[\s.-]?)?(?:\(\s*\d{3}\s*\)|\b\d{3})[\s.\-/]{0,3}\d{3}[\s.\-]{0,3}\d{4}\b"
+    r"(?:\+?1[\s.-]?)?(?:\(\s*\d{3}\s*\)[\s.\-/]{0,12}|\b\d{3}[\s.\-/]{0,3})\d{3}[\s.\-]{0,3}\d{4}\b"
     r"(?:\s{0,2}(?:x|ext\.?)\s{0,2}\d{1,6})?",
     re.IGNORECASE,
 )
@@ -34,7 +34,7 @@ IRS_RE = re.compile(r"\b\d{2}\s?-\s?\d{7}\b")
 IRS_END = re.compile(r"(\d{2}\s?-\s?\d{7})\s*$")
 IRS_LIKE = re.compile(r"\d{2}\s?-\s?\d{6,8}")  # also mistyped ones ("03-153200")
 FILE_NO_RE = re.compile(r"\b(?:[0-9]{1,3}|I)-\d{2,6}(?:-\d{1,3})?\b")
-ZIP_RE = re.compile(r"\b\d{5}(?:-\d{4})?\s*$")
+ZIP_RE = re.compile(r"(?<![Bb]ox )(?<![Bb]ox)\b\d{5}(?:-\d{4})?\s*$")  # not "P.O. Box 32010"
 BOILERPLATE_RE = re.compile(
     r"securities\s+and\s+exchange\s+commission|washington,?\s+d\.?\s?c\b|current\s+report|"
     r"pursuant\s+to\s+section|securities\s+exchange\s+act|united\s+states|^\s*form\s+8|"
@@ -46,13 +46,15 @@ _CAPTION_START = re.compile(r"\(")
 CHECKED = {"☒", "☑", "ý", "þ", "[x]", "|x|", "(x)", "x", "■", "✓", "✔", "[✓]"}
 UNCHECKED = {"☐", "¨", "[ ]", "[]", "|_|", "[_]", "( )", "o", "□", "❑", "q", "_"}
 GLYPH_START = re.compile(
-    r"^\s*(☐|☒|☑|¨|ý|þ|■|□|❑|✓|✔|\[\s?\]|\[[xX✓]\]|\|[_xX]\||\[_\]|\(\s?[xX]?\)|"
+    r"^\s*(☐|☒|☑|¨|ý|þ|■|□|❑|✓|✔|\[\s{0,3}\]|\[\s?[xX✓]\s?\]|\|[_xX]\||\[_\]|\(\s?[xX]?\)|"
     r"[oxXq](?=\s)|_{1,6}(?=\s))"
 )
 GLYPH_END = re.compile(
-    r"(?:^|\s)(☐|☒|☑|¨|ý|þ|■|□|❑|\[\s?\]|\[[xX]\]|\|[_xX]\||\[_\]|[oxX]|_{1,6})\s*$"
+    r"(?:^|\s)(☐|☒|☑|¨|ý|þ|■|□|❑|\[\s{0,3}\]|\[\s?[xX]\s?\]|\|[_xX]\||\[_\]|[oxX]|_{1,6})\s*$"
 )
-GLYPH_ONLY = re.compile(r"^\s*(☐|☒|☑|¨|ý|þ|■|□|❑|\[\s?\]|\[[xX]\]|\|[_xX]\||\[_\]|[oxX])\s*$")
+GLYPH_ONLY = re.compile(
+    r"^\s*(☐|☒|☑|¨|ý|þ|■|□|❑|\[\s{0,3}\]|\[\s?[xX]\s?\]|\|[_xX]\||\[_\]|[oxX])\s*$"
+)
 
 BOX_NAMES = (
     ("425", "written-communications"),
@@ -339,7 +341,7 @@ class _Cover:
             self.put(caps[-1].kind, self.text(line, value.start,
                                               first_line[value.start : right[-1].end]))
             return
-        if self.colon_values(line, first_line, caps, slots):
+        if self.colon_values(line, first_line, caps, slots) or self.inline_value(line, caps):
             return
         kinds = [c.kind for c in caps]
         if "name" in kinds and len(caps) >= 2 and self.registrant_rows(index, caps):
@@ -439,6 +441,22 @@ class _Cover:
                 self.put("name", self.text(line, text.index(name, lead), name))
         return True
 
+    def inline_value(self, line: Line, caps: list[_Caption]) -> bool:
+        """"Commission file number 000-20908": a caption without parentheses and its
+        value in one run of text."""
+        if len(caps) != 1 or "(" in line.text:
+            return False
+        cap = caps[0]
+        pattern = {"file_number": FILE_NO_RE, "irs": IRS_RE, "phone": PHONE_RE}.get(cap.kind)
+        if pattern is None:
+            return False
+        first = line.text.split("\n")[0]
+        m = pattern.search(first, cap.start)
+        if m is None or m.start() == cap.start:
+            return False
+        self.put(cap.kind, self.text(line, m.start(), m.group()))
+        return True
+
     def colon_values(
         self, line: Line, first: str, caps: list[_Caption], slots: list[Chunk]
     ) -> bool:
@@ -499,6 +517,16 @@ class _Cover:
         for piece, forced in placed:
             i = forced if forced is not None else best_column(piece, columns)
             by_caption.setdefault(i, []).append(piece)
+        # A row "510 Lake Cook Road, Suite 100,   Deerfield,   Illinois   60015": under
+        # "(Zip Code)" only the zip; what stands left of it is the address.
+        if "zip" in [c.kind for c in caps] and "address" in [c.kind for c in caps]:
+            zi, ai = [c.kind for c in caps].index("zip"), [c.kind for c in caps].index("address")
+            group = by_caption.get(zi, [])
+            keep = [p for p in group if ZIP_RE.search(p.text)]
+            if keep and len(keep) < len(group):
+                by_caption[zi] = keep
+                moved = [p for p in group if p not in keep]
+                by_caption[ai] = sorted(by_caption.get(ai, []) + moved)
         # Two values in one caption's column, one of which looks like another
         # caption's value (an IRS number under the file number, because tabs were
         # rendered at another width): move it where its look says it belongs.
@@ -563,6 +591,7 @@ class _Cover:
         """Captions on top, a block of rows per registrant (Southern Co. style)."""
         columns = [(c.start, c.end) for c in caps]
         kinds = [c.kind for c in caps]
+        name_col = caps[kinds.index("combined")].start
         i = index + 1
         current: dict[str, Text] | None = None
         while i < len(self.lines):
@@ -576,8 +605,8 @@ class _Cover:
             if not pieces:
                 break
             lead = pieces[0]
-            if lead.start == 0 and len(pieces) == 1 and len(lead.text) > 60:
-                break  # prose under the table
+            if lead.start < name_col - 2 and not FILE_NO_RE.fullmatch(lead.text):
+                break  # prose under the table: rows start with a file number or in the name column
             self.used.add(i)
             starts_block = any(
                 kinds[best_column(p, columns)] == "file_number" and FILE_NO_RE.fullmatch(p.text)
@@ -791,6 +820,15 @@ class _Cover:
                     cells[kind] = Text(value=f"{old.value} {piece.text}", span=old.span)
                 else:
                     cells[kind] = self.text(line, piece.start, piece.text)
+            if set(cells) == {"exchange"} and rows and rows[-1].exchange is not None:
+                # "New York Stock Exchange" / "NYSE Texas, Inc.": two lines of one cell
+                last = rows[-1]
+                rows[-1] = Security(
+                    title=last.title, symbol=last.symbol,
+                    exchange=Text(value=f"{last.exchange.value} {cells['exchange'].value}",
+                                  span=last.exchange.span),
+                )
+                continue
             if set(cells) == {"title"} and rows and "symbol" in kinds:
                 # A class title wrapped onto a second line.
                 last = rows[-1]
@@ -896,6 +934,8 @@ def read_cover(
                     amendment_number = int(m.group(1))
             continue
         last_cover = i
+    if date is None:
+        date = _lone_date(lines, layout)
     if form is None and not cover.registrants and date is None:
         return None, _intro(note, layout)
     amendment = bool(form and "/A" in form.value.upper().replace(" ", "")) or (
@@ -920,6 +960,23 @@ def read_cover(
         ),
         _intro(note, layout),
     )
+
+
+def _lone_date(lines: list[Line], layout: Layout) -> DateValue | None:
+    """A cover without "Date of Report": the date standing alone on a line before
+    the registrant's name caption (1-800-Flowers 2023)."""
+    for line in lines:
+        if line.kind == "CAPTION":
+            return None
+        if line.kind != "TEXT":
+            continue
+        stripped = line.text.strip()
+        found = find_date(stripped)
+        if found is not None and found[0] == 0 and found[1] == len(stripped):
+            at = line.text.index(stripped)
+            return DateValue(value=found[2], text=stripped,
+                             span=layout.span(line.start + at, line.start + at + len(stripped)))
+    return None
 
 
 def _share(registrants: list[dict[str, Text]]) -> list[dict[str, Text]]:

@@ -92,11 +92,29 @@ def heading_keys(heading: str) -> list[str]:
     return [vocab.normalise_number(w) or w for w in written]
 
 
+_SIGNATURE_SENTENCE = re.compile(
+    r"^\s*pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+(?:and\s+)?exchange",
+    re.IGNORECASE,
+)
+
+
+def _without_unheaded_signatures(part: Part) -> Part:
+    """The last item of a report with no SIGNATURES heading ends where the
+    signature block's "Pursuant to the requirements ..." sentence begins."""
+    for i, line in enumerate(part.lines):
+        if _SIGNATURE_SENTENCE.match(line.text[:200]):
+            return Part(part.kind, part.head, part.lines[:i])
+    return part
+
+
 def read_items(parts: list[Part], layout: Layout) -> list[Item]:
     out: list[Item] = []
-    for part in parts:
-        if part.kind == "item":
-            out.extend(_items(part, layout))
+    headed = any(p.kind == "signatures" for p in parts)
+    items = [p for p in parts if p.kind == "item"]
+    for part in items:
+        if not headed and part is items[-1]:
+            part = _without_unheaded_signatures(part)
+        out.extend(_items(part, layout))
     return out
 
 
