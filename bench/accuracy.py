@@ -85,6 +85,59 @@ def compare(filing) -> dict[str, tuple[bool, str]]:
     return out
 
 
+XBRL_FIELDS = ("name", "irs_number", "state", "file_number", "date_of_report", "cik")
+
+
+def compare_xbrl(filing) -> dict[str, tuple[bool, str]]:
+    """The cover page read from the text against the inline-XBRL dei facts."""
+    out: dict[str, tuple[bool, str]] = {}
+    cover, xbrl = filing.cover, filing.xbrl_cover
+    if cover is None or xbrl is None:
+        return out
+    regs = cover.registrants
+
+    def facts(fact):
+        return fact.value if fact is not None and fact.value else None
+
+    name = facts(xbrl.registrant_name)
+    ours = [r.name.value for r in regs if r.name]
+    if name and ours:
+        out["name"] = (any(names_agree(a, name) for a in ours), f"{ours[0]!r} vs {name!r}")
+    tax = facts(xbrl.tax_id)
+    ours = [r.irs_number.value for r in regs if r.irs_number]
+    if tax and ours:
+        out["irs_number"] = (any(irs_key(a) == irs_key(tax) for a in ours), f"{ours} vs {tax}")
+    state = facts(xbrl.state_of_incorporation)
+    ours = [r.state.value for r in regs if r.state]
+    if state and ours:
+        out["state"] = (any(state_code(a) == state.upper() for a in ours),
+                        f"{ours} -> {[state_code(a) for a in ours]} vs {state}")
+    number = facts(xbrl.file_number)
+    ours = [r.file_number.value for r in regs if r.file_number]
+    if number and ours:
+        out["file_number"] = (any(file_number_key(a) == file_number_key(number) for a in ours),
+                              f"{ours} vs {number}")
+    period = facts(xbrl.period_end_date)
+    if period and cover.date_of_report and cover.date_of_report.value:
+        ok = cover.date_of_report.value.isoformat() == period
+        out["date_of_report"] = (ok, f"{cover.date_of_report.text!r} vs {period}")
+    cik = facts(xbrl.cik)
+    if cik and filing.header is not None:
+        ciks = [p.company.cik.value for p in filing.header.parties if p.company and p.company.cik]
+        if ciks:
+            out["cik"] = (any(c.lstrip("0") == cik.lstrip("0") for c in ciks), f"{cik} vs {ciks}")
+    return out
+
+
+def table(title: str, fields, agree: Counter, total: Counter) -> None:
+    print(title)
+    print(f"{'field':16} {'agree':>6} {'of':>5} {'rate':>7}")
+    for field in fields:
+        if total[field]:
+            print(f"{field:16} {agree[field]:6} {total[field]:5} "
+                  f"{100 * agree[field] / total[field]:6.1f}%")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path,
@@ -98,6 +151,9 @@ def main() -> int:
     agree: Counter[str] = Counter()
     total: Counter[str] = Counter()
     misses: dict[str, list[str]] = {f: [] for f in FIELDS}
+    x_agree: Counter[str] = Counter()
+    x_total: Counter[str] = Counter()
+    x_misses: list[str] = []
     for path in corpus_files(args.corpus):
         filing = parse(path)
         if filing.body_document is None:
@@ -110,15 +166,24 @@ def main() -> int:
             agree[field] += ok
             if not ok:
                 misses[field].append(f"{path.parent.name}/{path.name}: {detail}")
-    print(f"{'field':16} {'agree':>6} {'of':>5} {'rate':>7}")
-    for field in FIELDS:
-        if total[field]:
-            print(f"{field:16} {agree[field]:6} {total[field]:5} "
-                  f"{100 * agree[field] / total[field]:6.1f}%")
+        for field, (ok, detail) in compare_xbrl(filing).items():
+            x_total[field] += 1
+            x_agree[field] += ok
+            if not ok:
+                x_misses.append(f"{field}: {path.parent.name}/{path.name}: {detail}")
+    table("cover page (from the text) and body items against the EDGAR header", FIELDS,
+          agree, total)
     if args.verbose:
         for field in FIELDS:
             for line in misses[field]:
                 print(f"  {field}: {line}")
+    if x_total:
+        print()
+        table("cover page (from the text) against the inline-XBRL dei facts", XBRL_FIELDS,
+              x_agree, x_total)
+        if args.verbose:
+            for line in x_misses:
+                print(f"  {line}")
     return 0
 
 
