@@ -168,7 +168,7 @@ def check(
             totals[d.severity] += 1
         shown = str(path)
         if fmt == "full":
-            render_full(found, parsed.source, shown, err)
+            render_full(found, parsed.source, shown, err, parsed.layout)
             err.print(summary(shown, found, parsed.filing))
         elif fmt == "short":
             for d in found:

@@ -70,13 +70,32 @@ def _label_rows(labels: list[Label], primary_span: Span | None) -> list[tuple[Sp
 
 
 def render_full(
-    diagnostics: Sequence[Diagnostic], source: SourceText, path: str, console: Console
+    diagnostics: Sequence[Diagnostic], source: SourceText, path: str, console: Console,
+    layout=None,
 ) -> None:
     for diagnostic in diagnostics:
-        console.print(format_full(diagnostic, source, path), soft_wrap=True, highlight=False)
+        console.print(format_full(diagnostic, source, path, layout), soft_wrap=True,
+                      highlight=False)
 
 
-def format_full(diagnostic: Diagnostic, source: SourceText, path: str) -> RichText:
+def _rendered_line(layout, span: Span) -> str | None:
+    """For a diagnostic in an HTML document: the line of the text layout the
+    grammar read at that place (the HTML line alone is hard to read)."""
+    from .render_show import _to_layout
+
+    if layout is None or layout.kind != "html":
+        return None
+    at = _to_layout(layout, span.start)
+    if at is None:
+        return None
+    text = layout.text
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end != -1 else len(text)].strip()
+    return (line[:WINDOW] + "…") if len(line) > WINDOW else line or None
+
+
+def format_full(diagnostic: Diagnostic, source: SourceText, path: str, layout=None) -> RichText:
     out = RichText()
     style = STYLE[diagnostic.severity]
     out.append(f"{diagnostic.severity}[{diagnostic.code}]", style=style)
@@ -125,6 +144,11 @@ def format_full(diagnostic: Diagnostic, source: SourceText, path: str) -> RichTe
         out.append(f"{pad} = ", style="bold blue")
         out.append("note", style="bold")
         out.append(f": {diagnostic.note}\n")
+    rendered = _rendered_line(layout, span) if span is not None else None
+    if rendered:
+        out.append(f"{pad} = ", style="bold blue")
+        out.append("rendered", style="bold")
+        out.append(f": {rendered}\n")
     return out
 
 
