@@ -90,6 +90,52 @@ The submission type in the header, or the form named on the cover page, is not
 in the 8-K family. The envelope and header are still read and reported.
 """,
 )
+rule(
+    "D007", "time-limit", "error", "reading the file took longer than the time limit",
+    "raise --timeout, or look at the file: it may be huge or pathological",
+    """
+`eightk extract` gives each file a time limit (--timeout) so one pathological
+file cannot hold up a run of millions. The file is recorded with this
+diagnostic and the run goes on.
+""",
+)
+rule(
+    "D008", "unreadable-input", "error", "the input cannot be read",
+    "check that the path exists and is readable",
+    """
+A path given to eightk (or listed in an @file) does not exist or cannot be
+read. In a batch run it is recorded and the run goes on.
+""",
+)
+rule(
+    "D009", "archive-error", "error", "an archive or one of its members is damaged",
+    "download the archive again",
+    """
+A .zip, .tar, .tar.gz or .gz archive (such as an EDGAR daily feed archive)
+could not be read, or one of its members is damaged. Members before and after
+the damage are still read.
+""",
+)
+rule(
+    "D010", "unsafe-archive-member", "warning",
+    "an archive member is a link, a device, or has an absolute or '..' path",
+    None,
+    """
+EDGAR archives hold plain files. A member that is a symbolic or hard link, a
+device, or that names a path outside the archive (absolute, or with ..) is
+skipped. eightk never writes archive members to disk, so nothing can escape,
+but such a member is not a filing either.
+""",
+)
+rule(
+    "D011", "member-too-large", "error", "the file is larger than the size limit",
+    "raise --max-size if the file is a genuine filing",
+    """
+Files and archive members are read up to a size limit (256 MB by default), so
+a decompression bomb cannot exhaust memory: reading stops one byte past the
+limit and the member is recorded with this diagnostic.
+""",
+)
 
 # ------------------------------------------------------------------ envelope
 rule(
