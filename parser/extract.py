@@ -57,15 +57,19 @@ def work(member: sources.Member, timeout: float | None) -> Result:
         return Result(member.name, failure_rows(member.name, make_diagnostic(name, message)),
                       0, 1)
     data = member.data or b""
-    use_alarm = timeout and threading.current_thread() is threading.main_thread()
-    if use_alarm:
-        old = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
+    use_alarm = bool(timeout) and threading.current_thread() is threading.main_thread()
+    old = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
     try:
-        parsed = parse_bytes(data, member.name)
-        found = validate(parsed)
-        tables = rows(parsed.filing, member.name, found)
-        problems = sum(d.severity != "info" for d in found)
+        try:
+            if use_alarm:
+                signal.setitimer(signal.ITIMER_REAL, timeout)
+            parsed = parse_bytes(data, member.name)
+            found = validate(parsed)
+            tables = rows(parsed.filing, member.name, found)
+            problems = sum(d.severity != "info" for d in found)
+        finally:
+            if use_alarm:  # the alarm may still fire in here: the outer handler catches it
+                signal.setitimer(signal.ITIMER_REAL, 0)
     except _Timeout:
         tables = failure_rows(member.name, make_diagnostic(
             "time-limit", f"{member.name}: not read within {timeout:g} s"))
@@ -76,7 +80,6 @@ def work(member: sources.Member, timeout: float | None) -> Result:
         problems = 1
     finally:
         if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
     return Result(member.name, tables, len(data), problems)
 

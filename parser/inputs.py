@@ -230,14 +230,17 @@ def members(
 
 
 def _stdin(limit: int, only_8k: bool) -> Iterator[Member]:
-    stream = sys.stdin.buffer
-    head = stream.peek(512)[:512] if hasattr(stream, "peek") else b""
-    if head.startswith(b"PK") or head[257:262] == b"ustar":
-        kind = "-.zip" if head.startswith(b"PK") else "-.tar"
-        yield from _archive_members(kind, io.BytesIO(stream.read()), limit, only_8k)
+    """Standard input: one filing, or an archive (``curl .../20240603.nc.tar.gz | eightk
+    extract -``). Read whole (up to the limit), since a pipe cannot be rewound."""
+    data = _read_capped(sys.stdin.buffer, limit)
+    if data is None:
+        yield _too_large("-", limit)
         return
-    if head.startswith(b"\x1f\x8b"):
-        data = stream.read()
+    if data.startswith(b"PK") or data[257:262] == b"ustar":
+        kind = "-.zip" if data.startswith(b"PK") else "-.tar"
+        yield from _archive_members(kind, io.BytesIO(data), limit, only_8k)
+        return
+    if data.startswith(b"\x1f\x8b"):
         try:  # a gzipped tar (a feed archive), or a single gzipped filing
             inner = gzip.GzipFile(fileobj=io.BytesIO(data)).read(1024)
         except (OSError, EOFError, zlib.error):
@@ -245,5 +248,4 @@ def _stdin(limit: int, only_8k: bool) -> Iterator[Member]:
         kind = "-.tar.gz" if inner[257:262] == b"ustar" else "-.gz"
         yield from _archive_members(kind, io.BytesIO(data), limit, only_8k)
         return
-    data = _read_capped(stream, limit)
-    yield _too_large("-", limit) if data is None else Member("-", data)
+    yield Member("-", data)
