@@ -78,12 +78,43 @@ def test_every_rule_is_explained(code):
     assert explain(rule.name) == text
 
 
-TRIGGERED = [r.name for r in RULES.values() if r.name != "body-syntax"]
+# Rules of `eightk extract` (reading inputs), triggered through its machinery.
+EXTRACTION = {"time-limit", "unreadable-input", "archive-error", "unsafe-archive-member",
+              "member-too-large"}
+TRIGGERED = [r.name for r in RULES.values() if r.name != "body-syntax"
+             and r.name not in EXTRACTION]
 
 
 @pytest.mark.parametrize("name", sorted(TRIGGERED))
 def test_every_rule_has_a_triggering_example(name):
     assert name in names(_example(name))
+
+
+def _extraction_names(tmp_path) -> set[str]:
+    import io
+    import tarfile
+    import zipfile
+
+    from parser import extract, inputs
+
+    with tarfile.open(tmp_path / "evil.tar", "w") as archive:
+        info = tarfile.TarInfo("../up.txt")
+        info.size = len(BARE)
+        archive.addfile(info, io.BytesIO(BARE))
+    with zipfile.ZipFile(tmp_path / "big.zip", "w") as archive:
+        archive.writestr("big.txt", BARE * 4)
+    (tmp_path / "broken.zip").write_bytes(b"PK\x03\x04 not really a zip")
+    found = list(inputs.members([str(tmp_path / "evil.tar"), str(tmp_path / "big.zip"),
+                                 str(tmp_path / "broken.zip"), str(tmp_path / "none.txt")],
+                                limit=len(BARE) * 2))
+    out = {m.error[0] for m in found if m.error}
+    slow = extract.work(inputs.Member("x.txt", SUBMISSION), 1e-6)
+    out |= {row["name"] for row in slow.tables["diagnostics"]}
+    return out
+
+
+def test_extraction_rules_have_triggering_examples(tmp_path):
+    assert _extraction_names(tmp_path) == EXTRACTION
 
 
 def test_body_syntax_from_an_impossible_token_order():
