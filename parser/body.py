@@ -84,22 +84,30 @@ class _Builder(Transformer):
 
 
 def _drop_contents(parts: list[Part]) -> list[Part]:
-    """Leave out a table of contents: a run of headings with nothing under them
-    whose items are headed again, with text, further on (Oracle 2014)."""
-    def empty(part: Part) -> bool:
-        return sum(len(line.text.strip()) for line in part.lines) < 40
+    """Leave out a table of contents: a run of headings with (almost) nothing under
+    them whose items are headed again, with text, further on (Oracle 2014, Nuance
+    2007: "ITEM 2.02 ... / ITEM 9.01 ... / SIGNATURE / EXHIBIT INDEX")."""
+
+    def listing(part: Part) -> bool:
+        lines = [line.text.strip() for line in part.lines
+                 if line.kind == "TEXT" and line.text.strip()]
+        return part.kind != "explanatory" and len(lines) <= 3 and sum(map(len, lines)) < 120
 
     keys = [heading_keys(p.head.text) if p.kind == "item" else [p.kind] for p in parts]
-    run = 0
-    while run < len(parts) and empty(parts[run]) and parts[run].kind != "explanatory":
-        run += 1
-    if run < 2:
-        return parts
-    later = {k for ks in keys[run:] for k in ks}
-    listed = [k for ks in keys[:run] for k in ks]
-    if sum(k in later for k in listed) * 2 < len(listed):
-        return parts
-    return parts[run:]
+    i = 0
+    while i < len(parts):
+        if not listing(parts[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(parts) and listing(parts[j]):
+            j += 1
+        listed = [k for ks in keys[i:j] for k in ks]
+        later = {k for ks in keys[j:] for k in ks}
+        if j - i >= 2 and sum(k in later for k in listed) * 2 >= len(listed):
+            return parts[:i] + parts[j:]
+        i = j
+    return parts
 
 
 def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Body:

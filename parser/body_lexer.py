@@ -106,6 +106,8 @@ def _heading_rest_ok(rest: str) -> bool:
     "Item 7. Financial Statements" and a bare "ITEM 7." are headings; "Item 7 of
     this report" and "Item 2.02, the Company ..." are sentences.
     """
+    if "....." in rest or re.search(r"\s{3,}\d{1,3}\s*$", rest):
+        return False  # "Item 5 - Other Events........  3": a table of contents entry
     rest = rest.lstrip(" \t.:-–—)\u00a0")
     if not rest:
         return True
@@ -201,6 +203,16 @@ def _continues_caption(line: str, caption: str) -> bool:
     return "(" not in caption and "(" not in stripped and len(stripped.split()) <= 12
 
 
+_SENTENCE_GOES_ON = re.compile(r"[a-z,;]$|\b(?:in|of|to|under|and|or|the|see|by)$")
+
+
+def _mid_sentence(previous: str) -> bool:
+    """Whether the line above stops in the middle of a sentence (a line of prose
+    that ends in a lower-case word or a comma)."""
+    stripped = previous.rstrip()
+    return len(stripped) > 40 and _SENTENCE_GOES_ON.search(stripped[-30:]) is not None
+
+
 def tokenize(text: str) -> BodyTokens:
     tokens: list[Token] = []
     notes: list[BodyNote] = []
@@ -225,6 +237,10 @@ def tokenize(text: str) -> BodyTokens:
             kind = classify_heading(line)
             if kind == "EXPLANATORY_HEAD" and not front:
                 kind = None  # an "Explanatory Note" inside an item is its text
+            if kind == "ITEM_HEAD" and last_line == line_no - 1 and tokens and _mid_sentence(
+                tokens[-1].value
+            ):
+                kind = None  # "... referred to in" / "Item 2. The registrant will ..."
             if kind is not None:
                 front = False
             elif front:

@@ -31,6 +31,7 @@ PHONE_RE = re.compile(
     re.IGNORECASE,
 )
 IRS_RE = re.compile(r"\b\d{2}\s?-\s?\d{7}\b")
+_NUMBER_PREFIX = re.compile(r"(?:No\.?|Number:?|#)\s*", re.IGNORECASE)
 IRS_END = re.compile(r"(\d{2}\s?-\s?\d{7})\s*$")
 IRS_LIKE = re.compile(r"\d{2}\s?-\s?\d{6,8}")  # also mistyped ones ("03-153200")
 FILE_NO_RE = re.compile(r"\b(?:[0-9]{1,3}|I)-\d{2,6}(?:-\d{1,3})?\b")
@@ -264,6 +265,13 @@ class _Cover:
 
     def put(self, kind: str, value: Text) -> None:
         field = {"irs": "irs_number"}.get(kind, kind)
+        if field in ("irs_number", "file_number"):
+            m = _NUMBER_PREFIX.match(value.value)
+            if m and m.end() < len(value.value):  # "No. 95-4545390"
+                shift = m.end()
+                span = value.span
+                value = Text(value=value.value[shift:], span=self.layout.source.span(
+                    span.start + shift, span.end) if span else None)
         registrant = self.current()
         if field == "name" and "name" in registrant:
             self.registrants.append({})
@@ -665,6 +673,16 @@ class _Cover:
         if m:
             self.put("phone", self.text(line, m.start(), m.group()))
             return
+        nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        if nxt is not None and nxt.number == line.number + 1 and nxt.start == line.end + 1:
+            # "... including area code: (206)" / "622-6767": the number wraps
+            joined = Line("TEXT", line.text + "\n" + nxt.text, line.start, nxt.end, line.number)
+            m = PHONE_RE.search(joined.text, after)
+            if m and m.end() > len(line.text):
+                self.used.add(index + 1)
+                self.put("phone", self.layout.value(" ".join(m.group().split()),
+                                                    line.start + m.start(), line.start + m.end()))
+                return
         for j in self._near(index):
             other = self.lines[j]
             m = PHONE_RE.search(other.text)

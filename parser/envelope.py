@@ -209,8 +209,15 @@ class _Builder(Transformer):
         )
 
 
-def read_envelope(source: SourceText) -> Envelope:
-    lexed = envelope_lexer.tokenize(source.text)
+def read_envelope(source: SourceText, only: tuple[int, int] | None = None) -> Envelope:
+    """Read the envelope of ``source``, or only the part ``only`` = (start, end) of it
+    (an EDGAR index page carries its header inside an HTML comment)."""
+    text = source.text
+    if only is not None:
+        # Blank out the rest, keeping offsets: every span still points into source.
+        start, end = only
+        text = " " * start + text[start:end] + " " * (len(text) - end)
+    lexed = envelope_lexer.tokenize(text)
     for note in lexed.notes:
         related = [(source.span(*note.related), "opened here")] if note.related else None
         source.report(

@@ -292,6 +292,7 @@ def build_header(source: SourceText, root: RawGroup, lines: list[RawField] | Non
     return Header(
         dialect="tagged" if tagged else "labelled",
         items=declared,
+        blank_item_lines=sum(1 for f in item_fields if not f.value),
         parties=parties,
         other_fields=extra,
         envelope_accession_numbers=envelope_accessions(source, lines or []),

@@ -20,6 +20,8 @@ from .model import Item, Text
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
 _NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a|none)\W*$", re.IGNORECASE)
+_SUB_LABEL = re.compile(r"^\(?[a-z]\)[.)]?\s")
+_SUB_NA = re.compile(r"^\(?[a-z]\)[.)]?\s+.{0,80}?\b(?:not\s+applicable|none)\W*$", re.IGNORECASE)
 _RANGE_WORDS = re.compile(r"through|thru|to|-|–|—", re.IGNORECASE)
 
 
@@ -158,7 +160,14 @@ def _not_applicable(body: Text | None) -> bool:
     if body is None:
         return False
     lines = [line.strip() for line in body.value.split("\n") if line.strip()]
-    if not lines or not _NOT_APPLICABLE.match(lines[0]):
+    if not lines:
+        return False
+    # "(a) Financial Statements ..." / "Not applicable." / "(b) ..." / "Not applicable."
+    labels = sum(1 for line in lines if _SUB_LABEL.match(line))
+    answers = sum(1 for line in lines if _NOT_APPLICABLE.match(line) or _SUB_NA.match(line))
+    if labels and labels + answers >= len(lines) and answers >= labels:
+        return True
+    if not _NOT_APPLICABLE.match(lines[0]):
         return False
     rest = " ".join(lines[1:])
     return sum(c.isalpha() for c in rest) < 60

@@ -123,6 +123,7 @@ class Header(Struct, frozen=True, kw_only=True):
     acceptance_datetime: Text | None = None
     date_of_change: DateValue | None = None
     items: list[DeclaredItem] = []
+    blank_item_lines: int = 0  # "ITEM INFORMATION:" with no text (1990s, and Item 12 in 2003)
     parties: list[Party] = []
     other_fields: list[HeaderField] = []
     envelope_accession_numbers: list[Text] = []

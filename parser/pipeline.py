@@ -94,6 +94,17 @@ def parse_bytes(data: bytes, path: str | None = None) -> Parsed:
         )
         documents = [make_document(source, raw) for raw in envelope.documents]
         shape = "submission" if header and documents else "header-only" if header else "documents"
+    elif (page := _index_page(text)) is not None:
+        kind, region = page
+        if region is None:
+            source.report(
+                "not-an-8k", f"the file is an EDGAR {kind}, not an 8-K",
+                source.span(0, min(len(text), 200)), label="an index page",
+            )
+            return finish("html")
+        envelope = read_envelope(source, only=region)
+        header = build_header(source, envelope.header, envelope.roots) if envelope.header else None
+        return finish("header-only", header=header)
     else:
         fmt = detect_format(text, 0, len(text))
         documents = [
@@ -113,7 +124,15 @@ def parse_bytes(data: bytes, path: str | None = None) -> Parsed:
 
     body_index = _body_document(documents, shape)
     if body_index is None:
-        if shape in ("submission", "documents"):
+        types = [d.type.value for d in documents if d.type is not None]
+        if shape == "documents" and types:
+            first = documents[0].type
+            source.report(
+                "not-an-8k", f"the file holds {', '.join(types[:3])}"
+                f"{' ...' if len(types) > 3 else ''}, not an 8-K",
+                first.span if first else None, label="document type",
+            )
+        elif shape in ("submission", "documents"):
             source.report("no-8k-document", "no document of type 8-K was found")
         return _assemble(finish, shape, header, documents, None, source, None)
 
@@ -132,6 +151,23 @@ def parse_bytes(data: bytes, path: str | None = None) -> Parsed:
         )
         return _assemble(finish, shape, header, documents, None, source, None)
     return _assemble(finish, shape, header, documents, body_index, source, layout)
+
+
+_INDEX_MARKS = ("Filing Detail", "EDGAR Filing Documents", 'class="formGrouping"',
+                "<TITLE>SEC EDGAR Submission")
+
+
+def _index_page(text: str) -> tuple[str, tuple[int, int] | None] | None:
+    """An EDGAR index page (``-index.html``, ``-index-headers.html``): what it is, and
+    where its header is when it carries one inside an HTML comment."""
+    head = text[:65536]
+    if not any(mark in head for mark in _INDEX_MARKS):
+        return None
+    start = head.find("<SEC-HEADER>")
+    end = text.find("</SEC-HEADER>", start) if start != -1 else -1
+    if start != -1 and end != -1 and "<!--" in head[:start]:
+        return "index page", (start, end + len("</SEC-HEADER>"))
+    return "filing index page", None
 
 
 def _body_document(documents: list[Document], shape: str) -> int | None:

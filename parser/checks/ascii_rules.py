@@ -34,7 +34,10 @@ def long_lines(ctx: Context) -> Iterator[Diagnostic]:
             kind = classify_markup(line[:100])
             in_table = kind == "TABLE_OPEN" or (in_table and kind != "TABLE_CLOSE")
         limit = TABLE_LIMIT if in_table else TEXT_LIMIT
-        length = len(line.rstrip())
+        measured = line.rstrip()
+        while measured.startswith("- -"):  # a PEM dash-escape left in the text
+            measured = measured[2:]
+        length = len(measured)
         if length > limit:
             count += 1
             if first is None:
@@ -43,7 +46,7 @@ def long_lines(ctx: Context) -> Iterator[Diagnostic]:
     if first is not None:
         start, end, limit = first
         yield ctx.report(
-            "long-line", f"line of {end - start} characters in an ASCII document (limit {limit})",
+            "long-line", f"line of {end - start} columns in an ASCII document (limit {limit})",
             layout.span(start + limit, end), label=f"beyond column {limit}",  # type: ignore[union-attr]
             note=f"{count} line{'s' if count > 1 else ''} of this document "
                  f"{'are' if count > 1 else 'is'} over the limit",

@@ -157,10 +157,23 @@ def report_date_shape(ctx: Context) -> Iterator[Diagnostic]:
     )
 
 
+def _amendment_to_report(ctx: Context) -> bool:
+    """The 1990s "AMENDMENT TO REPORT" cover (amending a report "dated ..."), which
+    has no Date of Report of its own."""
+    body = ctx.body
+    return body is not None and any(
+        "amendment to report" in line.text.lower()
+        or "amendment to application or report" in line.text.lower()
+        for line in body.front[:40]
+    )
+
+
 @rule("missing-report-date")
 def report_date_missing(ctx: Context) -> Iterator[Diagnostic]:
     cover = ctx.cover
     if cover is None or cover.date_of_report is not None or not cover.registrants:
+        return
+    if _amendment_to_report(ctx):
         return
     yield ctx.report(
         "missing-report-date", "the cover page has no date of report", ctx.point(

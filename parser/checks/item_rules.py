@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import items as vocab
+from ..item_sections import heading_keys
 from ..model import Diagnostic, Item
 from . import Context, rule
 
@@ -54,11 +55,32 @@ def wrong_era(ctx: Context) -> Iterator[Diagnostic]:
         )
 
 
+def _signed_at(ctx: Context) -> int | None:
+    """Source offset where the signature block begins, if the text has one."""
+    body, layout = ctx.body, ctx.layout
+    if body is None or layout is None:
+        return None
+    for part in body.parts:
+        if part.kind == "signatures":
+            return layout.span(part.head.start, part.head.end).start
+    return None
+
+
+def _continues_after_signatures(ctx: Context, item: Item, earlier: set[str]) -> bool:
+    """1994 reports often attach the financial statements after the signatures
+    under the item's heading again: a continuation, not a second report."""
+    signed = _signed_at(ctx)
+    return (signed is not None and item.heading.span is not None
+            and item.heading.span.start > signed and item.key in earlier)
+
+
 @rule("duplicate-item")
 def duplicates(ctx: Context) -> Iterator[Diagnostic]:
     seen: dict[str, Item] = {}
     for item in ctx.filing.items:
         first = seen.get(item.key)
+        if first is not None and _continues_after_signatures(ctx, item, set(seen)):
+            continue
         if first is not None and first.heading.span != item.heading.span:
             yield ctx.report(
                 "duplicate-item", f"`Item {item.key}` has a second heading",
@@ -101,11 +123,15 @@ def undeclared(ctx: Context) -> Iterator[Diagnostic]:
     declared = _declared(ctx)
     if not declared:
         return
-    for item in ctx.filing.items:
-        if item.not_applicable or (item.canonical or item.key) in declared:
-            continue
-        if vocab.definition(item.key) is None:
-            continue  # unknown-item says it better
+    missing = [item for item in ctx.filing.items
+               if not item.not_applicable and (item.canonical or item.key) not in declared
+               and vocab.definition(item.key) is not None]  # unknown-item says it better
+    # An empty "ITEM INFORMATION:" line declares an item EDGAR could not name
+    # (Item 12 in 2003-2004): as many undeclared items as such lines are accounted for.
+    blank = ctx.header.blank_item_lines if ctx.header is not None else 0
+    if len(missing) <= blank:
+        return
+    for item in missing:
         yield ctx.report(
             "undeclared-item",
             f"`Item {item.key}` is reported in the text but not declared in the header",
@@ -116,6 +142,9 @@ def undeclared(ctx: Context) -> Iterator[Diagnostic]:
 @rule("empty-item")
 def empty(ctx: Context) -> Iterator[Diagnostic]:
     for item in ctx.filing.items:
+        heading = item.heading.value.rstrip()
+        if heading.endswith((";", ",")) or heading.lower().endswith(" and"):
+            continue  # "Item 1.01 ...;" / "Item 2.03 ...": one heading over two lines
         if item.body is None and not item.not_applicable:
             yield ctx.report(
                 "empty-item", f"`Item {item.key}` has a heading but no text", item.heading.span,
@@ -129,10 +158,15 @@ def after_signatures(ctx: Context) -> Iterator[Diagnostic]:
     if body is None or ctx.layout is None:
         return
     signed = None
+    before: set[str] = set()
     for part in body.parts:
         if part.kind == "signatures" and signed is None:
             signed = part
+        elif part.kind == "item" and signed is None:
+            before.update(heading_keys(part.head.text))
         elif part.kind == "item" and signed is not None:
+            if set(heading_keys(part.head.text)) <= before:
+                continue  # the item's financial statements, attached after the signatures
             yield ctx.report(
                 "item-after-signatures", "an item heading follows the signature block",
                 ctx.layout.span(part.head.start, part.head.end), label="item heading",
