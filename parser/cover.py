@@ -126,7 +126,7 @@ def _caption_segments(first: str) -> list[Chunk]:
             continue
         # Split only at "(" that open a new caption, not "(s)" inside one.
         cuts = [s for s in starts if s == 0 or chunk.text[s - 1] == " "]
-        if cuts[0] != 0:
+        if not cuts or cuts[0] != 0:  # "x(a(b": no "(" opens a caption after a space
             cuts.insert(0, 0)
         for a, b in zip(cuts, [*cuts[1:], len(chunk.text)], strict=True):
             piece = chunk.text[a:b].strip()

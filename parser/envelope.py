@@ -84,6 +84,7 @@ class _Builder(Transformer):
         self.text = source.text
         self.header_lines: list[RawField] = []
         self.opened = self.closed = False
+        self.pem_open = self.pem_closed = False
 
     # -- tokens
     def _field(self, token: Token, tagged: bool) -> RawField:
@@ -183,7 +184,15 @@ class _Builder(Transformer):
         return children[0]
 
     def pem(self, children: list) -> str:
+        begin: Token = children[0]
+        if begin.value.startswith("-----BEGIN"):  # not an escaped, nested one
+            self.pem_open = True
         return "pem"
+
+    def pem_end(self, children: list) -> str:
+        if children and str(children[0]).startswith("-----END"):
+            self.pem_closed = True
+        return "pem-end"
 
     def root_open(self, children: list) -> RawField:
         self.opened = True
@@ -281,13 +290,18 @@ def read_envelope(source: SourceText, only: tuple[int, int] | None = None) -> En
             source.span(0, 0), label="reading stopped here",
         )
         return Envelope([], None, 0, [], False)
-    envelope = _Builder(source).transform(tree)
+    builder = _Builder(source)
+    envelope = builder.transform(tree)
+    envelope = envelope._replace(closed=envelope.closed and not (
+        builder.pem_open and not builder.pem_closed))
     if envelope.opened and not envelope.closed and not reported_truncation and not lexed.truncated:
-        # Every submission ends with </SEC-DOCUMENT> (or </SUBMISSION>): a file that
-        # stops between two documents lost the rest of them.
+        # Every submission ends with </SEC-DOCUMENT> (or </SUBMISSION>), and one in
+        # PEM armour with its END line: a file that stops short lost the rest.
         end = len(source.text.rstrip())
+        what = ("`</SEC-DOCUMENT>`" if not builder.closed
+                else "the `-----END PRIVACY-ENHANCED MESSAGE-----` line")
         source.report(
-            "truncated-envelope", "the file ends before `</SEC-DOCUMENT>`",
+            "truncated-envelope", f"the file ends before {what}",
             source.span(end, end), label="the file ends here",
         )
         reported_truncation = True

@@ -12,6 +12,7 @@ closers until the grammar accepts. Relies on lark's interactive parser
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from copy import copy
 from typing import NamedTuple
 
 from lark import Lark, Token, Tree
@@ -33,6 +34,26 @@ class Problem(NamedTuple):
 
 class TooManyErrors(Exception):
     pass
+
+
+def _accepts_after(parser, token: Token) -> set[str]:
+    """What the parser would accept after ``token``, without building any tree.
+
+    A trial must not run the tree callbacks: they reuse children lists of trees
+    the real parser still holds, so a trial reduction would splice the same
+    subtree into the real tree again and again (a 9 KB input once grew a tree of
+    1.8 million nodes that way). Like lark's own ``accepts``, the trial runs with
+    no callbacks at all.
+    """
+    trial = parser.copy(deepcopy_values=False)
+    conf = copy(trial.parser_state.parse_conf)
+    conf.callbacks = {}
+    trial.parser_state.parse_conf = conf
+    try:
+        trial.feed_token(token)
+    except UnexpectedToken:
+        return set()
+    return trial.accepts()
 
 
 def parse_with_recovery(
@@ -74,9 +95,7 @@ def parse_with_recovery(
         for kind in insertable:
             if kind not in expected:
                 continue
-            trial = parser.copy(deepcopy_values=False)
-            trial.feed_token(synthetic(kind, token))
-            if token.type in trial.accepts():
+            if token.type in _accepts_after(parser, synthetic(kind, token)):
                 parser.feed_token(synthetic(kind, token))
                 parser.feed_token(token)
                 report(Problem("missing", token, kind, expected))

@@ -1,0 +1,321 @@
+"""Hardening: generated and mutated filings never crash, hang, lose data or differ.
+
+Two kinds of inputs:
+- documents generated from the grammars themselves (hypothesis.extra.lark),
+  each terminal (a line kind) drawn from a strategy for that kind of line;
+- real and sample filings, damaged: bytes flipped, lines deleted or repeated,
+  cut short, re-encoded, line ends mixed, NULs and control characters put in,
+  tags cut in half.
+
+Every input is checked for: no exception from the API; every span inside the
+text and pointing at the words it claims; JSON that round-trips to an equal
+object and validates against the published schema; the same output twice.
+
+CI runs a bounded number of examples; `EIGHTK_FUZZ=long pytest tests/test_fuzz.py`
+runs a long campaign (see README).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from functools import cache
+
+import jsonschema
+import msgspec
+import pytest
+from conftest import CORPUS, ROOT, shared_files
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.lark import from_lark
+
+from parser import json_schema, parse_source, to_json
+from parser.grammars import load
+from parser.model import Filing, Span, Text
+from parser.validate import validate
+
+LONG = os.environ.get("EIGHTK_FUZZ") == "long"
+settings.register_profile(
+    "eightk", max_examples=4000 if LONG else 60, deadline=None, derandomize=not LONG,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("eightk")
+
+SAMPLES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".tsv"
+                 and p.suffix != ".md")
+REAL = [p for p in shared_files() if p.suffix in (".txt", ".htm", ".html", ".nc")][::7]
+
+
+@cache
+def schema() -> dict:
+    return json_schema()
+
+
+def _walk(value, kind, out):
+    if isinstance(value, kind):
+        out.append(value)
+    elif isinstance(value, msgspec.Struct):
+        for field in value.__struct_fields__:
+            _walk(getattr(value, field), kind, out)
+    elif isinstance(value, list):
+        for item in value:
+            _walk(item, kind, out)
+    return out
+
+
+def check_properties(data: bytes, *, with_schema: bool = False) -> Filing:
+    parsed = parse_source(data)  # must not raise
+    filing = parsed.filing
+    validate(parsed)  # must not raise either
+    text = parsed.source.text
+    for span in _walk(filing, Span, []):
+        assert 0 <= span.start <= span.end <= len(text)
+    body = filing.documents[filing.body_document] if filing.body_document is not None else None
+    if body is not None and body.format == "text":
+        for value in _walk(filing, Text, []):
+            if value.span is None or len(value.value) > 500:
+                continue
+            window = re.sub(r"\s+", " ", text[value.span.start : value.span.end])
+            for word in re.findall(r"[A-Za-z0-9]{2,}", value.value)[:10]:
+                assert word in window, (value.value, window)
+    encoded = to_json(filing, indent=None)
+    assert msgspec.json.decode(encoded, type=Filing) == filing
+    assert to_json(parse_source(data).filing, indent=None) == encoded  # deterministic
+    if with_schema:
+        jsonschema.validate(json.loads(encoded), schema())
+    return filing
+
+
+# ------------------------------------------------------------ grammar-driven
+
+_words = st.from_regex(r"[A-Za-z][a-z]{0,9}", fullmatch=True)
+_prose = st.lists(_words, min_size=1, max_size=12).map(" ".join)
+_dates = st.sampled_from(["March 3, 2025", "June 14, 1994", "Febuary 30, 2006", "2/1/2024",
+                          "December 31, 2003", "July 4, 2019"])
+_item_numbers = st.sampled_from(["1", "2", "5", "7", "9", "12", "1.01", "2.02", "5.02",
+                                 "7.01", "8.01", "9.01", "5.2", "2. 02", "1.05", "13"])
+_glyphs = st.sampled_from(["[ ]", "[X]", "☐", "☒", "o", "¨", ""])
+
+
+def _line(strategy):
+    return strategy.map(lambda s: s + "\n")
+
+
+BODY_TERMINALS = {
+    "TEXT": _line(_prose),
+    "FORM_TITLE": _line(st.sampled_from(["FORM 8-K", "FORM 8-K/A", "Form 8-K",
+                                         "FORM 8-K/A (Amendment No. 1)"])),
+    "REPORT_DATE": _line(_dates.map(
+        lambda d: f"Date of Report (Date of earliest event reported): {d}")),
+    "CAPTION": _line(st.sampled_from([
+        "(Exact name of registrant as specified in its charter)",
+        "(State or other jurisdiction   (Commission File Number)   (IRS Employer "
+        "Identification No.)",
+        "(Address of principal executive offices)        (Zip Code)",
+        "(Former name or former address, if changed since last report)",
+    ])),
+    "PHONE": _line(st.just("Registrant's telephone number, including area code: "
+                           "(212) 555-0100")),
+    "BOX_INTRO": _line(st.just("Check the appropriate box below if the Form 8-K filing is "
+                               "intended to simultaneously satisfy")),
+    "BOX": _line(st.tuples(_glyphs, st.sampled_from([
+        "Written communications pursuant to Rule 425", "Soliciting material pursuant to "
+        "Rule 14a-12", "Pre-commencement communications pursuant to Rule 14d-2(b)",
+        "Pre-commencement communications pursuant to Rule 13e-4(c)"])).map(" ".join)),
+    "SECURITIES_12B": _line(st.just("Securities registered pursuant to Section 12(b) of the "
+                                    "Act:")),
+    "EGC": _line(_glyphs.map(lambda g: f"Emerging growth company {g}")),
+    "EXPLANATORY_HEAD": _line(st.just("EXPLANATORY NOTE")),
+    "SECTION_HEAD": _line(st.just("Section 8 - Other Events")),
+    "ITEM_HEAD": _line(st.tuples(_item_numbers, _prose).map(
+        lambda t: f"Item {t[0]}. {t[1].title()}")),
+    "SIGNATURE_HEAD": _line(st.sampled_from(["SIGNATURES", "SIGNATURE", "Signatures"])),
+    "EXHIBIT_INDEX_HEAD": _line(st.sampled_from(["EXHIBIT INDEX", "INDEX TO EXHIBITS"])),
+    "PAGE": _line(st.just("<PAGE>")),
+    "TABLE_OPEN": _line(st.just("<TABLE>")),
+    "TABLE_CLOSE": _line(st.just("</TABLE>")),
+    "TABLE_TAG": _line(st.sampled_from(["<CAPTION>", "<S>   <C>   <C>", "<FN>"])),
+}
+
+_tag = st.sampled_from(["FILER", "COMPANY-DATA", "FILING-VALUES", "BUSINESS-ADDRESS",
+                        "FORMER-COMPANY", "WIDGETS"])
+ENVELOPE_TERMINALS = {
+    "PEM_BEGIN": _line(st.just("-----BEGIN PRIVACY-ENHANCED MESSAGE-----")),
+    "PEM_FIELD": _line(st.just("Proc-Type: 2001,MIC-CLEAR")),
+    "PEM_END": _line(st.just("-----END PRIVACY-ENHANCED MESSAGE-----")),
+    "ROOT_OPEN": _line(st.just("<SEC-DOCUMENT>0000950123-06-000001.txt : 20060315")),
+    "ROOT_CLOSE": _line(st.just("</SEC-DOCUMENT>")),
+    "SUBMISSION_OPEN": _line(st.just("<SUBMISSION>")),
+    "SUBMISSION_CLOSE": _line(st.just("</SUBMISSION>")),
+    "HEADER_OPEN": _line(st.just("<SEC-HEADER>0000950123-06-000001.hdr.sgml : 20060315")),
+    "HEADER_CLOSE": _line(st.just("</SEC-HEADER>")),
+    "FIELD": _line(st.sampled_from([
+        "ACCESSION NUMBER:\t\t0000950123-06-000001", "CONFORMED SUBMISSION TYPE:\t8-K",
+        "CONFORMED PERIOD OF REPORT:\t20060310", "FILED AS OF DATE:\t\t20060315",
+        "ITEM INFORMATION:\t\tOther Events", "ITEM INFORMATION:", "WIDGET COUNT:\t3",
+        "\t\tCOMPANY CONFORMED NAME:\t\t\tACME WIDGETS INC", "\t\tIRS NUMBER:\t\t\t123456789",
+        "FILED AS OF DATE:\t\t20061345"])),
+    "TAG_FIELD": _line(st.sampled_from(["<ACCEPTANCE-DATETIME>20060315161234",
+                                        "<TYPE>8-K", "<CIK>0000912345", "<ITEMS>8.01"])),
+    "STRAY_CLOSE": _line(_tag.map(lambda t: f"</{t}>")),
+    "CONTAINER_OPEN": _line(_tag.map(lambda t: f"<{t}>")),
+    "CONTAINER_CLOSE": _line(_tag.map(lambda t: f"</{t}>")),
+    "ROLE": _line(st.sampled_from(["FILER:", "SUBJECT COMPANY:", "FILED BY:"])),
+    "BLOCK": _line(st.sampled_from(["\tCOMPANY DATA:", "\tFILING VALUES:",
+                                    "\tBUSINESS ADDRESS:"])),
+    "DOCUMENT_OPEN": _line(st.just("<DOCUMENT>")),
+    "DOC_TAG": _line(st.sampled_from(["<TYPE>8-K", "<TYPE>EX-99.1", "<SEQUENCE>1",
+                                      "<FILENAME>a.txt", "<DESCRIPTION>PRESS RELEASE"])),
+    "TEXT_OPEN": _line(st.just("<TEXT>")),
+    "CONTENT": st.lists(_line(_prose), max_size=6).map("".join),
+    "TEXT_CLOSE": _line(st.just("</TEXT>")),
+    "DOCUMENT_CLOSE": _line(st.just("</DOCUMENT>")),
+    "TRAILING": _line(_prose),
+}
+
+
+@given(from_lark(load("body.lark"), explicit=BODY_TERMINALS))
+def test_generated_8k_texts(document):
+    check_properties(document.encode(), with_schema=True)
+
+
+@given(from_lark(load("envelope.lark"), explicit=ENVELOPE_TERMINALS))
+def test_generated_envelopes(document):
+    check_properties(document.encode())
+
+
+@given(from_lark(load("body.lark"), explicit=BODY_TERMINALS))
+def test_generated_8k_texts_inside_a_submission(document):
+    template = (CORPUS / "text-2006-sub.txt").read_bytes()
+    start = template.index(b"<TEXT>\n") + len(b"<TEXT>\n")
+    end = template.index(b"</TEXT>", start)
+    check_properties(template[:start] + document.encode() + template[end:])
+
+
+# ------------------------------------------------------------ mutations
+
+def _mutate(data: bytes, ops: list[tuple[str, int, int]]) -> bytes:
+    for op, a, b in ops:
+        if not data:
+            return data
+        i = a % len(data)
+        lines = data.split(b"\n")
+        j = a % len(lines)
+        if op == "flip":
+            data = data[:i] + bytes([data[i] ^ (1 << (b % 8))]) + data[i + 1:]
+        elif op == "delete-line":
+            data = b"\n".join(lines[:j] + lines[j + 1:])
+        elif op == "repeat-line":
+            data = b"\n".join(lines[: j + 1] + [lines[j]] + lines[j + 1:])
+        elif op == "truncate":
+            data = data[:i]
+        elif op == "nul":
+            data = data[:i] + b"\x00" * (1 + b % 4) + data[i:]
+        elif op == "control":
+            data = data[:i] + bytes([b % 32]) + data[i:]
+        elif op == "cut-tag":
+            at = data.find(b"<", i)
+            if at != -1:
+                data = data[: at + 2] + b"\n" + data[at + 2:]
+        elif op == "line-ends":
+            ends = [b"\n", b"\r\n", b"\r"]
+            data = b"".join(line + ends[(k + b) % 3] for k, line in enumerate(lines))
+        elif op == "encoding":
+            text = data.decode("latin-1")
+            codec = ["utf-8", "utf-16", "cp1252", "latin-1"][b % 4]
+            data = text.encode(codec, errors="replace")
+    return data
+
+
+_ops = st.lists(st.tuples(
+    st.sampled_from(["flip", "delete-line", "repeat-line", "truncate", "nul", "control",
+                     "cut-tag", "line-ends", "encoding"]),
+    st.integers(min_value=0, max_value=1 << 30), st.integers(min_value=0, max_value=255),
+), min_size=1, max_size=6)
+
+
+@given(st.sampled_from(SAMPLES), _ops)
+def test_mutated_samples(path, ops):
+    check_properties(_mutate(path.read_bytes(), ops))
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/corpus is not here")
+@given(st.sampled_from(REAL or [CORPUS / "text-2006-sub.txt"]), _ops)
+@settings(max_examples=4000 if LONG else 40)
+def test_mutated_real_filings(path, ops):
+    check_properties(_mutate(path.read_bytes(), ops))
+
+
+@pytest.mark.parametrize("sample", ["text-2006-sub.txt", "html-2021-8ka-sub.txt",
+                                    "tagged-2024-sub.nc"])
+def test_truncation_at_every_line(sample):
+    data = (CORPUS / sample).read_bytes()
+    cuts = [m.end() for m in re.finditer(rb"\n", data) if m.end() < len(data.rstrip())]
+    for cut in cuts[:: max(1, len(cuts) // 150)]:
+        filing = check_properties(data[:cut])
+        if filing.source.shape == "submission":
+            assert "truncated-envelope" in {d.name for d in filing.diagnostics}
+
+
+def test_one_damaged_line_keeps_everything_else():
+    data = (CORPUS / "text-2006-sub.txt").read_bytes()
+    clean = parse_source(data).filing
+    lines = data.split(b"\n")
+    rng = random.Random(5)
+    first = next(i for i, line in enumerate(lines) if line.startswith(b"Item 1.01"))
+    last = next(i for i, line in enumerate(lines) if line.strip() == b"SIGNATURE")
+    body = [i for i in range(first + 3, last) if len(lines[i]) > 40
+            and not lines[i].lstrip().startswith((b"Item", b"ITEM", b"99.1", b"10.1"))]
+
+    def values(filing):
+        return ([(x.key, x.title) for x in filing.items],
+                [{k: v.value for k, v in msgspec.structs.asdict(r).items() if v}
+                 for r in filing.cover.registrants],
+                [e.number.value for e in filing.exhibits],
+                [(g.name.value, g.conformed) for g in filing.signatures],
+                [(d.type.value, d.format) for d in filing.documents])
+
+    for i in rng.sample(body, 12):
+        junk = bytes(rng.randrange(32, 256) for _ in range(60))
+        damaged = b"\n".join(lines[:i] + [junk] + lines[i + 1:])
+        assert values(check_properties(damaged)) == values(clean)
+
+
+def test_same_output_in_another_process():
+    sample = CORPUS / "ixbrl-2023-8k.htm"
+    here = to_json(parse_source(sample).filing)
+    there = subprocess.run([sys.executable, str(ROOT / "cli.py"), "parse", str(sample)],
+                           capture_output=True, check=True).stdout.decode()
+    assert there.strip() == here.strip()
+
+
+@pytest.mark.parametrize("data", [
+    b"<!DOCTYPE html [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;"
+    b"&lol;&lol;&lol;\"><!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]>"
+    b"<html><body><p>FORM 8-K</p><p>Item 8.01 Other Events &lol3;</p></body></html>",
+    b"<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+    b"<html xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\"><body><p>Item 8.01 Other Events"
+    b"</p><ix:nonNumeric name=\"dei:EntityRegistrantName\">&xxe;</ix:nonNumeric></body></html>",
+    b"<html><body>" + b"<div>" * 100_000 + b"Item 8.01 Other Events" + b"</div>" * 100_000
+    + b"</body></html>",
+])
+def test_entities_and_deep_nesting_are_inert(data):
+    filing = check_properties(data)
+    text = to_json(filing)
+    assert "root:" not in text  # no file was read into the output
+    assert text.count("lol") < 100  # no entity was expanded
+
+
+@pytest.mark.parametrize("data, expected", [
+    ((CORPUS / "text-2006-sub.txt").read_bytes().replace(
+        b"CONFORMED SUBMISSION TYPE:\t8-K", b"CONFORMED SUBMISSION TYPE:\t10-K"), "not-an-8k"),
+    (b"%PDF-1.7\n" + bytes(range(256)) * 100, "binary-input"),
+    (random.Random(3).randbytes(100_000), "binary-input"),
+])
+def test_not_an_8k_at_all(data, expected):
+    filing = check_properties(data)
+    assert expected in {d.name for d in filing.diagnostics}

@@ -1,0 +1,42 @@
+"""Inputs the coverage-guided fuzzer (fuzz/fuzz_parse.py) found crashing or slow.
+
+Each file in tests/fuzz_regressions/ once broke the pipeline:
+- crash-257b…: a caption row "x(a(b" made the caption splitter index an empty list;
+- slow-unit-8fb3…, slow-unit-e392…: 9 KB envelopes full of stray lines took 14 s,
+  because error-recovery trials ran lark's tree callbacks, which reuse children
+  lists of the real parser's trees: the tree grew to 1.8 million nodes.
+They must parse, quickly (a hang guard, not a timing assertion).
+"""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import pytest
+
+from parser import parse_source
+from parser.validate import validate
+
+CASES = sorted((Path(__file__).parent / "fuzz_regressions").glob("*.bin"))
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem[:20])
+def test_regression(path):
+    def stop(signum, frame):
+        raise AssertionError("still running after 20 s")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)
+    try:
+        parsed = parse_source(path.read_bytes())
+        validate(parsed)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    nodes = len(parsed.filing.documents) + len(parsed.filing.items)
+    assert nodes < 1000  # the tree did not explode
+
+
+def test_there_are_regressions():
+    assert len(CASES) >= 3
