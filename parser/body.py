@@ -42,8 +42,14 @@ class Body(NamedTuple):
 class _Builder(Transformer):
     """One method per grammar rule, returning ``Line`` / ``Part`` objects."""
 
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
     def __default_token__(self, token: Token) -> Line:
-        return Line(token.type, token.value, token.start_pos, token.end_pos, token.line)
+        # TEXT tokens carry no value (see body_lexer): their text is in the layout
+        value = token.value or self.text[token.start_pos : token.end_pos]
+        return Line(token.type, value, token.start_pos, token.end_pos, token.line)
 
     def markup(self, children: list) -> Line:
         return children[0]
@@ -137,7 +143,8 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
     tree = parse_with_recovery(grammars.load("body.lark"), lexed.tokens, (), report)
     if tree is None:
         return Body(None, None, [], [], [], [], [])
-    front, note, parts = _Builder().transform(tree)
+    front, note, parts = _Builder(layout.text).transform(tree)
+    del tree, lexed  # the Lines hold what is needed from here on
     parts = _drop_contents(parts)
     cover, intro = read_cover(front, note, layout)
     items = read_items(parts, layout)

@@ -221,6 +221,7 @@ def tokenize(text: str) -> BodyTokens:
     n = len(text)
     line_no = 0
     last_line = -2  # line number of the previous token's last line
+    previous = ""  # the previous token's text
     tables: list[tuple[int, int]] = []
     while pos < n:
         eol = text.find("\n", pos)
@@ -237,9 +238,7 @@ def tokenize(text: str) -> BodyTokens:
             kind = classify_heading(line)
             if kind == "EXPLANATORY_HEAD" and not front:
                 kind = None  # an "Explanatory Note" inside an item is its text
-            if kind == "ITEM_HEAD" and last_line == line_no - 1 and tokens and _mid_sentence(
-                tokens[-1].value
-            ):
+            if kind == "ITEM_HEAD" and last_line == line_no - 1 and _mid_sentence(previous):
                 kind = None  # "... referred to in" / "Item 2. The registrant will ..."
             if kind is not None:
                 front = False
@@ -270,7 +269,11 @@ def tokenize(text: str) -> BodyTokens:
             else:
                 notes.append(BodyNote(
                     "unbalanced-table-tags", "`</TABLE>` without an open table", start, eol))
-        tokens.append(Token(kind or "TEXT", line, start, line_no, 1, line_no, 1, eol))
+        # Plain text lines, by far the most numerous, carry no copy of their text:
+        # the transformer slices it from the layout (a 50 MB 8-K has a million lines).
+        value = "" if kind is None else line
+        tokens.append(Token(kind or "TEXT", value, start, line_no, 1, line_no, 1, eol))
+        previous = line
         last_line = line_no
     for opened in tables:
         notes.append(BodyNote(
