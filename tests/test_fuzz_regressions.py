@@ -40,3 +40,20 @@ def test_regression(path):
 
 def test_there_are_regressions():
     assert len(CASES) >= 3
+
+
+def test_coverage_guided_fuzzer_runs_clean(tmp_path):
+    """The atheris harness, for a bounded number of inputs (an hour locally: see README)."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("atheris")
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, str(root / "fuzz" / "fuzz_parse.py"), str(root / "corpus"),
+         "-runs=1000", "-timeout=30", f"-artifact_prefix={tmp_path}/", "-seed=1"],
+        capture_output=True, text=True, timeout=900,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert "Done 1000 runs" in out.stderr
+    assert not list(tmp_path.glob("crash-*")) and not list(tmp_path.glob("timeout-*"))
