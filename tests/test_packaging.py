@@ -101,3 +101,26 @@ def test_grammar_files_are_tracked():
     listed = subprocess.run(["git", "ls-files", "grammar"], cwd=ROOT, capture_output=True,
                             text=True).stdout.split()
     assert {"grammar/envelope.lark", "grammar/body.lark"} <= set(listed)
+
+
+def test_readme_check_example_is_what_check_prints(monkeypatch):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("$ eightk check corpus/malformed/unknown-item.txt\n", 1)[1]
+    block = block.split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, ["check", "--config", "tests/snapshots/empty.toml",
+                                      "corpus/malformed/unknown-item.txt"])
+    assert result.stderr == block
+
+
+def test_readme_python_example_runs(monkeypatch, capsys):
+    readme = (ROOT / "README.md").read_text()
+    code = readme.split("## Python API\n\n```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "TAMARACK OUTDOOR PRODUCTS CORP." in out and "K507" in out
