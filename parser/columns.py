@@ -39,6 +39,18 @@ def chunks(line: str) -> list[Chunk]:
     return [Chunk(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line)]
 
 
+def split_chunk(chunk: Chunk, cuts: list[int]) -> list[Chunk]:
+    """``chunk`` cut at the given offsets into its text (blank pieces dropped)."""
+    out: list[Chunk] = []
+    bounds = sorted({0, *cuts})
+    for a, b in zip(bounds, [*bounds[1:], len(chunk.text)], strict=True):
+        piece = chunk.text[a:b].strip()
+        if piece:
+            at = chunk.text.index(piece, a)
+            out.append(Chunk(chunk.start + at, chunk.start + at + len(piece), piece))
+    return out
+
+
 def is_rule(line: str) -> bool:
     """A line of dashes, underscores or equals signs drawn under a value."""
     stripped = line.strip()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .columns import Chunk, best_column, chunks, is_rule, overlap
+from .columns import Chunk, best_column, chunks, is_rule, overlap, split_chunk
 from .dates import find_date
 from .layout import Layout
 from .lines import Line, Part
@@ -125,14 +125,7 @@ def _caption_segments(first: str) -> list[Chunk]:
             out.append(chunk)
             continue
         # Split only at "(" that open a new caption, not "(s)" inside one.
-        cuts = [s for s in starts if s == 0 or chunk.text[s - 1] == " "]
-        if not cuts or cuts[0] != 0:  # "x(a(b": no "(" opens a caption after a space
-            cuts.insert(0, 0)
-        for a, b in zip(cuts, [*cuts[1:], len(chunk.text)], strict=True):
-            piece = chunk.text[a:b].strip()
-            if piece:
-                offset = chunk.text.index(piece, a)
-                out.append(Chunk(chunk.start + offset, chunk.start + offset + len(piece), piece))
+        out += split_chunk(chunk, [s for s in starts if s == 0 or chunk.text[s - 1] == " "])
     return out
 
 
@@ -145,12 +138,8 @@ def _split_keywords(pieces: list[Chunk]) -> list[Chunk]:
         }
         if len(cuts) == 1 or len(kinds - {None}) < 2:
             out.append(piece)
-            continue
-        for a, b in zip(cuts, [*cuts[1:], len(piece.text)], strict=True):
-            part = piece.text[a:b].strip()
-            if part:
-                at = piece.text.index(part, a)
-                out.append(Chunk(piece.start + at, piece.start + at + len(part), part))
+        else:
+            out += split_chunk(piece, cuts)
     return out
 
 
@@ -158,17 +147,7 @@ def _split_closing(pieces: list[Chunk]) -> list[Chunk]:
     """Collapsed continuation rows: "organization) Identification No.)" is two captions."""
     out: list[Chunk] = []
     for piece in pieces:
-        cuts = [m.end() for m in re.finditer(r"\)\s", piece.text)]
-        if not cuts:
-            out.append(piece)
-            continue
-        begin = 0
-        for cut in [*cuts, len(piece.text)]:
-            part = piece.text[begin:cut].strip()
-            if part:
-                at = piece.text.index(part, begin)
-                out.append(Chunk(piece.start + at, piece.start + at + len(part), part))
-            begin = cut
+        out += split_chunk(piece, [m.end() for m in re.finditer(r"\)\s", piece.text)])
     return out
 
 
