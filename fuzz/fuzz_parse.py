@@ -1,10 +1,12 @@
 """Coverage-guided fuzzing of the whole pipeline with atheris (libFuzzer).
 
-    python fuzz/fuzz_parse.py corpus/ -max_total_time=3600     # an hour, locally
-    python fuzz/fuzz_parse.py corpus/ -runs=2000               # what CI runs
+    mkdir -p fuzz/work
+    python fuzz/fuzz_parse.py fuzz/work corpus/ -max_total_time=3600    # an hour, locally
+    python fuzz/fuzz_parse.py fuzz/work corpus/ -runs=1000              # what CI runs
 
 The folders given are the seed corpus (the project's own samples are a good
-start); libFuzzer mutates them guided by coverage. Every input goes through
+start); libFuzzer mutates them guided by coverage and writes the inputs it keeps
+into the FIRST folder (fuzz/work, ignored by git), so corpus/ stays as it is. Every input goes through
 parsing, validation and JSON; any exception, or a span outside the text, is a
 crash: libFuzzer stops and writes the input to crash-<hash>. Each crash found
 becomes a regression test in tests/test_fuzz_regressions.py.

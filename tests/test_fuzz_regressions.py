@@ -49,11 +49,16 @@ def test_coverage_guided_fuzzer_runs_clean(tmp_path):
 
     pytest.importorskip("atheris")
     root = Path(__file__).resolve().parent.parent
+    (tmp_path / "work").mkdir()
+    before = sorted(p.name for p in (root / "corpus").rglob("*"))
     out = subprocess.run(
-        [sys.executable, str(root / "fuzz" / "fuzz_parse.py"), str(root / "corpus"),
+        # libFuzzer writes new inputs into the first folder: a scratch one, not corpus/
+        [sys.executable, str(root / "fuzz" / "fuzz_parse.py"), str(tmp_path / "work"),
+         str(root / "corpus"),
          "-runs=1000", "-timeout=30", f"-artifact_prefix={tmp_path}/", "-seed=1"],
         capture_output=True, text=True, timeout=900,
     )
     assert out.returncode == 0, out.stderr[-3000:]
     assert "Done 1000 runs" in out.stderr
     assert not list(tmp_path.glob("crash-*")) and not list(tmp_path.glob("timeout-*"))
+    assert sorted(p.name for p in (root / "corpus").rglob("*")) == before
