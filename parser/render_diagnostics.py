@@ -119,7 +119,7 @@ def format_full(diagnostic: Diagnostic, source: SourceText, path: str, layout=No
             out.append(f"{pad}...\n", style="bold blue")
         line = _line_text(source, label_span)
         end_col = label_span.end_column if label_span.end_line == line_no else len(line) + 1
-        if line_no != last_line:
+        if line_no != last_line or cell_len(_display(line)) > WINDOW:
             shown, start_col, stop_col = _window(line, label_span.column, end_col)
             out.append(f"{line_no:>{gutter}} | ", style="bold blue")
             out.append(_display(shown) + "\n")

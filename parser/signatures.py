@@ -14,8 +14,18 @@ A block reads, top to bottom: registrant name(s), ``By: /s/ Name`` (or only
 ``/s/ Name``, or ``By: ____`` with the typed name under it), the typed name
 and the title ("Name:"/"Title:" labels, "Name, Title" on one line, or a name
 line then title lines). Each signature takes the registrant lines right above
-it. Without a SIGNATURES heading the block is looked for at the end of the
-last item.
+it; "By: X Corporation, General Partner" lines between the registrant and the
+signer are no signatures but links of the registrant's chain. A typed
+"Name, Title" right under the registrant, with no By: and no /s/, is a
+signature that is not conformed. The conformed mark is "/s/" in any case, or
+one of the variants "s/", "\\s\\", "/s".
+
+The block ends at the first page break or heading (financial statements, an
+auditors' report) after a signature: what follows is exhibit text, and neither
+its signatures nor its dates are the registrant's. Without a SIGNATURES
+heading the block is looked for in the last item from its "Pursuant to the
+requirements of the Securities Exchange Act" sentence, wherever that is, then
+in the earlier items, then at the last item's end.
 """
 
 from __future__ import annotations
@@ -32,10 +42,12 @@ from .lines import Line, Part
 from .model import DateValue, Signature, Text
 
 _BY = re.compile(r"^\s*by\b\s*[:.]?\s*", re.IGNORECASE)
-_CONFORMED = re.compile(r"/\s{0,2}s\s{0,2}/\s*", re.IGNORECASE)
-# "/s/", and the malformed marks "\s\", "s/", "/s" in front of a name (not conformed)
-_MARK = re.compile(
-    r"(?:[/\\]\s{0,2}s\s{0,2}[/\\]|s\s{0,2}[/\\](?=\s{0,3}[A-Za-z])|[/\\]s(?![A-Za-z]))\s*",
+# The conformed mark: "/s/", "/S/", and the variants filers typed for it, "\\s\\",
+# "s/Name", "/s Name" (not inside a word: "its/their", "w/s" are no marks)
+_CONFORMED = re.compile(
+    r"(?<![A-Za-z0-9])"
+    r"(?:[/\\]\s{0,2}s\s{0,2}[/\\]|s\s{0,2}[/\\](?=\s{0,3}[A-Za-z])|[/\\]\s{0,2}s(?![A-Za-z0-9/\\]))"
+    r"\s*",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*(name|title|its|date|dated)\s*:\s*", re.IGNORECASE)
@@ -64,6 +76,43 @@ _CAPTION = re.compile(
 )
 _STOP = re.compile(r"^\s*(?:exhibit\s+(?:no|number|\d)|index\s+to\s+exhibits|#+\s*$)",
                    re.IGNORECASE)
+# "..., General Partner", "its Managing Member", "as Owner Trustee", "a partner",
+# "as Depositor": the capacity in which an organisation signs for the registrant
+# ("By: X Corp., its General Partner" above the person's "By: /s/ ...")
+_CAPACITY = re.compile(
+    r"(?:^|[\s,(])(?:(?:its|a|an|the|as)\s{1,3}){0,2}"
+    r"(?:(?:sole|managing|administrative|owner|master|securities|special|co-)\s{0,3})?"
+    r"(?:general\s{1,3}partner|managing\s{1,3}member|member|manager|trustee|partner|"
+    r"depositor|servicer|administrator|sponsor|agent|attorney-in-fact)s?"
+    r"\)?[\s,.;]*$",
+    re.IGNORECASE,
+)
+# words of an organisation's name that are no person's: "Balcor Mortgage Advisors-III"
+_ORG_WORDS = frozenset({
+    "ADVISORS", "ADVISERS", "ASSOCIATES", "MANAGEMENT", "CAPITAL", "PROPERTIES", "REALTY",
+    "INVESTORS", "INVESTMENT", "INVESTMENTS", "SERVICES", "VENTURES", "ENTERPRISES", "HOLDING",
+    "SECURITIES", "MORTGAGE", "FINANCIAL", "EQUITIES", "EQUITY", "FUNDING", "ASSET", "ASSETS",
+    "RESOURCES", "INDUSTRIES", "INTERNATIONAL", "SYSTEMS", "AMERICA", "AMERICAN", "NATIONAL",
+})
+# A heading that starts what follows a signature block: financial statements, an
+# auditors' report, an exhibit's title
+_HEADING = re.compile(
+    r"\s{0,80}(?:report\s{1,3}of\s{1,3}independent|independent\s{1,3}(?:auditor|accountant|"
+    r"certified|registered|public)|(?:(?:unaudited|audited|consolidated|combined|condensed|"
+    r"restated|pro\s{1,3}forma|interim|historical)[\s,]{1,3}){0,4}(?:financial\s{1,3}"
+    r"(?:statements|information)|balance\s{1,3}sheets?|statements?\s{1,3}of\s{1,3}"
+    r"(?:income|operations|earnings|cash|financial|changes|stockholders|shareholders|"
+    r"retained|assets|net|operating|certain|revenues)|notes\s{1,3}to\b)|index\s{1,3}to\s{1,3}"
+    r"(?:financial|consolidated)|table\s{1,3}of\s{1,3}contents|exhibits?\s{1,3}\d|annex\b|"
+    r"appendix\b|press\s{1,3}release|news\s{1,3}release|for\s{1,3}immediate\s{1,3}release)",
+    re.IGNORECASE,
+)
+# "Pursuant to the requirements of the Securities (and) Exchange Act": a block starts
+_EXCHANGE_ACT = re.compile(
+    r"\s{0,80}pursuant\s{1,3}to\s{1,3}the\s{1,3}requirements\s{1,3}of\s{1,3}the\s{1,3}"
+    r"securities\s{1,3}(?:and\s{1,3})?exchange\s{1,3}act",
+    re.IGNORECASE,
+)
 _TAG = re.compile(r"</?(?:s|c|fn|caption|page|table)>", re.IGNORECASE)
 _CUT_BY = re.compile(r"\sBy\s*:")
 _WORD = re.compile(r"[A-Za-z][A-Za-z.&'-]{0,40}")
@@ -80,6 +129,12 @@ _ENTITY_WORDS = frozenset({
 _SUFFIX_ONLY = frozenset({
     "INC", "INCORPORATED", "CORP", "CORPORATION", "CO", "COMPANY", "LTD", "LIMITED", "LLC",
     "LP", "LLP", "PLC", "NA", "PARTNERSHIP"
+})
+# words of an office, in a title under a typed name
+_OFFICE_WORDS = frozenset({
+    "president", "officer", "secretary", "treasurer", "director", "chairman", "chairperson",
+    "counsel", "controller", "comptroller", "manager", "partner", "vice", "chief", "executive",
+    "trustee", "member", "principal", "attorney", "agent", "signatory", "ceo", "cfo", "coo",
 })
 _NAME_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "V", "ESQ", "MD", "PHD", "CPA"})
 _TITLE_WORDS = frozenset({
@@ -306,7 +361,7 @@ def _clean_name(piece: _Piece) -> _Piece | None:
     """A name without a conformed mark in front ("/s/", "\\s\\", "s/") or a comma after."""
     text = piece.text
     a = len(text) - len(text.lstrip())
-    m = _MARK.match(text, a)
+    m = _CONFORMED.match(text, a)
     if m is not None:
         a = m.end()
     b = len(text.rstrip(" \t,;_"))
@@ -355,8 +410,69 @@ def _looks_like_person(text: str) -> bool:
 # ------------------------------------------------------------------ the block
 
 
+def _signed(text: str) -> bool:
+    """Whether a line holds a signature: ``By:``, ``/s/``, "... By: ____"."""
+    head = text[:300]
+    return bool(_by(head) or _CUT_BY.search(head) or _CONFORMED.search(head))
+
+
+def _closed(lines: list[Line]) -> list[Line]:
+    """The block's lines up to the page break or heading that follows its signature.
+
+    Once a signature has been read, a ``<PAGE>`` or a heading (financial
+    statements, an auditors' report, an exhibit) ends the block: what follows is
+    exhibit text, and its signatures and dates are none of the registrant's.
+    """
+    seen = False
+    for i, line in enumerate(lines):
+        text = line.text
+        if len(text) > _MAX_LINE:
+            continue
+        if seen:
+            if line.kind == "PAGE" or classify_markup(text) == "PAGE":
+                if not _more_signatures(lines, i + 1):
+                    return lines[:i]
+            elif len(text.strip()) < 100 and _HEADING.match(text):
+                return lines[:i]
+        elif _signed(text):
+            seen = True
+    return lines
+
+
+def _more_signatures(lines: list[Line], start: int) -> bool:
+    """Whether the page from ``lines[start]`` goes on with signatures: co-registrants
+    signing page after page ("Widmer's Wine Cellars, Inc." / "By: /s/ ...")."""
+    seen = 0
+    paragraph = False  # in a "Pursuant to ..." paragraph repeated for the next registrant
+    for line in lines[start : start + 40]:
+        text = line.text
+        if len(text) > _MAX_LINE:
+            return False
+        stripped = text.strip()
+        if not stripped or classify_markup(text) is not None or _page_number(stripped):
+            continue
+        if stripped.isdigit():
+            continue
+        if _signed(text):
+            return True
+        if seen == 0 and _LABEL.match(text) and not _DATE_LABEL.match(text):
+            return True  # "Name:" / "Title:" of the signature above the page break
+        if _HEADING.match(text) or _STOP.match(text):
+            return False
+        if _PURSUANT.match(text):
+            paragraph = True
+        if paragraph:
+            paragraph = not _AUTHORIZED.search(stripped[-200:])
+        elif len(stripped.split(None, 8)) > 8 or len(stripped) > 80:
+            return False  # a sentence: the page holds text, not signatures
+        seen += 1
+        if seen > 10:
+            return False
+    return False
+
+
 def _block(lines: list[Line], layout: Layout) -> list[Signature]:
-    cleaned = _clean_lines(lines)
+    cleaned = _clean_lines(_closed(lines))
     stop = next((i for i, line in enumerate(cleaned) if _STOP.match(line.text)), None)
     if stop is not None:
         cleaned = cleaned[:stop]
@@ -375,7 +491,10 @@ def _block(lines: list[Line], layout: Layout) -> list[Signature]:
             if found is not None:
                 dates.append((piece.number, found))
     current: _Sig | None = None
+    skip = 0  # pieces already read as part of a capacity line
     for index, piece in enumerate(right):
+        if index < skip:
+            continue
         text = piece.text
         if text == _BREAK:
             current, pending = None, []
@@ -407,6 +526,15 @@ def _block(lines: list[Line], layout: Layout) -> list[Signature]:
             and is_rule(text[by.end():] or "---") and piece.number - current.last <= 2
         ):
             continue  # "/s/ Name" written above its "By: ______" line
+        if by and not conformed:
+            count = _capacity(right, index, by.end())
+            if count:  # "By: X Corporation, General Partner": the registrant's chain
+                if pending and piece.number - pending[-1].number > 3:
+                    pending = []
+                pending.extend(right[index : index + count])
+                current = None
+                skip = index + count
+                continue
         if by or (conformed and (current is None or current.signature is not None)):
             current = _Sig(piece, pending)
             pending = []
@@ -417,6 +545,7 @@ def _block(lines: list[Line], layout: Layout) -> list[Signature]:
                 current.signature = piece
                 current.conformed = bool(_CONFORMED.search(rest))
                 current.name = _name_after(piece, begin)
+                _split_office(current)
             continue
         label = _LABEL.match(text)
         if current is not None and current.signature is None and conformed:
@@ -446,6 +575,13 @@ def _block(lines: list[Line], layout: Layout) -> list[Signature]:
         if len(text.split(None, 13)) > 13:
             current, pending = None, []  # a sentence, not a name
             continue
+        if current is None and _typed_signature(right, index, pending):
+            # "C. Michael Hamilton, General Comptroller" under the registrant, unsigned
+            current = _Sig(piece, pending)
+            pending = []
+            sigs.append(current)
+            _typed(current, piece)
+            continue
         if pending:
             gap = piece.number - pending[-1].number
             if gap > 2 or (gap == 2 and not _ends_entity(pending[-1].text)):
@@ -464,6 +600,89 @@ def _continues(sig: _Sig, piece: _Piece) -> bool:
     """Whether ``piece`` is close enough under ``sig`` to be its name or title."""
     gap = piece.number - sig.last
     return gap == 1 if sig.title else gap <= 2
+
+
+def _is_signature_line(text: str) -> bool:
+    return bool(_by(text) or _CONFORMED.search(text))
+
+
+def _capacity(right: list[_Piece], index: int, begin: int) -> int:
+    """How many pieces from ``right[index]`` make a capacity line, 0 if it is none.
+
+    "By: Alliance Capital Management Corporation, General Partner" (maybe wrapped
+    over two or three lines) names the organisation that signs for the registrant,
+    in a chain that ends with a person's ``By: /s/ ...`` line right below.
+    """
+    first = right[index]
+    text = first.text[begin:]
+    if not text.strip() or is_rule(text):
+        return 0
+    count, last = 1, first.number
+    while True:
+        if len(text) < 300 and _CAPACITY.search(text):
+            head = _CAPACITY.sub("", text, count=1).strip(" ,")
+            nxt = right[index + count] if index + count < len(right) else None
+            if (
+                head and _is_organisation(head) and nxt is not None and nxt.text != _BREAK
+                and nxt.number - last <= 4 and _is_signature_line(nxt.text)
+            ):
+                return count
+            return 0
+        if count >= 3 or index + count >= len(right):
+            return 0
+        piece = right[index + count]
+        if piece.text == _BREAK or piece.number - last > 1 or _is_signature_line(piece.text):
+            return 0
+        text += " " + piece.text.strip()
+        count, last = count + 1, piece.number
+
+
+def _is_organisation(text: str) -> bool:
+    """ "The Balcor Company", "RGF-Balcor Associates-II": a company's name, not a person's."""
+    words = {w.upper() for w in re.findall(r"[A-Za-z]+", text[:200])}
+    if words & (_ENTITY_WORDS | _ORG_WORDS):
+        return True
+    return not _looks_like_person(text)
+
+
+def _officer(text: str) -> bool:
+    """Whether ``text`` names an office: "General Comptroller", "Vice President"."""
+    words = {w.strip(",.").lower() for w in text[:200].split()}
+    return bool(words & _OFFICE_WORDS)
+
+
+def _split_office(sig: _Sig) -> None:
+    """ "By: /s/ John A. Smith, Trustee": the title after the signed name goes to the title."""
+    name = sig.name
+    if name is None or "," not in name.text:
+        return
+    split = _name_title(sig, name)
+    if split is None:
+        return
+    typed, title = split
+    if typed is not None and title is not None and _officer(title.text):
+        sig.name = typed
+        sig.title.append(title)
+
+
+def _typed_signature(right: list[_Piece], index: int, pending: list[_Piece]) -> bool:
+    """Whether ``right[index]`` is a typed name and title, without By: or /s/, right
+    under the registrant: a signature that is not conformed."""
+    piece = right[index]
+    if not pending or piece.number - pending[-1].number > 6 or _before_head(right, index):
+        return False
+    text = piece.text.strip()
+    if _is_entity(text) or _signed(text):
+        return False
+    head, comma, rest = text.partition(",")
+    if comma:
+        return _looks_like_person(head.strip()) and _officer(rest)
+    nxt = right[index + 1] if index + 1 < len(right) else None
+    return (
+        _looks_like_person(text) and nxt is not None and nxt.text != _BREAK
+        and nxt.number - piece.number == 1 and _officer(nxt.text.split(",")[0])
+        and not _is_entity(nxt.text)
+    )
 
 
 def _before_head(right: list[_Piece], index: int) -> bool:
@@ -599,7 +818,8 @@ def _registrant(pieces: list[_Piece], layout: Layout) -> Text | None:
         return None
     groups: list[list[_Piece]] = [[names[0]]]
     for piece in names[1:]:
-        if _wraps(groups[-1][-1].text, piece.text):
+        # "By: X Corporation, General Partner" stays with the name it signs for
+        if _by(piece.text) or _wraps(groups[-1][-1].text, piece.text):
             groups[-1].append(piece)
         else:
             groups.append([piece])
@@ -658,17 +878,22 @@ def _strip_name(title: list[_Piece], name: str | None) -> list[_Piece]:
 
 
 def _tail_block(lines: list[Line]) -> list[Line]:
-    """The signature block at the end of an item's lines when there is no heading.
-
-    It starts at the "Pursuant to the requirements" sentence among the last
-    lines; without one, at the short lines right above the first ``By:`` or
-    ``/s/`` line near the end.
-    """
+    """The signature block of an item's lines when there is no heading: from the
+    "Pursuant to the requirements" sentence among the last lines, else from the
+    last "Pursuant to the requirements of the Securities Exchange Act" sentence
+    anywhere in the item (a block followed by financial statements)."""
     window = lines[-60:]
     for i in range(len(window) - 1, -1, -1):
         text = window[i].text
         if len(text) <= _MAX_LINE and _PURSUANT_ACT.match(text):
             return window[i:]
+    at = _exchange_act(lines)
+    return lines[at:] if at is not None else []
+
+
+def _tail_signature(lines: list[Line]) -> list[Line]:
+    """Without any "Pursuant to" sentence: the short lines right above the first
+    ``By:`` or ``/s/`` line near the end of the item."""
     window = lines[-20:]
     for i, line in enumerate(window):
         text = line.text
@@ -688,20 +913,47 @@ def _tail_block(lines: list[Line]) -> list[Line]:
     return []
 
 
+def _exchange_act(lines: list[Line]) -> int | None:
+    """Where the last "Pursuant to the requirements of the Securities Exchange Act"
+    sentence of ``lines`` starts (it may wrap after any word), or None."""
+    for i in range(len(lines) - 1, -1, -1):
+        text = lines[i].text[:200]
+        if not _PURSUANT.match(text):
+            continue
+        if i + 1 < len(lines):
+            text = text.rstrip() + " " + lines[i + 1].text[:200].lstrip()
+        if _EXCHANGE_ACT.match(text):
+            return i
+    return None
+
+
 def read_signatures(parts: list[Part], layout: Layout) -> list[Signature]:
     """The signatures of the SIGNATURES parts of ``parts``.
 
     ``parts`` may hold every part of the document: with no signature found
-    under a SIGNATURES heading, the end of the last item is read for a block.
+    under a SIGNATURES heading, the last item is read for a block (from its
+    "Pursuant to the requirements ..." sentence), then the earlier items, then
+    the ``By:`` / ``/s/`` lines at the end of the last item.
     """
     out: list[Signature] = []
     for part in parts:
         if part.kind == "signatures":
             out.extend(_block(part.lines, layout))
+    items = [p for p in parts if p.kind == "item"]
+    if out or not items:
+        return out
+    tail = _tail_block(items[-1].lines)
+    if tail:
+        out.extend(_block(tail, layout))
+    # an 8-K/A that repeats its item: the block may close an earlier one
+    for item in reversed(items[:-1]):
+        if out:
+            break
+        at = _exchange_act(item.lines)
+        if at is not None:
+            out.extend(_block(item.lines[at:], layout))
     if not out:
-        items = [p for p in parts if p.kind == "item"]
-        if items:
-            tail = _tail_block(items[-1].lines)
-            if tail:
-                out.extend(_block(tail, layout))
+        tail = _tail_signature(items[-1].lines)
+        if tail:
+            out.extend(_block(tail, layout))
     return out

@@ -13,6 +13,7 @@ from parser import parse_source
 from parser.body import read_body
 from parser.model import Signature
 from parser.signatures import read_signatures
+from parser.validate import validate
 
 HEAD = """\
                                     FORM 8-K
@@ -201,7 +202,7 @@ Date: March 16, 1994
                                 "Senior Vice President and General Counsel")
 
 
-def test_malformed_conformed_marks_are_not_part_of_the_name():
+def test_conformed_mark_variants_are_not_part_of_the_name():
     (sig,) = signatures(PURSUANT + """
                                             WAL-MART STORES, INC.
 
@@ -214,7 +215,7 @@ May 19, 1995                                By: \\s\\ Paul R. Carter
 """)
     assert values(sig) == ("WAL-MART STORES, INC.", "Paul R. Carter",
                            "Executive Vice President and Chief Financial Officer",
-                           "1995-05-19", False)
+                           "1995-05-19", True)
     (sig,) = signatures(PURSUANT + """
 ACME WIDGET CORP.
 
@@ -222,7 +223,7 @@ Dated: June 23, 1994 By: s/Richard Sands
 Richard Sands, President
 """)
     assert values(sig) == ("ACME WIDGET CORP.", "Richard Sands", "President", "1994-06-23",
-                           False)
+                           True)
 
 
 def test_upper_case_conformed_mark_counts():
@@ -358,10 +359,10 @@ Sorce, Vice President
 """)
     assert [values(s) for s in sigs] == [
         ("BIG WINE COMPANY, INC.", "Richard Sands", "President and Chief Executive Officer",
-         "1994-06-23", False),
-        ("Batavia Wine Cellars, Inc.", "Richard Sands", "Vice President", "1994-06-23", False),
+         "1994-06-23", True),
+        ("Batavia Wine Cellars, Inc.", "Richard Sands", "Vice President", "1994-06-23", True),
         ("Monarch Wine Company, Limited Partnership", "David S. Sorce", "Vice President",
-         "1994-06-23", False),
+         "1994-06-23", True),
     ]
     for sig in sigs:
         for value in (sig.registrant, sig.name, sig.title):
@@ -472,6 +473,358 @@ by its auditors.
         ("ACME WIDGET CORP.", "Jane Q. Public", "Treasurer", None, True)]
 
 
+def test_slash_s_variants_count_as_conformed():
+    for mark in ("s/", "\\s\\ ", "/s ", "/S/ ", "/s/"):
+        (sig,) = signatures(PURSUANT + f"""
+ACME WIDGET CORP.
+
+By: {mark}Jane Q. Public
+Treasurer
+""")
+        assert values(sig) == ("ACME WIDGET CORP.", "Jane Q. Public", "Treasurer", None, True), mark
+        assert sig.signature.value == f"By: {mark}Jane Q. Public"
+    (sig,) = signatures(PURSUANT + """
+ACME WIDGET CORP.
+
+By: Jane Q. Public
+Treasurer/Secretary
+""")
+    assert values(sig) == ("ACME WIDGET CORP.", "Jane Q. Public", "Treasurer/Secretary", None,
+                           False)
+
+
+# ------------------------------------------------------------------ chains of By: lines
+
+
+def test_general_partner_by_line_belongs_to_the_registrant_chain():
+    (sig,) = signatures(PURSUANT + """
+ALLIANCE CAPITAL MANAGEMENT L.P.
+
+Dated: August 18, 1994 By: Alliance Capital Management
+Corporation, General Partner
+
+By: /s/ John D. Carifa
+----------------------------------
+John D. Carifa
+President and Chief Operating
+Officer
+""")
+    assert values(sig) == (
+        "ALLIANCE CAPITAL MANAGEMENT L.P. By: Alliance Capital Management Corporation, "
+        "General Partner", "John D. Carifa", "President and Chief Operating Officer",
+        "1994-08-18", True)
+
+
+def test_chain_of_partners_above_the_signer():
+    (sig,) = signatures(PURSUANT + """
+BALCOR PENSION INVESTORS-IV
+
+By: Balcor Mortgage Advisors-III,
+general partner
+
+By: RGF-Balcor Associates-II,
+a partner
+
+By: The Balcor Company,
+a partner
+
+By: /s/ Jerry M. Ogle
+Jerry M. Ogle, Vice President
+and Secretary
+
+Dated: February 16, 1994
+""")
+    assert values(sig) == (
+        "BALCOR PENSION INVESTORS-IV By: Balcor Mortgage Advisors-III, general partner "
+        "By: RGF-Balcor Associates-II, a partner By: The Balcor Company, a partner",
+        "Jerry M. Ogle", "Vice President and Secretary", "1994-02-16", True)
+    (sig,) = signatures(PURSUANT + """
+                                   WIDGET HOLDINGS LP
+                                   By: Widget GP LLC, its Managing Member
+                                   By: /s/ Ann Smith
+                                   Name: Ann Smith
+                                   Title: Chief Financial Officer
+""")
+    assert values(sig)[:2] == ("WIDGET HOLDINGS LP By: Widget GP LLC, its Managing Member",
+                               "Ann Smith")
+
+
+def test_depositor_by_line_belongs_to_the_registrant_chain():
+    (sig,) = signatures(PURSUANT + """
+ACME MORTGAGE TRUST 2005-1
+
+By: Acme Mortgage Securities Corp., as Depositor
+
+By: /s/ Ann Smith
+Name: Ann Smith
+Title: Vice President
+""")
+    assert values(sig) == (
+        "ACME MORTGAGE TRUST 2005-1 By: Acme Mortgage Securities Corp., as Depositor",
+        "Ann Smith", "Vice President", None, True)
+
+
+def test_people_signing_as_trustees_are_signatures():
+    sigs = signatures(PURSUANT + """
+THE SMITH FAMILY TRUST
+
+By: /s/ John A. Smith, Trustee
+By: /s/ Mary B. Smith, Trustee
+""")
+    assert [s.name.value for s in sigs] == ["John A. Smith", "Mary B. Smith"]
+    sigs = signatures(PURSUANT + """
+THE SMITH FAMILY TRUST
+
+By: John A. Smith, Trustee
+By: Mary B. Smith, Trustee
+""")
+    assert [(s.name.value, s.conformed) for s in sigs] == [("John A. Smith", False),
+                                                           ("Mary B. Smith", False)]
+
+
+# ------------------------------------------------------------------ where the block ends
+
+
+def test_block_closes_at_the_page_break_after_the_signature():
+    sigs = signatures(PURSUANT + """
+CORNING INCORPORATED
+Registrant
+
+By: /s/ Kathy A. Asbeck
+-------------------
+Kathy A. Asbeck
+Assistant Controller
+
+<PAGE>
+
+MORAN RESEARCH LABS
+
+BALANCE SHEET
+
+SEPTEMBER 30, 1994
+
+Cash ....................................................$ 386,805
+
+In our opinion, the financial statements referred to above present
+fairly, in all material respects, the financial position of the company.
+
+/s/ Leverone & Company
+
+November 10, 1994
+
+<PAGE>
+
+Received by the Plan Administrator this          day of          , 2
+By:
+    --------------------------------
+Title:
+""")
+    assert [values(s) for s in sigs] == [
+        ("CORNING INCORPORATED", "Kathy A. Asbeck", "Assistant Controller", None, True)]
+
+
+def test_co_registrants_signing_page_after_page():
+    sigs = signatures(PURSUANT + """
+BIG WINE COMPANY, INC.
+
+Dated: June 23, 1994 By: s/Richard Sands
+Richard Sands, President
+
+Tenner Brothers, Inc.
+
+Dated: June 23, 1994 By: s/Richard Sands
+Richard Sands, Vice
+President
+<PAGE>
+Widmer's Wine Cellars, Inc.
+
+Dated: June 23, 1994 By: s/Richard Sands
+Richard Sands, Vice
+President
+<PAGE>
+""" + PURSUANT + """
+Barton Beers, Ltd.
+
+By: /s/ David S. Sorce
+David S. Sorce, Vice President
+""")
+    assert [s.registrant.value for s in sigs] == [
+        "BIG WINE COMPANY, INC.", "Tenner Brothers, Inc.", "Widmer's Wine Cellars, Inc.",
+        "Barton Beers, Ltd."]
+
+
+def test_name_and_title_over_the_page_break_stay_in_the_block():
+    (sig,) = signatures(PURSUANT + """
+ACME WIDGET CORP.
+
+By: /s/ Jane Q. Public
+<PAGE>
+Name: Jane Q. Public
+Title: Treasurer
+""")
+    assert values(sig) == ("ACME WIDGET CORP.", "Jane Q. Public", "Treasurer", None, True)
+
+
+def test_block_closes_at_a_heading_after_the_signature():
+    sigs = signatures(PURSUANT + """
+ACME WIDGET CORP.
+
+By: /s/ Jane Q. Public
+Jane Q. Public
+Treasurer
+
+REPORT OF INDEPENDENT AUDITORS
+
+/s/ Ernst & Young LLP
+Dallas, Texas
+November 2, 1994
+""")
+    assert [values(s) for s in sigs] == [
+        ("ACME WIDGET CORP.", "Jane Q. Public", "Treasurer", None, True)]
+
+
+def test_page_break_before_the_signature_keeps_the_block_open():
+    (sig,) = signatures(PURSUANT + """
+<PAGE>
+
+ACME WIDGET CORP.
+
+By: /s/ Jane Q. Public
+Jane Q. Public
+Treasurer
+
+Date: May 2, 1994
+""")
+    assert values(sig) == ("ACME WIDGET CORP.", "Jane Q. Public", "Treasurer", "1994-05-02",
+                           True)
+
+
+STATEMENTS = "<PAGE>\n\nRESTATED FINANCIAL INFORMATION\n\n" + "".join(
+    f"Line {i} of the statements ............. {i},000\n" for i in range(90)
+) + "\nDecember 31, 1993\n\n/s/ Arthur Andersen & Co.\n"
+
+
+def test_block_in_the_middle_of_a_long_last_item():
+    (sig,) = signatures("""
+(1) Restated Condensed Combined Balance Sheet 3
+
+Pursuant to the requirements of the Securities Exchange Act of 1934 the
+registrant has duly caused this Form 8-K/A to be signed on its behalf by the
+undersigned thereunto duly authorized.
+
+CORESTATES FINANCIAL CORP
+
+By: /s/ Albert W. Mandia
+-----------------------
+Albert W. Mandia
+Executive Vice President, Finance
+
+Dated: September 13, 1994
+
+""" + STATEMENTS, heading=False)
+    assert values(sig) == ("CORESTATES FINANCIAL CORP", "Albert W. Mandia",
+                           "Executive Vice President, Finance", "1994-09-13", True)
+
+
+def test_block_closing_an_earlier_item_of_an_amendment():
+    data = """\
+                                    FORM 8-K/A
+
+ITEM 7. FINANCIAL STATEMENTS AND EXHIBITS
+
+(a). Financial Statements of Business Acquired
+
+Pursuant to the requirements of the Securities and Exchange Act of 1934, the
+Registrant has duly caused this amendment to be signed on its behalf by the
+undersigned, thereunto duly authorized.
+
+CUBIC CORPORATION
+
+By: /s/ Thomas A. Baz
+---------------------------------------
+Thomas A. Baz
+Vice President and Controller
+
+Dated: June 21, 1994.
+
+<PAGE>
+
+ITEM 7. FINANCIAL STATEMENTS AND EXHIBITS
+
+The following financial statements are filed as a part of this report.
+
+""" + STATEMENTS
+    parsed = parse_source(data.encode())
+    sigs = parsed.filing.signatures
+    _check_spans(parsed, sigs)
+    assert [values(s) for s in sigs] == [
+        ("CUBIC CORPORATION", "Thomas A. Baz", "Vice President and Controller", "1994-06-21",
+         True)]
+
+
+# ------------------------------------------------------------------ typed signatures
+
+
+def test_typed_name_and_title_under_the_registrant_is_a_signature():
+    (sig,) = signatures(PURSUANT + """
+EASTMAN KODAK COMPANY
+(Registrant)
+
+Date October 21, 1994
+
+C. Michael Hamilton, General Comptroller,
+Principal Accounting Officer and
+Duly Authorized Officer
+""")
+    assert values(sig) == (
+        "EASTMAN KODAK COMPANY", "C. Michael Hamilton",
+        "General Comptroller, Principal Accounting Officer and Duly Authorized Officer",
+        "1994-10-21", False)
+    (sig,) = signatures(PURSUANT + """
+ACME WIDGET CORP.
+
+Jane Q. Public
+Vice President and Treasurer
+""")
+    assert values(sig) == ("ACME WIDGET CORP.", "Jane Q. Public", "Vice President and Treasurer",
+                           None, False)
+    parsed = parse_source((HEAD + "\n   SIGNATURES\n" + PURSUANT + """
+EASTMAN KODAK COMPANY
+(Registrant)
+
+C. Michael Hamilton, General Comptroller
+""").encode())
+    found = {d.name for d in validate(parsed)}
+    assert "unconformed-signature" in found and "missing-signatures" not in found
+
+
+# ------------------------------------------------------------------ the rules
+
+
+def test_signature_before_the_event_is_reported_once_per_date():
+    data = HEAD.replace(
+        "FORM 8-K\n",
+        "FORM 8-K\n\nDate of Report (Date of earliest event reported): April 5, 2006\n",
+    ) + "\n                SIGNATURES\n" + PURSUANT + """
+                        ACME WIDGET CORP.
+Date: April 6, 2005     By: /s/ Alex Hui
+                        Alex Hui, Chief Financial Officer
+
+                        By: /s/ Jane Q. Public
+                        Jane Q. Public, Treasurer
+"""
+    parsed = parse_source(data.encode())
+    assert len(parsed.filing.signatures) == 2
+    early = [d for d in validate(parsed) if d.name == "signature-before-event"]
+    assert len(early) == 1
+    (diagnostic,) = early
+    event = parsed.filing.cover.date_of_report
+    secondary = [label for label in diagnostic.labels if not label.primary]
+    assert [(label.span, label.message) for label in secondary] == [
+        (event.span, "date of report")]
+    assert parsed.source.text[event.span.start : event.span.end] == "April 5, 2006"
+
+
 # ------------------------------------------------------------------ bad input
 
 
@@ -493,6 +846,13 @@ def test_odd_blocks_never_raise_and_stay_fast():
         "Pursuant to the requirements, this 31st day of February, 2020 authorized\nBy: /s/ X",
         "COMPANY INC.\n" * 5_000 + "By: /s/ X\nX\nTitle",
         "By:\nBy:\n/s/\n/s/\nName:\nTitle:\nDate:\n,\n, ,\n",
+        "ACME LP\n" + "By: Acme GP Corporation, General Partner\n" * 5_000 + "By: /s/ X",
+        "By: " + "Acme Corporation, its general partner " * 30_000 + "\nBy: /s/ X",
+        "By: /s/ X\n" + "<PAGE>\n" * 5_000 + "REPORT OF INDEPENDENT AUDITORS\n" * 5_000,
+        "Pursuant to the requirements of the Securities\n" * 5_000,
+        "s/ " * 300_000 + "\n" + "\\s\\" * 300_000,
+        "ACME INC.\n" + "John Q. Public, General Comptroller\n" * 5_000,
+        "By: /s/ Jo Do, " + "Trustee, " * 100_000,
     ]
     for block in blocks:
         for heading in (True, False):

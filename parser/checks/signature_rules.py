@@ -50,9 +50,16 @@ def early(ctx: Context) -> Iterator[Diagnostic]:
     event = cover.date_of_report if cover is not None else None
     if event is None or event.value is None:
         return
+    reported: set[tuple[int, int]] = set()
     for signature in ctx.filing.signatures:
         date = signature.date
         if date is not None and date.value is not None and date.value < event.value:
+            # two signers under one date line: one finding for the date
+            where = (date.span.start, date.span.end) if date.span is not None else None
+            if where is not None:
+                if where in reported:
+                    continue
+                reported.add(where)
             yield ctx.report(
                 "signature-before-event",
                 f"signed {date.value}, before the event of {event.value}", date.span,
