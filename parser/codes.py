@@ -538,7 +538,14 @@ rule(
 Every exhibit listed under Item 9.01(d) (old Item 7(c)) or in the exhibit
 index is attached to the submission as a document whose type is EX- and the
 exhibit number, unless incorporated by reference to an earlier filing.
-Exhibit 104 (the cover page interactive data) is embedded in the inline XBRL.
+
+Not reported: Exhibit 104 (the cover page interactive data, embedded in the
+inline XBRL); an exhibit incorporated by reference by its own words, a
+"(previously filed)" note or a footnote legend ("* Previously filed."); one
+included in another exhibit ("(included in 2.2)"); one attached in lettered
+parts (4.5 as EX-4.5(A) ... EX-4.5(H)); one whose text is part of the 8-K
+document itself ("see page 25 hereof", or a later heading naming it). A copy
+of a filing that lacks documents its header counts says nothing either way.
 """,
 )
 rule(
@@ -546,7 +553,10 @@ rule(
     "list the exhibit under Item 9.01(d) or in the exhibit index",
     """
 Each EX- document of the submission should appear in the exhibit list.
-XBRL documents (EX-101.*) are not listed there.
+XBRL documents (EX-101.*) are not listed there. Lettered parts of a listed
+exhibit count as listed, and so do documents an unnumbered entry of the list
+("The Agreement.") stands for. A listed exhibit attached under another number
+is reported once, as exhibit-not-attached.
 """,
 )
 

@@ -9,6 +9,7 @@ import pytest
 
 from parser import parse, parse_source
 from parser.exhibits import exhibit_key
+from parser.validate import validate
 
 HEAD = "FORM 8-K\n\nItem 9.01 Financial Statements and Exhibits.\n\n"
 OLD_HEAD = "FORM 8-K\n\nItem 7. Financial Statements and Exhibits.\n\n"
@@ -416,4 +417,275 @@ def test_long_lines_are_read_quickly(junk):
     started = time.monotonic()
     parse(data)
     parse(submission(junk + "\n", [("EX-99", junk[:1000])]))
+    assert time.monotonic() - started < 5
+
+
+# ------------------------------------------------------------------ the exhibit rules
+
+
+def findings(data: bytes) -> list[tuple[str, str]]:
+    """The exhibit rules' findings: (code, message)."""
+    return [(d.code, d.message) for d in validate(parse_source(data))
+            if d.name in ("exhibit-not-attached", "exhibit-not-listed")]
+
+
+SIGNED = ("\nSIGNATURES\n\nPursuant to the requirements of the Securities Exchange Act of "
+          "1934, the registrant has duly caused this report to be signed on its behalf by "
+          "the undersigned hereunto duly authorized.\n\nACME WIDGET CORPORATION\n\n"
+          "By: /s/ Jane Roe\nJane Roe, Secretary\n\nDate: March 3, 1994\n")
+
+
+def test_an_unexplained_missing_exhibit_is_reported():
+    text = "(c) Exhibits\n\n10.1 Credit Agreement.\n\n99.1 Press release.\n" + SIGNED
+    data = submission(text, [("EX-99.1", None), ("EX-13", None)], OLD_HEAD)
+    assert sorted(code for code, _ in findings(data)) == ["X601"]  # paired with EX-13
+    data = submission(text, [("EX-99.1", None)], OLD_HEAD)
+    assert [code for code, _ in findings(data)] == ["X601"]
+
+
+def test_footnote_markers_apply_their_legend():
+    text = ("(c) Exhibits\n\n"
+            "*2.1 Agreement of Merger, dated as of July 28, 1993.\n\n"
+            "10.1* Credit Agreement, dated as of December 14, 1993.\n\n"
+            "10.2 Registration Rights Agreement, dated as of December 14, 1993**\n\n"
+            "***23.1 Consent of independent accountants.\n\n"
+            "99.1+ Press release.\n"
+            "- ---------------\n"
+            "* Previously filed.\n\n"
+            "** Incorporated by reference to Exhibit 4 to the Company's Form S-3\n"
+            "(File No. 33-51373).\n\n"
+            "*** Filed with this Report.\n"
+            "+ Furnished and not filed, and may only be incorporated by reference in\n"
+            "another filing if that filing says so.\n" + SIGNED)
+    data = submission(text, [("EX-23.1", None)], OLD_HEAD)
+    filing = parse(data)
+    assert [n for n, _ in rows(filing)] == ["2.1", "10.1", "10.2", "23.1", "99.1"]
+    assert {e.number.value: e.incorporated_by_reference for e in filing.exhibits} == {
+        "2.1": True, "10.1": True, "10.2": True, "23.1": False, "99.1": False}
+    assert [m for _, m in findings(data)] == [
+        "Exhibit 99.1 is listed but no document of type EX-99.1 is attached"]
+
+
+def test_a_legend_below_the_exhibit_index_marks_the_item_row():
+    text = ("(c) Exhibits\n\n"
+            "2.1 Agreement and Plan of Merger, dated as of July 10, 1994.\n\n"
+            "23.1 Consent of Deloitte & Touche LLP.\n" + SIGNED + "\n"
+            "EXHIBIT INDEX\n\n"
+            "*2.1 Agreement and Plan of Merger, dated as of July 10, 1994.\n"
+            "23.1 Consent of Deloitte & Touche LLP.\n"
+            "- --------\n"
+            "* Pursuant to Rule 12b-32 of the Securities Exchange Act of 1934,\n"
+            "Exhibit 2.1 is hereby incorporated by reference to the Schedule 14D-1.\n")
+    data = submission(text, [("EX-23.1", None)], OLD_HEAD)
+    filing = parse(data)
+    assert [(e.number.value, e.incorporated_by_reference) for e in filing.exhibits] == [
+        ("2.1", True), ("23.1", False)]
+    assert findings(data) == []
+
+
+def test_a_previously_filed_note_below_a_row_belongs_to_it():
+    text = ("(c) EXHIBITS:\n\n"
+            "Exhibit\nNumber Description\n\n"
+            "2(a) Agreement and Plan of Merger dated August 14, 1994,\n"
+            "between the Company and Knogo Corporation\n\n"
+            "(previously filed)\n\n"
+            "2(b) Form of License Agreement between Knogo and Knogo North America\n\n"
+            "(Schedules to Exhibits 2(a) and 2(b) are not included. Copies will be\n"
+            "furnished supplementally upon request.)\n\n"
+            "23(a) Consent of Deloitte & Touche LLP\n" + SIGNED)
+    data = submission(text, [("EX-23.A", None)], OLD_HEAD)
+    filing = parse(data)
+    assert [(e.number.value, e.incorporated_by_reference) for e in filing.exhibits] == [
+        ("2(a)", True), ("2(b)", False), ("23(a)", False)]
+    assert [m for _, m in findings(data)] == [
+        "Exhibit 2(b) is listed but no document of type EX-2(b) is attached"]
+
+
+def test_an_exhibit_included_in_another_is_not_missing():
+    text = ("(c) Exhibits\n\n"
+            "NUMBER DESCRIPTION\n\n"
+            "2.2 Form of Agreement of Limited Partnership\n\n"
+            "4.1 Form of Preferred Securities Certificate\n(included in 2.2)\n\n"
+            "4.3 Form of Indenture\n\n"
+            "4.4 Form of Subordinated Debenture (included as Exhibit A to Exhibit 4.3)\n\n"
+            "4.8 Form of Depositary Receipt (included in 4.7)\n" + SIGNED)
+    data = submission(text, [("EX-2.2", None), ("EX-4.3", None)], OLD_HEAD)
+    # 4.7 is neither listed nor attached: 4.8 is missing
+    assert [m for _, m in findings(data)] == [
+        "Exhibit 4.8 is listed but no document of type EX-4.8 is attached"]
+
+
+def test_an_exhibit_attached_in_lettered_parts():
+    text = ("(c) Exhibits.\n\n"
+            "4.3 Officers' Certificate.\n\n"
+            "4.5 Specimens of Notes:\n"
+            "(a) Series F Fixed Rate Note;\n"
+            "(b) Series F Floating Rate Note.\n" + SIGNED)
+    data = submission(text, [("EX-4.3", None), ("EX-4.5(A)", None), ("EX-4.5(B)", None),
+                             ("EX-4.6(A)", None)], OLD_HEAD)
+    filing = parse(data)
+    assert documents(filing) == {"4.3": 1, "4.5": None}
+    assert [m for _, m in findings(data)] == ["document 5 (EX-4.6(A)) is not in the exhibit list"]
+
+
+def test_a_continuation_line_is_not_a_row():
+    text = ("(c) Exhibits.\n\n"
+            "Exhibit\nNo. Description\n_______ ___________\n\n"
+            "1.3 Terms Agreement, dated\n"
+            "February 23, 1994, in\n"
+            "connection with the\n"
+            "offering of $100,000,000\n"
+            "of First Mortgage Bonds,\n"
+            "6 5/8% Series due 2004.\n\n"
+            "4.5 Fifty-third Supplemental Indenture relating to the\n"
+            "7 Series of Bonds.\n\n"
+            "4.6 Form of Bond of\n"
+            "8 3/4% Series due 2004.\n\n"
+            "12.3 Computation of Ratio of Earnings to Fixed Charges.\n")
+    data = body(text, OLD_HEAD)
+    assert rows(parse(data)) == [
+        ("1.3", "Terms Agreement, dated February 23, 1994, in connection with the offering of "
+                "$100,000,000 of First Mortgage Bonds, 6 5/8% Series due 2004."),
+        ("4.5", "Fifty-third Supplemental Indenture relating to the 7 Series of Bonds."),
+        ("4.6", "Form of Bond of 8 3/4% Series due 2004."),
+        ("12.3", "Computation of Ratio of Earnings to Fixed Charges."),
+    ]
+    assert_spans_cover(data)
+
+
+def test_an_index_row_goes_on_after_a_blank_line_when_its_text_does():
+    text = ("(c) Exhibits\n\n"
+            "(99) Press release and additional information of Deere &\nCompany\n\n"
+            "(23) Consent of Deloitte & Touche LLP\n" + SIGNED +
+            "\nEXHIBIT INDEX\n\n"
+            "Sequential\n"
+            "Number and Description of Exhibit               Page Number\n\n"
+            "99. Press release and additional information of \n\n"
+            "Deere & Company (Incorporated by reference\n"
+            "to Deere & Company Current Report on Form 8-K\n"
+            "dated December 6, 1994, file number 1-4121.\n\n"
+            "23. Consent of Deloitte & Touche LLP\n")
+    data = submission(text, [("EX-23", None)], OLD_HEAD)
+    exhibit = parse(data).exhibits[0]
+    assert exhibit.number.value == "99" and exhibit.incorporated_by_reference
+    assert findings(data) == []
+
+
+def test_an_exhibit_named_in_prose_on_the_label_line():
+    text = ("(c)      Exhibits.  Exhibit  16,  the  letter  from  PricewaterhouseCoopers  LLP\n"
+            "         regarding the  foregoing  change in  certifying  accountants,  is being\n"
+            "         attached in  accordance  with the  provisions of Item 601 of Regulation\n"
+            "         S-K.\n" + SIGNED)
+    data = submission(text, [("EX-16", "LETTER RE: CHANGE OF CERTIFYING ACCOUNTANT")],
+                      OLD_HEAD)
+    filing = parse(data)
+    assert [(e.number.value, e.document) for e in filing.exhibits] == [("16", 1)]
+    assert filing.exhibits[0].description.value.startswith("the  letter  from")
+    assert findings(data) == []
+    # a number followed by a comma is no row without "Exhibit"
+    assert rows(parse(body("(c) Exhibits\n\n15, 1994 Agreement.\n", OLD_HEAD))) == []
+
+
+@pytest.mark.parametrize("entry", ["The Agreement.",
+                                   "The Registrant's press release of January 24, 1994."])
+def test_unnumbered_entries_stand_for_attached_documents(entry):
+    text = f"(c) Exhibits\n\n{entry}\n" + SIGNED
+    assert findings(submission(text, [("EX-99", None)], OLD_HEAD)) == []
+    # one entry stands for one document
+    assert [m for _, m in findings(submission(text, [("EX-99", None), ("EX-10", None)],
+                                              OLD_HEAD))] == [
+        "document 3 (EX-10) is not in the exhibit list"]
+    # a sentence about the exhibits is no entry
+    text = "(c) Exhibits\n\nThe exhibits are listed in the Exhibit Index.\n" + SIGNED
+    assert [code for code, _ in findings(submission(text, [("EX-99", None)], OLD_HEAD))] == [
+        "X602"]
+
+
+def test_an_exhibit_on_a_later_page_of_the_8k_itself():
+    text = ("ITEM 5 - OTHER EVENTS\n\nThe Company's news release dated March 22, 1994 is "
+            "incorporated herein by reference.\n" + SIGNED + "\n"
+            "EXHIBIT INDEX\n\n"
+            "20  Other Documents or Statements to Security Holders\n"
+            "    News Release dated March 22, 1994                          Page 3\n"
+            "27  Financial Data Schedule\n\n"
+            "                                -2-<PAGE>\n"
+            "                                        FOR IMMEDIATE RELEASE\n"
+            "ACME ANNOUNCES EARNINGS\n\nErie, PA ... Acme announced today.\n")
+    head = "FORM 8-K\n\nCurrent report\n\n                    -1-<PAGE>\n\n"
+    data = submission(text, [("EX-27", None)], head)
+    assert findings(data) == []
+    # without the page it points at, the exhibit is missing
+    data = submission(text.split("                                -2-<PAGE>")[0], [("EX-27", None)],
+                      head)
+    assert [code for code, _ in findings(data)] == ["X601"]
+
+
+def test_an_exhibit_on_a_page_hereof():
+    text = ("(c) Exhibits\n\n"
+            "11 Computation of earnings per share.\n\n"
+            "23 Consent of Ernst & Young (see page 25\nhereof).\n" + SIGNED)
+    data = submission(text, [("EX-11", None)], OLD_HEAD)
+    assert findings(data) == []
+
+
+def test_an_exhibit_under_its_own_heading_after_the_signatures():
+    text = ("(c) Exhibits\n\n"
+            "*4.1 Articles Supplementary of the Company filed with the State of\n"
+            "Maryland on October 13, 1994.\n\n"
+            "*23 Consents of experts.\n\n"
+            "99 Form of Acme Widget Salary Continuation Agreement\n\n"
+            "*Filed herewith.\n" + SIGNED + "\n<PAGE>\n\n"
+            "CONSENT OF INDEPENDENT AUDITORS\n\nWe consent to the incorporation by reference.\n"
+            "\n<PAGE>\n\n"
+            "                         ACME WIDGET CORPORATION\n\n"
+            "                         ARTICLES SUPPLEMENTARY\n\n"
+            "FIRST: The Board reclassified the shares.\n\n"
+            "                              ACME WIDGET\n"
+            "                    SALARY CONTINUATION AGREEMENT\n\n"
+            "THIS AGREEMENT is entered into this day.\n")
+    data = submission(text, [("EX-10", None)], OLD_HEAD)
+    assert [code for code, _ in findings(data)] == ["X602"]
+    # the registrant's name alone is no heading of an exhibit
+    text = ("(c) Exhibits\n\n99 Form of Acme Widget Note\n\n10 Loan Agreement\n" + SIGNED +
+            "\n<PAGE>\n\nACME WIDGET CORPORATION\n\nThe text.\n")
+    data = submission(text, [("EX-10", None)], OLD_HEAD)
+    assert [code for code, _ in findings(data)] == ["X601"]
+
+
+def test_filed_herewith_when_the_8k_goes_on_after_its_signatures():
+    text = ("(c) Exhibits\n\n*4.1.3 Articles Supplementary of the Company.\n\n"
+            "*23 Consent of Ernst & Young LLP.\n\n*Filed herewith.\n" + SIGNED)
+    appended = "\n<PAGE>\n\n" + "".join(f"Article {n}. The text goes on.\n" for n in range(20))
+    documents = [("EX-23", None)]
+    assert findings(submission(text + appended, documents, OLD_HEAD)) == []
+    assert [code for code, _ in findings(submission(text, documents, OLD_HEAD))] == ["X601"]
+
+
+def test_a_listed_exhibit_attached_under_another_number_is_reported_once():
+    text = ("(c) Exhibit\n\n"
+            "1.  Agreement and Plan of Reorganization and Merger, dated as of September\n"
+            "    30, 1996.\n" + SIGNED)
+    data = submission(text, [("EX-2", "REORGANIZATION AGREEMENT")], OLD_HEAD)
+    (diagnostic,) = [d for d in validate(parse_source(data))
+                     if d.name in ("exhibit-not-attached", "exhibit-not-listed")]
+    assert diagnostic.code == "X601"
+    assert "EX-2" in diagnostic.message
+    assert [label.message for label in diagnostic.labels] == [
+        "listed here", "attached here, not in the exhibit list"]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["*" * 300000, "* " * 300000, "99.1 Press release of" + " of" * 200000,
+     "99.1 Press" + " " * 300000 + "3", "99.1 see page 3 hereof " * 20000,
+     "(c) Exhibits. Exhibit 16, " + "a " * 300000, "included in " * 100000,
+     "CONSENT " * 100000, "6 5/8" * 200000, "(previously filed" + " " * 300000,
+     "\n<PAGE>" * 20000],
+)
+def test_the_rules_read_long_lines_quickly(junk):
+    text = f"(c) Exhibits\n\n*99.1 {junk}\n\n{junk}\n\n* {junk}\n" + SIGNED + f"\n<PAGE>\n{junk}\n"
+    started = time.monotonic()
+    validate(parse_source(submission(text, [("EX-99", junk[:1000]), ("EX-4.5(A)", None)],
+                                     OLD_HEAD)))
+    validate(parse_source(body(text)))
     assert time.monotonic() - started < 5

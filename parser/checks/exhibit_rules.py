@@ -1,12 +1,23 @@
-"""Exhibit rules: every listed exhibit attached, every attached exhibit listed."""
+"""Exhibit rules: every listed exhibit attached, every attached exhibit listed.
+
+Neither rule reports what the filing accounts for another way: an exhibit
+incorporated by reference (by its own words, a "(previously filed)" note or a
+footnote legend), one included in another exhibit ("(included in 2.2)"), one
+attached in lettered parts (4.5 as EX-4.5(A) ... EX-4.5(H)), one whose text is
+part of the 8-K document itself, or a document an unnumbered entry of the list
+("The Agreement.") stands for. One listed exhibit attached under another number
+is reported once, by exhibit-not-attached, with the document as a second label.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
-from ..exhibits import exhibit_key
-from ..model import Diagnostic
+from ..exhibits import Embedded, covering_number, exhibit_key, unnumbered_entries
+from ..model import Diagnostic, Document, Exhibit
 from . import Context, rule
 
 # Exhibits that are not separate documents, or not listed by convention.
@@ -21,39 +32,22 @@ def _has_attachments(ctx: Context) -> bool:
     return shape == "submission" or (shape == "documents" and len(ctx.filing.documents) > 1)
 
 
-def _in_the_8k_text(ctx: Context, number: str, after: int) -> bool:
+_EXHIBIT_HEADING = re.compile(r"(?im)^[ \t]*exhibit[ \t]+(?:no\.?[ \t]*)?(\S{1,20})[ \t]*$")
+
+
+def _exhibit_headings(ctx: Context) -> dict[tuple, list[int]]:
+    """The "EXHIBIT 99.1" lines of the 8-K text: where each exhibit number heads one."""
+    out: dict[tuple, list[int]] = {}
+    if ctx.layout is not None:
+        for m in _EXHIBIT_HEADING.finditer(ctx.layout.text):
+            out.setdefault(exhibit_key(m.group(1)), []).append(m.start())
+    return out
+
+
+def _in_the_8k_text(headings: dict[tuple, list[int]], key: tuple, after: int) -> bool:
     """Old filings often append an exhibit to the 8-K document itself, under an
     "EXHIBIT 99.1" line, instead of attaching it as a document of its own."""
-    layout = ctx.layout
-    if layout is None:
-        return False
-    heading = re.compile(rf"(?im)^[ \t]*exhibit[ \t]+(?:no\.?[ \t]*)?{re.escape(number)}[ \t]*$")
-    return heading.search(layout.text, after) is not None
-
-
-@rule("exhibit-not-attached")
-def not_attached(ctx: Context) -> Iterator[Diagnostic]:
-    if not _has_attachments(ctx):
-        return
-    header = ctx.header
-    count = header.public_document_count if header is not None else None
-    if count is not None and count > len(ctx.filing.documents):
-        return  # this copy lacks documents the submission had: nothing can be said
-    for exhibit in ctx.filing.exhibits:
-        if exhibit.document is not None or exhibit.incorporated_by_reference:
-            continue
-        key = exhibit_key(exhibit.number.value)
-        if key[:1] in EMBEDDED or not key:
-            continue
-        listed_at = exhibit.number.span.end if exhibit.number.span else 0
-        if _in_the_8k_text(ctx, exhibit.number.value, _layout_offset(ctx, listed_at)):
-            continue
-        yield ctx.report(
-            "exhibit-not-attached",
-            f"Exhibit {exhibit.number.value} is listed but no document of type "
-            f"EX-{exhibit.number.value} is attached",
-            exhibit.number.span, label="listed here",
-        )
+    return any(at >= after for at in headings.get(key, ()))
 
 
 def _layout_offset(ctx: Context, source_offset: int) -> int:
@@ -65,21 +59,136 @@ def _layout_offset(ctx: Context, source_offset: int) -> int:
     return max(0, min(len(layout.text), source_offset - base))
 
 
+def _is_part(key: tuple) -> bool:
+    """A lettered part of an exhibit: the "a" of EX-4.5(A)."""
+    return len(key) >= 2 and isinstance(key[-1], str) and len(key[-1]) <= 4
+
+
+class _Review(NamedTuple):
+    unattached: list[tuple[Exhibit, int | None]]  # to report, with the document it may be
+    unlisted: list[int]  # documents to report, by index
+
+
+def _exhibit_documents(ctx: Context) -> list[tuple[int, Document, tuple]]:
+    out = []
+    for index, document in enumerate(ctx.filing.documents):
+        kind = document.type.value.upper() if document.type else ""
+        if kind.startswith("EX-"):
+            out.append((index, document, exhibit_key(kind)))
+    return out
+
+
+def _unattached(ctx: Context, documents: list[tuple[int, Document, tuple]]) -> list[Exhibit]:
+    header = ctx.header
+    count = header.public_document_count if header is not None else None
+    if count is not None and count > len(ctx.filing.documents):
+        return []  # this copy lacks documents the submission had: nothing can be said
+    exhibits = ctx.filing.exhibits
+    known = {exhibit_key(e.number.value) for e in exhibits} | {k for _, _, k in documents}
+    embedded: Embedded | None = None
+    headings: dict[tuple, list[int]] | None = None
+    out = []
+    for exhibit in exhibits:
+        if exhibit.document is not None or exhibit.incorporated_by_reference:
+            continue
+        key = exhibit_key(exhibit.number.value)
+        if key[:1] in EMBEDDED or not key:
+            continue
+        cover = covering_number(exhibit)
+        if cover is not None and exhibit_key(cover) != key and exhibit_key(cover) in known:
+            continue  # "4.1 Form of Certificate (included in 2.2)"
+        if any(_is_part(k) and k[:-1] == key for _, _, k in documents):
+            continue  # "4.5 Specimens of Notes: (a) ... (h)" attached as EX-4.5(A) ...
+        listed_at = exhibit.number.span.end if exhibit.number.span else 0
+        if headings is None:
+            headings = _exhibit_headings(ctx)
+        if _in_the_8k_text(headings, key, _layout_offset(ctx, listed_at)):
+            continue
+        if ctx.layout is not None and ctx.body is not None:
+            if embedded is None:
+                embedded = Embedded(ctx.body.parts, ctx.layout, _registrant_names(ctx))
+            if embedded.holds(exhibit):
+                continue
+        out.append(exhibit)
+    return out
+
+
+def _registrant_names(ctx: Context) -> list[str]:
+    names = [r.name.value for r in (ctx.cover.registrants if ctx.cover else ()) if r.name]
+    if ctx.header is not None:
+        names += [p.company.name.value for p in ctx.header.parties
+                  if p.company is not None and p.company.name is not None]
+    names += [s.registrant.value for s in ctx.filing.signatures if s.registrant is not None]
+    return names
+
+
+_REVIEWS: WeakKeyDictionary[Context, _Review] = WeakKeyDictionary()
+
+
+def _review(ctx: Context) -> _Review:
+    """What both rules report, worked out once per filing."""
+    review = _REVIEWS.get(ctx)
+    if review is None:
+        review = _REVIEWS[ctx] = _work_out(ctx)
+    return review
+
+
+def _work_out(ctx: Context) -> _Review:
+    documents = _exhibit_documents(ctx)
+    unattached = _unattached(ctx, documents)
+    unlisted: list[int] = []
+    if ctx.layout is not None:
+        exhibits = ctx.filing.exhibits
+        listed = {e.document for e in exhibits if e.document is not None}
+        keys = {exhibit_key(e.number.value) for e in exhibits}
+        for index, document, key in documents:
+            kind = document.type.value.upper()  # type: ignore[union-attr]
+            if kind.startswith(("EX-101", "EX-100")) or index in listed or key in keys:
+                continue
+            if _is_part(key) and key[:-1] in keys:
+                continue  # EX-4.5(A): a part of the listed 4.5
+            unlisted.append(index)
+        if unlisted and ctx.body is not None:
+            # "(c) Exhibits" / "The Agreement.": an entry without a number for each
+            unlisted = unlisted[unnumbered_entries(ctx.body.parts):]
+    if unattached and len(unattached) == len(unlisted):
+        # "1. Agreement and Plan of Reorganization" attached as EX-2: one inconsistency
+        return _Review(list(zip(unattached, unlisted, strict=True)), [])
+    return _Review([(e, None) for e in unattached], unlisted)
+
+
+@rule("exhibit-not-attached")
+def not_attached(ctx: Context) -> Iterator[Diagnostic]:
+    if not _has_attachments(ctx):
+        return
+    documents = ctx.filing.documents
+    for exhibit, paired in _review(ctx).unattached:
+        secondary = None
+        message = (f"Exhibit {exhibit.number.value} is listed but no document of type "
+                   f"EX-{exhibit.number.value} is attached")
+        if paired is not None:
+            document = documents[paired]
+            kind = document.type.value  # type: ignore[union-attr]
+            message += f"; the unlisted document {_sequence(document, paired)} ({kind}) may be it"
+            secondary = [(document.type.span, "attached here, not in the exhibit list")]  # type: ignore[union-attr]
+        yield ctx.report("exhibit-not-attached", message, exhibit.number.span,
+                         label="listed here", secondary=secondary)
+
+
+def _sequence(document: Document, index: int) -> str:
+    return document.sequence.value if document.sequence else str(index + 1)
+
+
 @rule("exhibit-not-listed")
 def not_listed(ctx: Context) -> Iterator[Diagnostic]:
     if not _has_attachments(ctx) or ctx.layout is None:
         return
-    listed = {e.document for e in ctx.filing.exhibits if e.document is not None}
-    keys = {exhibit_key(e.number.value) for e in ctx.filing.exhibits}
-    for index, document in enumerate(ctx.filing.documents):
-        kind = document.type.value.upper() if document.type else ""
-        if not kind.startswith("EX-") or kind.startswith(("EX-101", "EX-100")):
-            continue
-        if index in listed or exhibit_key(kind) in keys:
-            continue
+    documents = ctx.filing.documents
+    for index in _review(ctx).unlisted:
+        document = documents[index]
         yield ctx.report(
             "exhibit-not-listed",
-            f"document {document.sequence.value if document.sequence else index + 1} "
+            f"document {_sequence(document, index)} "
             f"({document.type.value}) is not in the exhibit list",  # type: ignore[union-attr]
             document.type.span, label="attached here",  # type: ignore[union-attr]
         )
