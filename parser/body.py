@@ -7,6 +7,7 @@ types past this module); ``cover``, ``item_sections``, ``signatures`` and
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from lark import Token, Transformer
@@ -89,6 +90,9 @@ class _Builder(Transformer):
         return lines, note, [c for c in children[1:] if isinstance(c, Part)]
 
 
+_SIGNED = re.compile(r"/\s*s\s*/|^\s*by\b", re.IGNORECASE)
+
+
 def _drop_contents(parts: list[Part]) -> list[Part]:
     """Leave out a table of contents: a run of headings with (almost) nothing under
     them whose items are headed again, with text, further on (Oracle 2014, Nuance
@@ -97,7 +101,8 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
     def listing(part: Part) -> bool:
         lines = [line.text.strip() for line in part.lines
                  if line.kind == "TEXT" and line.text.strip()]
-        return part.kind != "explanatory" and len(lines) <= 3 and sum(map(len, lines)) < 120
+        return (part.kind != "explanatory" and len(lines) <= 6
+                and all(len(line) < 100 for line in lines) and sum(map(len, lines)) < 400)
 
     keys = [heading_keys(p.head.text) if p.kind == "item" else [p.kind] for p in parts]
     i = 0
@@ -111,8 +116,16 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
         listed = [k for ks in keys[i:j] for k in ks]
         later = {k for ks in keys[j:] for k in ks}
         if j - i >= 2 and sum(k in later for k in listed) * 2 >= len(listed):
-            return parts[:i] + parts[j:]
+            parts = parts[:i] + parts[j:]
+            break
         i = j
+    # A SIGNATURE(S) heading before the first item, with no signature under it,
+    # is a contents entry when the report is signed again after its items.
+    signed = [i for i, p in enumerate(parts) if p.kind == "signatures"]
+    first_item = next((i for i, p in enumerate(parts) if p.kind == "item"), None)
+    if (len(signed) > 1 and first_item is not None and signed[0] < first_item
+            and not any(_SIGNED.search(line.text) for line in parts[signed[0]].lines)):
+        parts = parts[: signed[0]] + parts[signed[0] + 1 :]
     return parts
 
 

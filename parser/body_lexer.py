@@ -238,7 +238,8 @@ def tokenize(text: str) -> BodyTokens:
             kind = classify_heading(line)
             if kind == "EXPLANATORY_HEAD" and not front:
                 kind = None  # an "Explanatory Note" inside an item is its text
-            if kind == "ITEM_HEAD" and last_line == line_no - 1 and _mid_sentence(previous):
+            if (kind == "ITEM_HEAD" and last_line == line_no - 1 and tokens
+                    and tokens[-1].type == "TEXT" and _mid_sentence(previous)):
                 kind = None  # "... referred to in" / "Item 2. The registrant will ..."
             if kind is not None:
                 front = False

@@ -56,14 +56,16 @@ def wrong_era(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _signed_at(ctx: Context) -> int | None:
-    """Source offset where the signature block begins, if the text has one."""
+    """Source offset where the signature block begins, if the text has one (a
+    SIGNATURES heading, or the first signature read without one)."""
     body, layout = ctx.body, ctx.layout
     if body is None or layout is None:
         return None
     for part in body.parts:
         if part.kind == "signatures":
             return layout.span(part.head.start, part.head.end).start
-    return None
+    spans = [s.span.start for s in ctx.filing.signatures if s.span is not None]
+    return min(spans) if spans else None
 
 
 def _continues_after_signatures(ctx: Context, item: Item, earlier: set[str]) -> bool:
