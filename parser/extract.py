@@ -32,6 +32,7 @@ from .validate import validate
 from .writers import DuckdbWriter, format_of, open_writer
 
 BATCH_FILES = 64
+CHUNK = 4
 BATCH_BYTES = 64 * 1024 * 1024
 
 
@@ -52,6 +53,7 @@ def _alarm(signum, frame):
 
 def work(member: sources.Member, timeout: float | None) -> Result:
     """Parse, validate and tabulate one member. Never raises."""
+    member = member.load()
     if member.error is not None:
         name, message = member.error
         return Result(member.name, failure_rows(member.name, make_diagnostic(name, message)),
@@ -161,7 +163,8 @@ def run(
         journal.reset()
     workers = workers or os.cpu_count() or 1
     start = time.perf_counter()
-    members = (m for m in sources.members(inputs, limit=limit, only_8k=only_8k)
+    members = (m for m in sources.members(inputs, limit=limit, only_8k=only_8k,
+                                          lazy=workers != 1)
                if m.name not in done)
     skipped = len(done)
     files = size = problems = failed = 0
@@ -199,11 +202,13 @@ def run(
         if workers == 1:
             consume((work(m, timeout) for m in members), None)
         else:
-            gate = threading.Semaphore(workers * 4)
+            # Chunks of a few files cut the per-task cost of the pool's pipes and
+            # threads; the gate keeps a bounded number of files in flight.
+            gate = threading.Semaphore(workers * CHUNK * 4)
             context = get_context("fork") if hasattr(os, "fork") else get_context()
             with context.Pool(workers) as pool:
                 tasks = ((m, timeout) for m in _bounded(members, gate))
-                consume(pool.imap(_work_star, tasks, chunksize=1), gate)
+                consume(pool.imap(_work_star, tasks, chunksize=CHUNK), gate)
         flush()
     finally:
         writer.close()

@@ -35,11 +35,29 @@ ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".gz")
 
 class Member(NamedTuple):
     """One filing to parse: its name (``archive!member`` inside archives), its
-    bytes, or the reason it could not be read (``error``, a rule name and text)."""
+    bytes, or the reason it could not be read (``error``, a rule name and text).
+
+    A plain file may come *unread* (``path`` set, ``data`` None): whoever parses
+    it reads it (``load``), so worker processes read their own files instead of
+    the main process piping every byte to them."""
 
     name: str
     data: bytes | None
     error: tuple[str, str] | None = None
+    path: str | None = None
+    limit: int = DEFAULT_LIMIT
+
+    def load(self) -> Member:
+        """The member with its bytes read (or its error set)."""
+        if self.path is None or self.data is not None or self.error is not None:
+            return self
+        try:
+            with open(self.path, "rb") as stream:
+                data = _read_capped(stream, self.limit)
+        except OSError as error:
+            return Member(self.name, None, ("unreadable-input",
+                                            f"cannot read {self.path}: {error.strerror or error}"))
+        return _too_large(self.name, self.limit) if data is None else Member(self.name, data)
 
 
 def _is_archive(name: str) -> bool:
@@ -200,9 +218,11 @@ def _expand(inputs: Iterable[str]) -> Iterator[str]:
 
 
 def members(
-    inputs: Iterable[str], *, limit: int = DEFAULT_LIMIT, only_8k: bool = True
+    inputs: Iterable[str], *, limit: int = DEFAULT_LIMIT, only_8k: bool = True,
+    lazy: bool = False,
 ) -> Iterator[Member]:
-    """Every filing of ``inputs``, in order; see the module docstring."""
+    """Every filing of ``inputs``, in order; see the module docstring. With
+    ``lazy``, plain files come unread (call ``Member.load``)."""
     for path in _expand(inputs):
         if path.startswith("\0"):
             _, name, reason = path.split("\0")
@@ -219,14 +239,8 @@ def members(
                 yield Member(path, None, ("unreadable-input",
                                           f"cannot read {path}: {error.strerror or error}"))
             continue
-        try:
-            with open(path, "rb") as stream:
-                data = _read_capped(stream, limit)
-        except OSError as error:
-            yield Member(path, None, ("unreadable-input",
-                                      f"cannot read {path}: {error.strerror or error}"))
-            continue
-        yield _too_large(path, limit) if data is None else Member(path, data)
+        member = Member(path, None, path=path, limit=limit)
+        yield member if lazy else member.load()
 
 
 def _stdin(limit: int, only_8k: bool) -> Iterator[Member]:
