@@ -108,6 +108,16 @@ class _Lexer:
             eol = self.n
         return start, eol, self.text[start:eol]
 
+    def next_nonblank(self) -> tuple[int, int, str, str] | None:
+        """The next line holding more than white space, blank lines passed over."""
+        while self.pos < self.n:
+            start, eol, line = self.next_line()
+            stripped = line.strip()
+            if stripped:
+                return start, eol, line, stripped
+            self.advance(eol)
+        return None
+
     def advance(self, eol: int) -> None:
         self.pos = eol + 1
         self.line += 1
@@ -128,12 +138,8 @@ class _Lexer:
 
     # -- the main loop
     def run(self) -> EnvelopeTokens:
-        while self.pos < self.n:
-            start, eol, line = self.next_line()
-            stripped = line.strip()
-            if not stripped:
-                self.advance(eol)
-                continue
+        while (got := self.next_nonblank()) is not None:
+            start, eol, line, stripped = got
             if stripped == "<DOCUMENT>":
                 self.document(start, eol)
                 continue
@@ -268,12 +274,8 @@ class _Lexer:
         self.close_all(start)
         self.emit("DOCUMENT_OPEN", "<DOCUMENT>", start, eol)
         self.advance(eol)
-        while self.pos < self.n:
-            start, eol, line = self.next_line()
-            stripped = line.strip()
-            if not stripped:
-                self.advance(eol)
-                continue
+        while (got := self.next_nonblank()) is not None:
+            start, eol, line, stripped = got
             if stripped.startswith("<TEXT>"):
                 self.text_block(start, eol, line)
                 return
@@ -327,12 +329,8 @@ class _Lexer:
                 self.truncated = True
                 return
         # Expect </DOCUMENT>; anything else is left to the main loop and grammar.
-        while self.pos < self.n:
-            start, eol, line = self.next_line()
-            stripped = line.strip()
-            if not stripped:
-                self.advance(eol)
-                continue
+        while (got := self.next_nonblank()) is not None:
+            start, eol, line, stripped = got
             if stripped == "</DOCUMENT>":
                 self.emit("DOCUMENT_CLOSE", stripped, start, eol)
                 self.advance(eol)

@@ -161,3 +161,11 @@ def test_select_ignore_and_severity():
         d for d in validate(parsed) if d.severity != "info"]
     with pytest.raises(KeyError):
         validate(parsed, select=["no-such-rule"])
+
+
+def test_one_continuation_after_the_signatures_is_not_a_duplicate() -> None:
+    # 1990s reports attach the financial statements after the signatures under the
+    # item's heading again; a third heading of the same item is a real duplicate.
+    again = b"\n<PAGE>\n\nITEM 7. FINANCIAL STATEMENTS AND EXHIBITS\n\nThe statements follow.\n"
+    assert "duplicate-item" not in names(BARE + again)
+    assert "duplicate-item" in names(BARE + again + again)

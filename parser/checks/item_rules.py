@@ -79,9 +79,12 @@ def _continues_after_signatures(ctx: Context, item: Item, earlier: set[str]) -> 
 @rule("duplicate-item")
 def duplicates(ctx: Context) -> Iterator[Diagnostic]:
     seen: dict[str, Item] = {}
+    continued: set[str] = set()  # one continuation after the signatures per item
     for item in ctx.filing.items:
         first = seen.get(item.key)
-        if first is not None and _continues_after_signatures(ctx, item, set(seen)):
+        if (first is not None and item.key not in continued
+                and _continues_after_signatures(ctx, item, set(seen))):
+            continued.add(item.key)
             continue
         if first is not None and first.heading.span != item.heading.span:
             yield ctx.report(
