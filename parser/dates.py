@@ -80,8 +80,3 @@ def find_date(text: str, start: int = 0) -> tuple[int, int, dt.date | None] | No
             if any(word[:3] == name[:3] for name in MONTHS):
                 best = (m.start(), m.end(), None)
     return best
-
-
-def parse_written(text: str) -> dt.date | None:
-    found = find_date(text)
-    return found[2] if found else None

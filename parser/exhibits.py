@@ -930,10 +930,3 @@ class Embedded:
         if group:
             close()
         return out
-
-
-def in_the_8k_text(exhibit: Exhibit, parts: list[Part], layout: Layout,
-                   names: list[str] = ()) -> bool:
-    """Whether the exhibit's text is demonstrably part of the 8-K document itself (see
-    ``Embedded``; to ask about several exhibits, make one ``Embedded`` and ask it)."""
-    return Embedded(parts, layout, names).holds(exhibit)

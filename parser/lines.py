@@ -18,11 +18,6 @@ class Line(NamedTuple):
     end: int
     number: int  # 1-based line number in the layout
 
-    def column_of(self, index: int) -> int:
-        """Column of ``text[index]`` within its own physical line."""
-        newline = self.text.rfind("\n", 0, index)
-        return index - (newline + 1)
-
 
 class Part(NamedTuple):
     """A heading and the lines under it: an item, the signatures, the exhibit index."""

@@ -39,17 +39,6 @@ class OffsetMap:
             return self._sources[i] + (offset - self._starts[i])
         return self._sources[i]
 
-    def compose(self, outer: OffsetMap) -> OffsetMap:
-        """Map through ``self`` then ``outer`` (``outer`` maps our source onward).
-
-        Only outer maps that are a single shift are composed cheaply; the general
-        case is not needed because HTML is always rendered from a verbatim slice.
-        """
-        if len(outer._starts) == 1 and outer._copied[0]:
-            base = outer._sources[0]
-            return OffsetMap(self._starts, [s + base for s in self._sources], self._copied)
-        raise NotImplementedError("composition with a non-shift outer map")
-
     @property
     def segments(self) -> list[tuple[int, int, bool]]:
         return list(zip(self._starts, self._sources, self._copied, strict=True))
@@ -101,17 +90,6 @@ class OffsetMapBuilder:
         if self._starts[0] != 0:
             raise AssertionError("segments must start at 0")
         return OffsetMap(self._starts, self._sources, self._copied)
-
-
-def line_starts(text: str) -> list[int]:
-    """Offsets at which each line of ``text`` begins (line 1 at index 0)."""
-    starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos != -1:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    return starts
 
 
 class LineIndex:
