@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from parser import parse  # noqa: E402
-from parser.normalize import file_number_key, irs_key, names_agree, state_code  # noqa: E402
+from eightk import parse  # noqa: E402
+from eightk.vocab.normalize import file_number_key, irs_key, names_agree, state_code  # noqa: E402
 
 FIELDS = ("name", "irs_number", "state", "file_number", "date_of_report", "items")
 

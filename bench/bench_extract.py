@@ -23,7 +23,7 @@ ALL_8KS = 4_600_000  # 8-K and 8-K/A submissions since 1993 (shared/docs/peers.m
 RUNNER = r"""
 import os, sys, threading, time
 sys.path.insert(0, {root!r})
-from parser import extract
+from eightk.bulk import extract
 peak = [0]
 def watch():
     me = os.getpid()

@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parser.html_layout import render_html  # noqa: E402
+from eightk.layout.html import render_html  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from parser.decoding import decode  # noqa: E402
-from parser.envelope import read_envelope  # noqa: E402
-from parser.envelope_lexer import looks_like_envelope  # noqa: E402
-from parser.header import build_header  # noqa: E402
-from parser.pipeline import parse_bytes  # noqa: E402
-from parser.source import SourceText  # noqa: E402
+from eightk.envelope.header import build_header  # noqa: E402
+from eightk.envelope.lexer import looks_like_envelope  # noqa: E402
+from eightk.envelope.reader import read_envelope  # noqa: E402
+from eightk.pipeline import parse_bytes  # noqa: E402
+from eightk.source.decoding import decode  # noqa: E402
+from eightk.source.text import SourceText  # noqa: E402
 
 
 def load(root: Path) -> list[tuple[str, bytes]]:
@@ -77,7 +77,7 @@ def main() -> int:
         total_time += seconds
         total_bytes += len(data)
         if args.check:
-            from parser.validate import validate
+            from eightk.checks.validate import validate
 
             extra = best_time(lambda parsed=parsed: validate(parsed), args.repeat)
             check_extra.append((seconds, extra))

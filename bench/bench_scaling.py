@@ -59,8 +59,8 @@ def main() -> int:
     ap.add_argument("--sizes", default="10k,100k,1m,10m,50m")
     args = ap.parse_args()
     sizes = [_size(s) for s in args.sizes.split(",")]
-    from parser import parse_source
-    from parser.validate import validate
+    from eightk import parse_source
+    from eightk.checks.validate import validate
 
     print(f"{'kind':5} {'size':>10} {'seconds':>9} {'MB/s':>7} {'s/MB vs smallest':>17} "
           f"{'peak MB':>8}")
@@ -87,8 +87,8 @@ def _peak_memory(kind: str, size: int) -> float:
     code = (
         f"import sys; sys.path.insert(0, {str(ROOT)!r}); "
         f"sys.path.insert(0, {str(ROOT / 'bench')!r})\n"
-        "from bench_scaling import build\nfrom parser import parse_source\n"
-        "from parser.validate import validate\n"
+        "from bench_scaling import build\nfrom eightk import parse_source\n"
+        "from eightk import validate\n"
         f"data = build({kind!r}, {size})\nvalidate(parse_source(data))\n"
         "status = open('/proc/self/status').read()\n"
         "print(next(l.split()[1] for l in status.splitlines() if l.startswith('VmHWM')))\n"

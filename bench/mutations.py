@@ -24,8 +24,8 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from parser import parse_source  # noqa: E402
-from parser.validate import validate  # noqa: E402
+from eightk import parse_source  # noqa: E402
+from eightk.checks.validate import validate  # noqa: E402
 
 
 class Mutant(NamedTuple):

@@ -6,7 +6,8 @@
 
 The folders given are the seed corpus (the project's own samples are a good
 start); libFuzzer mutates them guided by coverage and writes the inputs it keeps
-into the FIRST folder (fuzz/work, ignored by git), so corpus/ stays as it is. Every input goes through
+into the FIRST folder (fuzz/work, ignored by git), so corpus/ stays as it is.
+Every input goes through
 parsing, validation and JSON; any exception, or a span outside the text, is a
 crash: libFuzzer stops and writes the input to crash-<hash>. Each crash found
 becomes a regression test in tests/test_fuzz_regressions.py.
@@ -22,9 +23,9 @@ import atheris
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-with atheris.instrument_imports(include=["parser"]):
-    from parser import parse_source, to_json
-    from parser.validate import validate
+with atheris.instrument_imports(include=["eightk"]):
+    from eightk import parse_source, to_json
+    from eightk.checks.validate import validate
 
 
 def check(data: bytes) -> None:

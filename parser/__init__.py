@@ -1,6 +1,6 @@
 """eightk: a grammar-based parser, validator and field extractor for SEC Form 8-K filings.
 
-    >>> from parser import parse
+    >>> from eightk import parse
     >>> filing = parse("corpus/text-2003-items-9-12-8k.txt")
     >>> [item.key for item in filing.items]
 
@@ -10,13 +10,18 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .checks.validate import validate
 from .model import Filing
 from .pipeline import Parsed, parse_bytes, parse_file
 
-__all__ = ["Filing", "Parsed", "parse", "parse_source", "to_json", "json_schema"]
-__version__ = "0.1.0"
+__all__ = ["Filing", "Parsed", "parse", "parse_source", "to_json", "json_schema", "validate"]
+try:
+    __version__ = version("eightk")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0+unknown"
 
 
 def parse_source(source: str | Path | bytes, path: str | None = None) -> Parsed:
@@ -32,12 +37,13 @@ def parse(source: str | Path | bytes) -> Filing:
 
 
 def to_json(filing: Filing, *, spans: bool = True, indent: int | None = 2) -> str:
-    from .render_json import filing_json
+    from .render.as_json import filing_json
 
     return filing_json(filing, spans=spans, indent=indent)
 
 
 def json_schema() -> dict:
-    from .render_json import schema
+    from .render.as_json import schema
 
     return schema()
+

@@ -37,7 +37,7 @@ class PretokenizedLexer(Lexer):
 def grammar_text(name: str) -> str:
     """The text of ``grammar/<name>``, from the wheel or from a source checkout."""
     try:
-        return resources.files("parser.grammar").joinpath(name).read_text("utf-8")
+        return resources.files(__package__).joinpath("grammar", name).read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError):
         here = Path(__file__).resolve().parent.parent / "grammar" / name
         return here.read_text("utf-8")

@@ -13,16 +13,16 @@ from typing import NamedTuple
 
 from msgspec.structs import replace
 
-from .body import Body, read_body
-from .decoding import decode
-from .documents import detect_format, is_8k_form, make_document
-from .envelope import read_envelope
-from .envelope_lexer import looks_like_envelope
-from .exhibits import match_documents
-from .header import build_header
-from .layout import Layout, text_layout
+from .body.exhibits import match_documents
+from .body.reader import Body, read_body
+from .envelope.documents import detect_format, is_8k_form, make_document
+from .envelope.header import build_header
+from .envelope.lexer import looks_like_envelope
+from .envelope.reader import read_envelope
+from .layout.text import Layout, text_layout
 from .model import Diagnostic, Document, Filing, Header, Source
-from .source import SourceText
+from .source.decoding import decode
+from .source.text import SourceText
 
 
 class Parsed(NamedTuple):
@@ -40,7 +40,7 @@ def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 def _html_layout(source: SourceText, start: int, end: int) -> Layout | None:
     try:
-        from .html_layout import render_html
+        from .layout.html import render_html
     except ImportError:  # pragma: no cover - only while HTML support is absent
         return None
     rendered = render_html(source.text, start, end)
@@ -49,7 +49,7 @@ def _html_layout(source: SourceText, start: int, end: int) -> Layout | None:
 
 def _xbrl_cover(source: SourceText, start: int, end: int):
     try:
-        from .ixbrl import extract_cover
+        from .xbrl.cover import extract_cover
     except ImportError:  # pragma: no cover
         return None
     return extract_cover(source.text, start, end, span_of=source.span)

@@ -8,7 +8,7 @@ and spans are left out, so a golden file can be checked by eye.
 
 from __future__ import annotations
 
-from parser.model import Filing, Text
+from eightk.model import Filing, Text
 
 
 def _v(value: Text | None, cut: int = 80) -> str | None:

@@ -9,8 +9,7 @@ from contextlib import contextmanager
 
 import pytest
 from conftest import CORPUS
-
-from parser import parse, parse_source
+from eightk import parse, parse_source
 
 SAMPLE = (CORPUS / "text-2006-sub.txt").read_bytes()
 BARE = (CORPUS / "text-2003-items-9-12-8k.txt").read_bytes()

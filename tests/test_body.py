@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from parser import body_lexer, parse
-from parser.items import key_for_title, normalise_number
+from eightk import parse
+from eightk.body import lexer as body_lexer
+from eightk.vocab.items import key_for_title, normalise_number
 
 COVER = """\
                        SECURITIES AND EXCHANGE COMMISSION

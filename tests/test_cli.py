@@ -7,9 +7,8 @@ import subprocess
 import sys
 
 from conftest import CORPUS, ROOT
+from eightk.commands import app
 from typer.testing import CliRunner
-
-from cli import app
 
 runner = CliRunner()
 SAMPLE = CORPUS / "text-2003-items-9-12-8k.txt"

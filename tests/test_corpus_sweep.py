@@ -11,9 +11,8 @@ import re
 import msgspec
 import pytest
 from conftest import project_files, shared_files
-
-from parser import parse_source, to_json
-from parser.model import Filing, Span, Text
+from eightk import parse_source, to_json
+from eightk.model import Filing, Span, Text
 
 FILES = project_files() + shared_files()
 

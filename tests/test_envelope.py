@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 from conftest import CORPUS, require_shared
-
-from parser import parse, parse_source
+from eightk import parse, parse_source
 
 
 def names(filing) -> list[str]:

@@ -6,10 +6,9 @@ import re
 import time
 
 import pytest
-
-from parser import parse, parse_source
-from parser.exhibits import exhibit_key
-from parser.validate import validate
+from eightk import parse, parse_source
+from eightk.body.exhibits import exhibit_key
+from eightk.checks.validate import validate
 
 HEAD = "FORM 8-K\n\nItem 9.01 Financial Statements and Exhibits.\n\n"
 OLD_HEAD = "FORM 8-K\n\nItem 7. Financial Statements and Exhibits.\n\n"

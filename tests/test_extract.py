@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS
+from eightk.bulk import extract, inputs
+from eightk.bulk.tables import COLUMNS, TABLES
+from eightk.bulk.writers import MissingExtra, need
+from eightk.commands import app
 from typer.testing import CliRunner
-
-from cli import app
-from parser import extract, inputs
-from parser.tables import COLUMNS, TABLES
-from parser.writers import MissingExtra, need
 
 SAMPLES = sorted(p for p in CORPUS.glob("*") if p.is_file() and p.suffix in (".txt", ".nc",
                                                                                 ".htm", ".sgml"))
@@ -254,8 +253,7 @@ def test_dask_local_cluster_equals_single_process(tmp_path):
     pytest.importorskip("dask.distributed")
     pytest.importorskip("pyarrow")
     from dask.distributed import Client, LocalCluster
-
-    from parser.distributed import extract_bag, write_parquet
+    from eightk.bulk.distributed import extract_bag, write_parquet
 
     single = tmp_path / "single"
     extract.run([str(CORPUS)], str(single), workers=1, fmt="parquet")

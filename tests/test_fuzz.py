@@ -29,14 +29,13 @@ import jsonschema
 import msgspec
 import pytest
 from conftest import CORPUS, ROOT, shared_files
+from eightk import json_schema, parse_source, to_json
+from eightk.checks.validate import validate
+from eightk.grammars import load
+from eightk.model import Filing, Span, Text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
-
-from parser import json_schema, parse_source, to_json
-from parser.grammars import load
-from parser.model import Filing, Span, Text
-from parser.validate import validate
 
 LONG = os.environ.get("EIGHTK_FUZZ") == "long"
 settings.register_profile(

@@ -14,9 +14,8 @@ import signal
 from pathlib import Path
 
 import pytest
-
-from parser import parse_source
-from parser.validate import validate
+from eightk import parse_source
+from eightk.checks.validate import validate
 
 CASES = sorted((Path(__file__).parent / "fuzz_regressions").glob("*.bin"))
 

@@ -17,10 +17,9 @@ import pytest
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "golden"))
 
+from eightk import parse  # noqa: E402
 from golden_summary import summary  # noqa: E402
 from make_golden import SHARED, golden_name, targets  # noqa: E402
-
-from parser import parse  # noqa: E402
 
 CASES = [p for p in targets() if (HERE / "golden" / golden_name(p)).exists()]
 

@@ -1,4 +1,4 @@
-"""Tests of the HTML-to-text layout stage (parser/html_layout.py)."""
+"""Tests of the HTML-to-text layout stage (eightk.layout.html)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
+from eightk.layout.html import PAGE_MARKER, HtmlLayout, render_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from parser.html_layout import PAGE_MARKER, HtmlLayout, render_html
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

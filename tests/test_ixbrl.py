@@ -8,13 +8,12 @@ import time
 from pathlib import Path
 
 import pytest
+from eightk.model import Span, XbrlCover
+from eightk.source.offsets import LineIndex
+from eightk.xbrl import cover as ixbrl
+from eightk.xbrl.cover import extract_cover, known_formats, transform
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from parser import ixbrl
-from parser.ixbrl import extract_cover, known_formats, transform
-from parser.model import Span, XbrlCover
-from parser.offsets import LineIndex
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 REAL = CORPUS / "real"

@@ -60,9 +60,14 @@ def test_wheel_carries_grammars_and_runs(tmp_path):
     assert built.returncode == 0, built.stderr
     (wheel,) = (tmp_path / "dist").glob("eightk-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    assert "parser/grammar/envelope.lark" in names
-    assert "parser/grammar/body.lark" in names
-    assert "cli.py" in names
+    assert "eightk/grammar/envelope.lark" in names
+    assert "eightk/grammar/body.lark" in names
+    # every package folder of parser/ is in the wheel, under the eightk name
+    for init in sorted((ROOT / "parser").rglob("__init__.py")):
+        inside = init.relative_to(ROOT / "parser").as_posix()
+        assert f"eightk/{inside}" in names, f"{inside} is missing from the wheel"
+    # nothing installs under the generic names a user's own files may have
+    assert not any(n.startswith(("parser/", "cli.py", "grammar/")) for n in names)
     bin_dir = _fresh_venv(tmp_path / "venv")
     installed = _run([str(bin_dir / "python"), "-m", "pip", "install", str(wheel)], cwd=tmp_path)
     assert installed.returncode == 0, installed.stderr
@@ -104,9 +109,8 @@ def test_grammar_files_are_tracked():
 
 
 def test_readme_check_example_is_what_check_prints(monkeypatch):
+    from eightk.commands import app
     from typer.testing import CliRunner
-
-    from cli import app
 
     readme = (ROOT / "README.md").read_text()
     block = readme.split("$ eightk check corpus/malformed/unknown-item.txt\n", 1)[1]

@@ -7,16 +7,15 @@ import re
 
 import pytest
 from conftest import CORPUS
+from eightk import parse_source
+from eightk.body.lexer import BodyTokens
+from eightk.body.reader import read_body
+from eightk.checks.validate import validate
+from eightk.codes import RULES
+from eightk.layout.text import text_layout
+from eightk.render.diagnostics import explain
+from eightk.source.text import SourceText
 from lark import Token
-
-from parser import parse_source
-from parser.body import read_body
-from parser.body_lexer import BodyTokens
-from parser.codes import RULES
-from parser.layout import text_layout
-from parser.render_diagnostics import explain
-from parser.source import SourceText
-from parser.validate import validate
 
 MANIFEST = list(csv.DictReader((CORPUS / "MANIFEST.tsv").open(), delimiter="\t"))
 CLEAN = [row["file"] for row in MANIFEST if row["expected"] == "-"]
@@ -95,7 +94,7 @@ def _extraction_names(tmp_path) -> set[str]:
     import tarfile
     import zipfile
 
-    from parser import extract, inputs
+    from eightk.bulk import extract, inputs
 
     with tarfile.open(tmp_path / "evil.tar", "w") as archive:
         info = tarfile.TarInfo("../up.txt")

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import time
 
-from parser import parse_source
-from parser.body import read_body
-from parser.model import Signature
-from parser.signatures import read_signatures
-from parser.validate import validate
+from eightk import parse_source
+from eightk.body.reader import read_body
+from eightk.body.signatures import read_signatures
+from eightk.checks.validate import validate
+from eightk.model import Signature
 
 HEAD = """\
                                     FORM 8-K

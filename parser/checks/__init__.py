@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..codes import BY_NAME
 from ..model import Diagnostic, Filing, Span
-from ..source import make_diagnostic
+from ..source.text import make_diagnostic
 
 if TYPE_CHECKING:
     from ..pipeline import Parsed

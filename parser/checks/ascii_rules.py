@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..body_lexer import classify_markup
+from ..body.lexer import classify_markup
 from ..model import Diagnostic
 from . import Context, rule
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Diagnostic, Span, Text
-from ..normalize import file_number_key
+from ..vocab.normalize import file_number_key
 from . import Context, rule
 
 BOXES_FROM = dt.date(2004, 8, 23)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..business_days import business_days_after
 from ..model import Diagnostic, Span, Text
-from ..normalize import file_number_key, irs_key, names_agree, state_code
+from ..vocab.normalize import file_number_key, irs_key, names_agree, state_code
 from . import Context, rule
+from .business_days import business_days_after
 
 EXEMPT_FROM_DEADLINE = {"7.01", "8.01", "9.01"}  # furnished / voluntary (General Instr. B.1)
 

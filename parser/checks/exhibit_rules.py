@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
-from ..exhibits import Embedded, covering_number, exhibit_key, unnumbered_entries
+from ..body.exhibits import Embedded, covering_number, exhibit_key, unnumbered_entries
 from ..model import Diagnostic, Document, Exhibit
 from . import Context, rule
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import items as vocab
-from ..item_sections import heading_keys
+from ..body.items import heading_keys
 from ..model import Diagnostic, Item
+from ..vocab import items as vocab
 from . import Context, rule
 
 

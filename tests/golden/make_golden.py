@@ -17,9 +17,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path[:0] = [str(ROOT), str(HERE.parent)]
 
+from eightk import parse  # noqa: E402
 from golden_summary import summary  # noqa: E402
-
-from parser import parse  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"
 

@@ -1,0 +1,269 @@
+"""Item sections: heading number(s), title, body text.
+
+A heading names one item ("Item 2.02"), several ("Items 2.02 and 7.01"), or a
+range ("Items 1 through 4. Not applicable"); each named item becomes an
+``Item`` sharing the section's text. The title is what follows the number, up
+to where the official title (or a known variant) ends; a heading without one
+takes its title from the next line when that line is the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..layout.text import Layout
+from ..model import Item, Text
+from ..vocab import items as vocab
+from .columns import is_rule
+from .lexer import ITEM_RE, NUM_RE, classify_markup
+from .lines import Line, Part
+
+_SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
+_NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a|none)\W*$", re.IGNORECASE)
+_SUB_LABEL = re.compile(r"^\(?[a-z]\)[.)]?\s")
+_SUB_NA = re.compile(r"^\(?[a-z]\)[.)]?\s+.{0,80}?\b(?:not\s+applicable|none)\W*$", re.IGNORECASE)
+_RANGE_WORDS = re.compile(r"through|thru|to|-|–|—", re.IGNORECASE)
+
+
+def _numbers(nums: str) -> list[tuple[str, int, int]]:
+    """The item numbers in a heading's number list: (written, start, end)."""
+    # "(c)" / "(1)" after a number is a sub-paragraph, not another item
+    plain = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), nums)
+    found = [(m.group(0), m.start(), m.end()) for m in NUM_RE.finditer(plain)]
+    out: list[tuple[str, int, int]] = []
+    for i, (written, start, end) in enumerate(found):
+        out.append((written, start, end))
+        if i + 1 < len(found):
+            between = nums[end : found[i + 1][1]]
+            a, b = vocab.normalise_number(written), vocab.normalise_number(found[i + 1][0])
+            if _RANGE_WORDS.search(between) and a and b and "." not in a and "." not in b:
+                for k in range(int(a) + 1, int(b)):  # "Items 1 through 4"
+                    out.append((str(k), end, found[i + 1][1]))
+    return out
+
+
+def _title_cut(rest: str, keys: list[str]) -> int | None:
+    """Where the official title ends in ``rest``, if ``rest`` starts with it."""
+    target = {vocab.title_key(t) for t in keys}
+    if not target:
+        return None
+    cuts = [m.start() for m in _SENTENCE_END.finditer(rest)] + [len(rest)]
+    for cut in cuts:
+        if vocab.title_key(rest[:cut]) in target:
+            return cut
+    return None
+
+
+def _titles(key: str) -> list[str]:
+    item = vocab.definition(key)
+    return [item.title, *item.variants] if item else []
+
+
+def _looks_like_title(text: str, keys: list[str]) -> bool:
+    stripped = text.strip()
+    if not stripped or len(stripped) > 160 or stripped[0] in "(":
+        return False
+    key = vocab.title_key(stripped)
+    targets = [vocab.title_key(t) for t in keys]
+    if any(t.startswith(key) or key.startswith(t) for t in targets if key and len(key) > 5):
+        return True
+    letters = [c for c in stripped if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(stripped) < 100
+
+
+def _body_text(layout: Layout, lines: list[Line]) -> Text | None:
+    kept = [line for line in lines if classify_markup(line.text) is None]
+    if not kept:
+        return None
+    start, end = kept[0].start, kept[-1].end
+    raw = layout.text[start:end]
+    # <PAGE> markers and <S>/<C> rows are layout, not text
+    value = "\n".join(
+        line.rstrip() for line in raw.split("\n") if classify_markup(line) is None
+    ).strip()
+    return layout.value(value, start, end) if value else None
+
+
+def heading_keys(heading: str) -> list[str]:
+    """The item numbers a heading line names, normalised ("7", "9.01")."""
+    m = ITEM_RE.match(heading)
+    if m is None:
+        return []
+    written = [w for w, _, _ in _numbers(m.group("nums"))]
+    written += [found.group(1) for found in _inline_items(m.group("rest"))]
+    return [vocab.normalise_number(w) or w for w in written]
+
+
+_SIGNATURE_SENTENCE = re.compile(
+    r"^\s*pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+(?:and\s+)?exchange",
+    re.IGNORECASE,
+)
+
+
+def _without_unheaded_signatures(part: Part) -> Part:
+    """The last item of a report with no SIGNATURES heading ends where the
+    signature block's "Pursuant to the requirements ..." sentence begins."""
+    for i, line in enumerate(part.lines):
+        if _SIGNATURE_SENTENCE.match(line.text[:200]):
+            return Part(part.kind, part.head, part.lines[:i])
+    return part
+
+
+def read_items(parts: list[Part], layout: Layout) -> list[Item]:
+    out: list[Item] = []
+    headed = any(p.kind == "signatures" for p in parts)
+    items = [p for p in parts if p.kind == "item"]
+    for part in items:
+        if not headed and part is items[-1]:
+            part = _without_unheaded_signatures(part)
+        out.extend(_items(part, layout))
+    return out
+
+
+# "Item 8.01 Other Events; Item 9.01 Financial Statements and Exhibits": a second
+# item named on the same heading line.
+_INLINE_ITEM = re.compile(
+    r"(?:[;,]\s{0,3}(?:and\s+)?|\s(?:and|&)\s+)Items?\s{1,3}(\d{1,2}\s?\.\s?\d{2}|\d{1,2})\b"
+    r"[\s.:\-–—]{0,4}",
+    re.IGNORECASE,
+)
+
+
+def _inline_items(text: str) -> list[re.Match[str]]:
+    """Second items named on a heading line, outside parentheses ("(information
+    furnished under Item 12)" names no item of this filing)."""
+    return [m for m in _INLINE_ITEM.finditer(text)
+            if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]
+_CONNECTOR = re.compile(r"(?:[;,&]|\b(?:and|or|of|the|to|for|in|under|an|a|on|with))\s*$",
+                        re.IGNORECASE)
+
+
+def _wrapped(title: str, nxt: Line, official: list[str]) -> bool:
+    """Whether the line after a heading continues its title."""
+    more = nxt.text.strip()
+    if not more or len(more) > 120 or more[0] in "(" or is_rule(more):
+        return False
+    joined = vocab.title_key(f"{title} {more}")
+    if official and any(vocab.title_key(t).startswith(joined) for t in official):
+        return True
+    if _CONNECTOR.search(title):
+        letters = [c for c in more if c.isalpha()]
+        upper = bool(letters) and all(c.isupper() for c in letters)
+        return upper or more[:1].isupper() and not more.rstrip().endswith((".", ":")) or (
+            len(more) < 60
+        )
+    return False
+
+
+def _not_applicable(body: Text | None) -> bool:
+    """"None." or "Not applicable." with at most page furniture after it."""
+    if body is None:
+        return False
+    lines = [line.strip() for line in body.value.split("\n") if line.strip()]
+    if not lines:
+        return False
+    # "(a) Financial Statements ..." / "Not applicable." / "(b) ..." / "Not applicable."
+    labels = sum(1 for line in lines if _SUB_LABEL.match(line))
+    answers = sum(1 for line in lines if _NOT_APPLICABLE.match(line) or _SUB_NA.match(line))
+    if labels and labels + answers >= len(lines) and answers >= labels:
+        return True
+    if not _NOT_APPLICABLE.match(lines[0]):
+        return False
+    rest = " ".join(lines[1:])
+    return sum(c.isalpha() for c in rest) < 60
+
+
+def _items(part: Part, layout: Layout) -> list[Item]:
+    head = part.head
+    m = ITEM_RE.match(head.text)
+    if m is None:  # cannot happen: the lexer matched the same pattern
+        return []
+    numbers = _numbers(m.group("nums"))
+    nums_at = m.start("nums")
+    rest = m.group("rest")
+    lead = len(rest) - len(rest.lstrip(" \t.:-–—)\u00a0"))
+    rest_text = rest[lead:].rstrip()
+    title_start = head.start + m.start("rest") + lead
+    # (written number, its layout start and end, the title text after it, where that starts)
+    named: list[tuple[str, int, int, str, int]] = []
+    inline = _inline_items(rest_text)
+    first_title = rest_text[: inline[0].start()] if inline else rest_text
+    for written, start, stop in numbers:
+        named.append((written, head.start + nums_at + start, head.start + nums_at + stop,
+                      first_title, title_start))
+    for i, found in enumerate(inline):
+        end = inline[i + 1].start() if i + 1 < len(inline) else len(rest_text)
+        named.append((found.group(1), title_start + found.start(1), title_start + found.end(1),
+                      rest_text[found.end():end], title_start + found.end()))
+    body_lines = list(part.lines)
+    out_titles: list[Text | None] = []
+    not_applicable = False
+    group_keys = [vocab.normalise_number(w) or w for w, _, _ in numbers]
+    for index, (_written, _a, _b, text, at) in enumerate(named):
+        if 0 < index < len(numbers):  # "Items 2.02 and 7.01": one title for both
+            out_titles.append(out_titles[0])
+            continue
+        key = vocab.normalise_number(_written) or _written
+        keys = group_keys if index == 0 else [key]
+        official = [t for k in keys for t in _titles(k)]
+        text = text.rstrip()
+        if _NOT_APPLICABLE.match(text or "-"):
+            if text:
+                not_applicable = True
+            out_titles.append(None)
+            continue
+        cut = _title_cut(text, official)
+        if cut is None:
+            first_sentence = _SENTENCE_END.search(text)
+            cut = first_sentence.start() if first_sentence and len(text) > 120 else len(text)
+        shown = text[:cut].rstrip(" .:;,")
+        end = at + len(text[:cut].rstrip(" .:;,"))
+        last = index == len(named) - 1 or (not inline and index == 0)
+        # A title wrapped onto the next lines ("...; Election of Directors;" / "Appointment").
+        while last and cut == len(text) and body_lines and shown and (
+            body_lines[0].number == head.number + 1 or body_lines[0].start == end + 1
+            or body_lines[0].start <= layout.text.find("\n", end) + 1
+        ) and _wrapped(text[:cut], body_lines[0], official):
+            more = body_lines.pop(0)
+            text = f"{text[:cut].rstrip()} {more.text.strip()}"
+            cut = len(text)
+            shown = text.rstrip(" .:;,")
+            end = more.end
+        out_titles.append(layout.value(shown, at, max(end, at + 1)) if shown else None)
+
+    title = out_titles[0] if out_titles else None
+    if title is None and not not_applicable and body_lines and len(named) == 1:
+        nxt = body_lines[0]
+        official = [t for w, _, _ in numbers for t in _titles(vocab.normalise_number(w) or w)]
+        if _looks_like_title(nxt.text, official):
+            shown = nxt.text.strip().rstrip(" .:")
+            at = nxt.start + nxt.text.index(shown[:1]) if shown else nxt.start
+            out_titles[0] = layout.value(shown, at, at + len(shown))
+            body_lines = body_lines[1:]
+
+    body = _body_text(layout, body_lines)
+    if _not_applicable(body):
+        not_applicable = True
+    heading_text = head.text.strip()
+    heading = layout.value(heading_text, head.start + head.text.index(heading_text[:1]),
+                           head.end)
+    out = []
+    for (written, start, stop, _text, _at), item_title in zip(named, out_titles, strict=True):
+        key = vocab.normalise_number(written) or written
+        item_def = vocab.definition(key)
+        out.append(
+            Item(
+                number=layout.value(written, start, stop),
+                key=key,
+                canonical=vocab.canonical(key),
+                era=vocab.era_of_key(key),
+                title=item_def.title if item_def else None,
+                title_as_written=item_title,
+                heading=heading,
+                body=body,
+                not_applicable=not_applicable,
+                combined=len(named) > 1,
+                span=layout.span(head.start, part.end),
+            )
+        )
+    return out

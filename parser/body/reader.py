@@ -1,0 +1,173 @@
+"""The 8-K text: tokens -> ``grammar/body.lark`` -> cover, items, signatures, exhibits.
+
+The transformer turns the parse tree into ``Line`` and ``Part`` objects (no lark
+types past this module); ``cover``, ``item_sections``, ``signatures`` and
+``exhibits`` read the data objects out of them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from lark import Token, Transformer
+
+from .. import grammars
+from ..layout.text import Layout
+from ..model import CoverPage, Exhibit, Item, Signature, Text
+from ..recovery import Problem, parse_with_recovery
+from . import lexer as body_lexer
+from .cover import read_cover
+from .exhibits import read_exhibits
+from .items import heading_keys, read_items
+from .lines import Line, Part
+from .signatures import read_signatures
+
+_WORDS = {
+    "ITEM_HEAD": "an item heading such as `Item 2.02`",
+    "SIGNATURE_HEAD": "the `SIGNATURES` heading",
+    "TEXT": "text",
+    "$END": "the end of the document",
+}
+
+
+class Body(NamedTuple):
+    cover: CoverPage | None
+    intro: Text | None
+    items: list[Item]
+    exhibits: list[Exhibit]
+    signatures: list[Signature]
+    parts: list[Part]
+    front: list[Line]
+
+
+class _Builder(Transformer):
+    """One method per grammar rule, returning ``Line`` / ``Part`` objects."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __default_token__(self, token: Token) -> Line:
+        # TEXT tokens carry no value (see body_lexer): their text is in the layout
+        value = token.value or self.text[token.start_pos : token.end_pos]
+        return Line(token.type, value, token.start_pos, token.end_pos, token.line)
+
+    def markup(self, children: list) -> Line:
+        return children[0]
+
+    def cover_line(self, children: list) -> Line:
+        return children[0]
+
+    def _part(self, kind: str, children: list) -> Part:
+        head: Line = children[0]
+        return Part(kind, head, [c for c in children[1:] if isinstance(c, Line)])
+
+    def item(self, children: list) -> Part:
+        return self._part("item", children)
+
+    def signatures(self, children: list) -> Part:
+        return self._part("signatures", children)
+
+    def exhibit_index(self, children: list) -> Part:
+        return self._part("exhibit_index", children)
+
+    def explanatory(self, children: list) -> Part:
+        return self._part("explanatory", children)
+
+    def section(self, children: list) -> Part:
+        return Part("section", children[0], [])
+
+    def part(self, children: list) -> Part:
+        return children[0]
+
+    def front(self, children: list) -> tuple[list[Line], Part | None]:
+        lines = [c for c in children if isinstance(c, Line)]
+        note = next((c for c in children if isinstance(c, Part)), None)
+        return lines, note
+
+    def start(self, children: list) -> tuple[list[Line], Part | None, list[Part]]:
+        lines, note = children[0]
+        return lines, note, [c for c in children[1:] if isinstance(c, Part)]
+
+
+_SIGNED = re.compile(r"/\s*s\s*/|^\s*by\b", re.IGNORECASE)
+
+
+def _drop_contents(parts: list[Part]) -> list[Part]:
+    """Leave out a table of contents: a run of headings with (almost) nothing under
+    them whose items are headed again, with text, further on (Oracle 2014, Nuance
+    2007: "ITEM 2.02 ... / ITEM 9.01 ... / SIGNATURE / EXHIBIT INDEX")."""
+
+    def listing(part: Part) -> bool:
+        lines = [line.text.strip() for line in part.lines
+                 if line.kind == "TEXT" and line.text.strip()]
+        return (part.kind != "explanatory" and len(lines) <= 6
+                and all(len(line) < 100 for line in lines) and sum(map(len, lines)) < 400)
+
+    keys = [heading_keys(p.head.text) if p.kind == "item" else [p.kind] for p in parts]
+    i = 0
+    while i < len(parts):
+        if not listing(parts[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(parts) and listing(parts[j]):
+            j += 1
+        listed = [k for ks in keys[i:j] for k in ks]
+        later = {k for ks in keys[j:] for k in ks}
+        if j - i >= 2 and sum(k in later for k in listed) * 2 >= len(listed):
+            parts = parts[:i] + parts[j:]
+            break
+        i = j
+    # A SIGNATURE(S) heading before the first item, with no signature under it,
+    # is a contents entry when the report is signed again after its items.
+    signed = [i for i, p in enumerate(parts) if p.kind == "signatures"]
+    first_item = next((i for i, p in enumerate(parts) if p.kind == "item"), None)
+    if (len(signed) > 1 and first_item is not None and signed[0] < first_item
+            and not any(_SIGNED.search(line.text) for line in parts[signed[0]].lines)):
+        parts = parts[: signed[0]] + parts[signed[0] + 1 :]
+    return parts
+
+
+def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Body:
+    """Read the 8-K text of ``layout``; problems go to ``layout.source``.
+
+    ``lexed`` replaces the lexer's tokens (tests feed token sequences the lexer
+    would not make, to exercise the grammar's error path)."""
+    source = layout.source
+    if lexed is None:
+        lexed = body_lexer.tokenize(layout.text)
+    for note in lexed.notes:
+        related = [(layout.span(*note.related), "opened here")] if note.related else None
+        source.report(note.name, note.message, layout.span(note.start, note.end),
+                      label=note.message, secondary=related)
+
+    def report(problem: Problem) -> None:
+        token = problem.token
+        if token.type == "$END":
+            return
+        expected = ", ".join(sorted({_WORDS[t] for t in problem.expected if t in _WORDS}))
+        source.report(
+            "body-syntax", f"unexpected {token.type.lower().replace('_', ' ')} line",
+            layout.span(token.start_pos, token.end_pos),
+            label=f"expected {expected or 'something else'}",
+        )
+
+    tree = parse_with_recovery(grammars.load("body.lark"), lexed.tokens, (), report)
+    if tree is None:
+        return Body(None, None, [], [], [], [], [])
+    front, note, parts = _Builder(layout.text).transform(tree)
+    del tree, lexed  # the Lines hold what is needed from here on
+    parts = _drop_contents(parts)
+    cover, intro = read_cover(front, note, layout)
+    items = read_items(parts, layout)
+    exhibits = read_exhibits(parts, layout)
+    signatures = read_signatures(parts, layout)
+    if not items:
+        at = front[-1].end if front else 0
+        source.report(
+            "no-items", "no item heading was found in the 8-K text", layout.span(at, at),
+            label="expected an item heading such as `Item 2.02` by here",
+        )
+    return Body(cover, intro, items, exhibits, signatures, parts, front)

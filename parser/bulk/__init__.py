@@ -1,0 +1,1 @@
+"""Many filings at once: inputs and archives, extraction into tables, writers, Dask, stats."""

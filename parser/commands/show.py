@@ -1,0 +1,34 @@
+"""`eightk show`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import parse_source
+from . import app
+from .common import EXIT_INPUT, _console, _read
+
+
+@app.command()
+def show(
+    file: Annotated[Path, typer.Argument(help="The filing to show.")],
+    source: Annotated[bool, typer.Option(
+        "--source", help="Print the 8-K text with what was recognised highlighted.")] = False,
+) -> None:
+    """Show what the parser understood: cover page, items, exhibits, signatures."""
+    from ..checks.validate import validate
+    from ..render.show import show_source, show_tables
+
+    data = _read(file)
+    if data is None:
+        raise typer.Exit(EXIT_INPUT)
+    parsed = parse_source(data, str(file))
+    found = validate(parsed)
+    console = _console(stderr=False)
+    if source:
+        show_source(parsed, console, found)
+    else:
+        show_tables(parsed, console, found)

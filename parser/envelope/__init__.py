@@ -1,0 +1,1 @@
+"""The EDGAR submission envelope: line lexer, grammar reader, header and documents."""

@@ -1,0 +1,1 @@
+"""Output: diagnostics (full, short, JSON, SARIF, GitHub), the JSON of a filing, and `show`."""

@@ -1,0 +1,2 @@
+"""Bytes to text: decoding, the normalised source text with its spans and diagnostics,
+offset maps."""
