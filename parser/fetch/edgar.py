@@ -4,25 +4,33 @@ Pure functions, no network. The paths are EDGAR's; a base URL (``--base-url``)
 replaces both hosts (www.sec.gov and data.sec.gov) and keeps the paths, so a
 mirror or a test server answers the same requests.
 
-Facts and where they were checked (see the README's fetch section):
-- ``/Archives/edgar/data/CIK/ACCESSIONNODASH/ACCESSION.txt`` and the flat
-  ``/Archives/edgar/data/CIK/ACCESSION.txt`` the indexes list; the CIK in the path
-  is the company's, which is not always the accession number's prefix (that is
-  the submitter's, often a filing agent's).
-- ``/Archives/edgar/full-index/YYYY/QTRn/master.idx`` (from 1993) and
-  ``/Archives/edgar/daily-index/YYYY/QTRn/master.YYYYMMDD.idx``; the daily file
-  names used two-digit years before 1998, so eightk reads older days from the
-  quarterly index only.
-- Index rows: ``CIK|Company Name|Form Type|Date Filed|Filename`` after a short
-  header and a line of dashes; the date is ``YYYY-MM-DD`` in the quarterly files
-  and ``YYYYMMDD`` in older daily ones.
-- ``/Archives/edgar/Feed/YYYY/QTRn/YYYYMMDD.nc.tar.gz`` (from 1995 Q3).
-- ``data.sec.gov/submissions/CIK##########.json``: ``filings.recent`` holds
+Facts, and how sure they are (the marks of shared/docs/8k-format.md: [C] is
+corroborated by two or more independent public code bases or documents; none
+of these could be checked against the live site from here):
+- [C] ``/Archives/edgar/data/CIK/ACCESSIONNODASH/ACCESSION.txt`` and the flat
+  ``/Archives/edgar/data/CIK/ACCESSION.txt`` the indexes list; the CIK in the
+  path is the company's, which is not always the accession number's prefix
+  (that is the submitter's, often a filing agent's: sec-edgar issue #100,
+  datamule PR #104).
+- [C] ``/Archives/edgar/full-index/YYYY/QTRn/master.idx`` and
+  ``/Archives/edgar/daily-index/YYYY/QTRn/master.YYYYMMDD.idx``. Daily names
+  used other date forms before 1998 (secedgar's ``daily.py``; a Java client
+  says the same), so eightk reads days before 1998-04-01 from the quarterly
+  index only, rather than guess a name.
+- [C] Index rows: ``CIK|Company Name|Form Type|Date Filed|Filename`` after a
+  short header and a line of dashes; daily files may write the date as
+  ``YYYYMMDD``; both are read.
+- [C] ``/Archives/edgar/Feed/YYYY/QTRn/YYYYMMDD.nc.tar.gz``; [M] that the feed
+  starts in 1995 Q3 (secedgar alone), so no date is refused for it.
+- [C] ``data.sec.gov/submissions/CIK##########.json``: ``filings.recent`` holds
   column arrays (``accessionNumber``, ``filingDate``, ``form``, ...);
   ``filings.files`` names older pages (``CIK##########-submissions-001.json``)
   with ``filingFrom``/``filingTo``; a page holds the same arrays at top level.
-- ``www.sec.gov/files/company_tickers.json``: ``{"0": {"cik_str": 320193,
+- [C] ``www.sec.gov/files/company_tickers.json``: ``{"0": {"cik_str": 320193,
   "ticker": "AAPL", "title": "Apple Inc."}, ...}``.
+- [C] At most 10 requests a second from one user, whatever the number of
+  machines, with a User-Agent declaring who is asking; past that EDGAR blocks
+  for ten minutes (the SEC's fair-access text as quoted on several pages).
 """
 
 from __future__ import annotations
@@ -58,7 +66,6 @@ class Hosts:
 FORMS_8K = ("8-K", "8-K/A", "8-K12B", "8-K12B/A", "8-K12G3", "8-K12G3/A", "8-K15D5", "8-K15D5/A")
 
 FIRST_FULL_INDEX = date(1993, 1, 1)
-FIRST_FEED = date(1995, 7, 1)
 # Daily index files are named master.YYYYMMDD.idx from 1998 Q2 on; earlier names
 # used two-digit years (and MMDDYY before 1995), so those days come from the
 # quarterly index instead of a guessed file name.

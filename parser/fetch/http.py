@@ -157,6 +157,7 @@ class Http:
         self.cancel = settings.cancel
         self.pacer = Pacer(settings.rate, settings.cancel)
         self.requests = 0
+        self._count_lock = threading.Lock()
         self._client = httpx.Client(
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 15.0)),
@@ -199,7 +200,8 @@ class Http:
         last = ""
         for attempt in range(attempts):
             self.pacer.wait()
-            self.requests += 1
+            with self._count_lock:
+                self.requests += 1
             wait: float | None = None
             try:
                 with self._client.stream("GET", url, headers=headers) as response:
