@@ -34,7 +34,6 @@ from .edgar import looks_complete_submission
 SPACING = 1.05
 MAX_RATE = 10.0
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-CHUNK = 1 << 16
 # The SEC's page for undeclared tools and for rate-limit blocks comes as a 403;
 # going on would only prolong the block.
 BLOCKED_MARKERS = (b"Undeclared Automated Tool", b"Request Rate Threshold Exceeded")
@@ -55,29 +54,43 @@ class FetchError(Exception):
 
 
 class Pacer:
-    """Hands out request start times ``interval`` apart, across threads; a pause
-    (after a 429) holds every caller until it ends."""
+    """Spaces request starts at least ``interval`` apart, across threads.
+
+    Each caller reserves the next free slot and sleeps until it; on waking it
+    starts only if the last start (as it really happened, not as scheduled) is
+    ``interval`` behind, so a thread that woke late cannot bunch up with the
+    next one. A pause (after a 429) holds every caller until it ends."""
 
     def __init__(self, rate: float, cancel: threading.Event) -> None:
         self.interval = SPACING / rate
         self.cancel = cancel
         self._lock = threading.Lock()
-        self._next = 0.0
+        self._next = 0.0  # the next free slot
+        self._last = float("-inf")  # when the last request really started
         self._paused_until = 0.0
 
     def wait(self) -> None:
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next, self._last + self.interval, self._paused_until)
+            self._next = slot + self.interval
         while True:
-            with self._lock:
-                now = time.monotonic()
-                slot = max(now, self._next, self._paused_until)
-                self._next = slot + self.interval
             if slot > now and self.cancel.wait(slot - now):
                 raise Cancelled
             if self.cancel.is_set():
                 raise Cancelled
-            with self._lock:  # a pause may have begun while this caller slept
-                if time.monotonic() >= self._paused_until:
+            with self._lock:
+                now = time.monotonic()
+                if self._paused_until > slot:  # a 429 came meanwhile: queue behind the pause
+                    slot = max(self._next, self._paused_until)
+                    self._next = slot + self.interval
+                    continue
+                ready = max(slot, self._last + self.interval)
+                if now >= ready:
+                    self._last = now
+                    self._next = max(self._next, now + self.interval)
                     return
+                slot = ready  # woke early, or a late starter went just before: wait the rest
 
     def pause(self, seconds: float) -> None:
         with self._lock:
@@ -234,7 +247,7 @@ class Http:
 
     def _read_capped(self, response: httpx.Response, cap: int) -> bytes:
         parts, size = [], 0
-        for chunk in response.iter_bytes(CHUNK):
+        for chunk in response.iter_bytes():
             if self.cancel.is_set():
                 raise Cancelled
             parts.append(chunk)
@@ -263,7 +276,7 @@ class Http:
             # The folder is made only for a file that is coming: a failure leaves none.
             dest.parent.mkdir(parents=True, exist_ok=True)
             with open(part, "wb") as out:
-                for chunk in response.iter_bytes(CHUNK):
+                for chunk in response.iter_bytes():
                     if self.cancel.is_set():
                         raise Cancelled
                     out.write(chunk)
