@@ -354,6 +354,22 @@ def test_every_filer_from_the_quarterly_index(edgar, tmp_path):
     assert result.stdout.strip().endswith(f"{a.cik}/0009945678-06-000002.txt")
 
 
+@pytest.mark.parametrize("framing, asked_again", [("ok", 0), ("close", 1)],
+                         ids=["content-length", "close-delimited"])
+def test_a_closed_quarter_is_final_only_when_its_index_came_whole(edgar, tmp_path, framing,
+                                                                   asked_again):
+    path = "/Archives/edgar/full-index/2006/QTR2/master.idx"
+    edgar.add(path, master_index([]), *[(framing,)] * 3)
+    args = ("--since", "2006-04-01", "--until", "2006-06-30", "--dry-run")
+    assert fetch(edgar, tmp_path, *args).exit_code == 0
+    meta_file = next(tmp_path.rglob("master.idx.meta.json"))
+    meta = json.loads(meta_file.read_text())
+    meta["fetched"] = "2024-01-01T00:00:00+00:00"  # long after the quarter, long ago
+    meta_file.write_text(json.dumps(meta))
+    assert fetch(edgar, tmp_path, *args).exit_code == 0
+    assert len(edgar.requests_for(path)) == 1 + asked_again
+
+
 def test_a_few_days_come_from_the_daily_indexes(edgar, tmp_path):
     s = SAMPLES[0]  # filed Thursday 2006-06-15
     edgar.add("/Archives/edgar/daily-index/2006/QTR2/master.20060615.idx", master_index(

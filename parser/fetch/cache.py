@@ -6,7 +6,8 @@ copy can be used as it is depends on what it indexes:
 
 - a quarter's ``master.idx`` fetched a week or more after the quarter ended, and
   a day's ``master.YYYYMMDD.idx`` fetched two or more days after that day, are
-  final: EDGAR does not add to them, so they are never asked for again;
+  final: EDGAR does not add to them, so they are never asked for again (unless
+  the answer had no length or chunks to vouch that it was whole);
 - anything else (the current quarter, a company's submissions list, the ticker
   list) is used for ``fresh`` and then asked for again conditionally
   (If-Modified-Since / If-None-Match), which costs a 304 when nothing changed.
@@ -60,8 +61,9 @@ class IndexCache:
         now = utc_now()
         if meta is not None:
             fetched = datetime.fromisoformat(meta["fetched"])
-            usable = (policy.final_after is not None and fetched.date() >= policy.final_after) \
-                or now - fetched < policy.fresh
+            final = policy.final_after is not None and fetched.date() >= policy.final_after \
+                and meta.get("framed", True)
+            usable = final or now - fetched < policy.fresh
             if usable:
                 if meta.get("missing"):
                     raise Missing(path)
@@ -90,9 +92,11 @@ class IndexCache:
         part = where.with_name(f".{where.name}.part")
         part.write_bytes(answer.body)
         os.replace(part, where)
+        # A copy whose end only the closing connection marked may be cut short:
+        # it is used while fresh, never kept as final.
         _save(meta_file, {"fetched": now.isoformat(),
                           "last_modified": answer.headers.get("Last-Modified"),
-                          "etag": answer.headers.get("ETag")})
+                          "etag": answer.headers.get("ETag"), "framed": answer.framed})
         return answer.body
 
 

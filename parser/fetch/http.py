@@ -104,6 +104,17 @@ class Answer:
     body: bytes = b""
     size: int = 0  # bytes written, for downloads
 
+    @property
+    def framed(self) -> bool:
+        """Whether the HTTP framing (a length, or chunks) vouches that the body is
+        whole; a body ended only by the connection closing could be cut short."""
+        return framed(self.headers)
+
+
+def framed(headers: httpx.Headers) -> bool:
+    return "content-length" in headers or \
+        "chunked" in headers.get("transfer-encoding", "").lower()
+
 
 @dataclass
 class Settings:
@@ -269,8 +280,6 @@ class Http:
         part = dest.with_name(f".{dest.name}.part")
 
         def sink(response: httpx.Response) -> int:
-            framed = ("content-length" in response.headers
-                      or "chunked" in response.headers.get("transfer-encoding", "").lower())
             gz = _GzipCheck() if dest.name.endswith(".gz") else None
             size, tail = 0, b""
             # The folder is made only for a file that is coming: a failure leaves none.
@@ -292,7 +301,8 @@ class Http:
                 raise _Incomplete("the answer was empty")
             if gz is not None and not gz.whole():
                 raise _Incomplete("the gzip data ends before its end (a cut download)")
-            if not framed and kind == "submission" and not looks_complete_submission(tail):
+            if not framed(response.headers) and kind == "submission" \
+                    and not looks_complete_submission(tail):
                 raise _Incomplete("the body ends before </SEC-DOCUMENT> (a cut download)")
             return size
 
