@@ -93,9 +93,19 @@
     frame.srcdoc = start + html + "</body></html>";
     pane.replaceChildren(head, frame);
     pane.hidden = false;
+    fitPane(view);
     view.classList.add("with-orig");
     region.scrollIntoView({ block: "start" });
     current([region]);
+  }
+
+  // The pane stays in sight while the lines scroll: as tall as the view's box.
+  function fitPane(view) {
+    var pane = view.querySelector(".orig-pane");
+    var box = view.closest(".views");
+    if (pane && box && !pane.hidden) {
+      pane.style.height = Math.max(240, box.clientHeight - 30) + "px";
+    }
   }
 
   function applyFilters() {
@@ -134,6 +144,7 @@
     if (event.key === "Escape") { all(".view.with-orig").forEach(closeOriginal); }
   });
   all(".filters input").forEach(function (box) { box.addEventListener("change", applyFilters); });
+  window.addEventListener("resize", function () { all(".view.with-orig").forEach(fitPane); });
 
   var first = document.querySelector(".view:not([hidden])");
   if (first) { showView(first.id); }

@@ -268,6 +268,12 @@ def _body_regions(view: View, parsed: Parsed) -> None:
         by_span[(item.span.start, item.span.end)].append(title)
     for (start, end), titles in by_span.items():
         wanted.append(("item", " + ".join(titles), start, end))
+    listed = [e for e in filing.exhibits if e.source == "item" and e.number.span is not None]
+    if listed:  # the exhibit list of Item 9.01 (or 7), a region inside its item
+        ends = [(e.description or e.number).span for e in listed]
+        start = min(e.number.span.start for e in listed)  # type: ignore[union-attr]
+        end = max(s.end for s in ends if s is not None)
+        wanted.append(("exhibits", "exhibit list", start, end))
     for part in body.parts:
         if part.kind in ("signatures", "exhibit_index"):
             start, end = layout.source_range(part.head.start, part.end)
@@ -730,7 +736,7 @@ def _page(*, parsed: Parsed, path: str, diagnostics: Sequence[Diagnostic], sever
 def _key() -> str:
     parts = [("rg-header", "SEC header"), ("rg-envelope", "envelope"), ("rg-cover", "cover page"),
              ("rg-note", "explanatory note"), ("rg-item", "item"),
-             ("rg-signatures", "signatures"), ("rg-exhibits", "exhibit index")]
+             ("rg-signatures", "signatures"), ("rg-exhibits", "exhibit list or index")]
     marks = [("k-cover", "cover field"), ("k-item", "item heading"), ("k-exhibit", "exhibit"),
              ("k-signature", "signature"), ("k-header", "header field"),
              ("k-xbrl", "XBRL fact"), ("k-diag sev-error", "error"),

@@ -272,10 +272,10 @@ def render_view(view: View, placed: Sequence[Placed], notes: dict[int, list[Note
             if b > a or (b == a and p.start >= starts[row] and p.mark.kind in ("diag", "label")):
                 by_line[row].append((a, max(b, a), p))
             row += 1
-    region_at: dict[int, Region] = {}
-    for region in view.regions:
+    region_at: dict[int, Region] = {}  # a region inside another (an exhibit list in its
+    for region in sorted(view.regions, key=lambda r: (r.first, -r.last)):  # item) wins
         for row in range(region.first, region.last + 1):
-            region_at.setdefault(row, region)
+            region_at[row] = region
     out: list[str] = []
     text = view.text
     for chunk in view.chunks:
