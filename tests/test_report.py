@@ -320,3 +320,33 @@ def test_command_errors(tmp_path):
     result = runner.invoke(app, ["report", str(CORPUS / "ixbrl-2023-8k.htm"), "-o",
                                  str(tmp_path / "no" / "such" / "dir.html")])
     assert result.exit_code == 4 and "cannot write" in result.stderr
+
+
+def test_wheel_carries_the_page_assets(tmp_path):
+    """The page's CSS and script are package data: build the wheel and write a report with
+    eightk imported from it (not from the source tree)."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from test_packaging import _clean_copy  # the tree as a clone has it, built outside it
+
+    src = _clean_copy(tmp_path / "src")
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w",
+                            str(tmp_path), str(src)], capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("eightk-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {"eightk/render/report.css", "eightk/render/report.js"} <= set(names)
+    out = tmp_path / "page.html"
+    script = ("import sys, eightk; assert eightk.__file__.startswith(sys.argv[1]), "
+              "eightk.__file__; from eightk.commands import main; "
+              "sys.argv = ['eightk', 'report', sys.argv[2], '-o', sys.argv[3]]; main()")
+    ran = subprocess.run([sys.executable, "-c", script, str(wheel),
+                          str(CORPUS / "ixbrl-2023-8k.htm"), str(out)], capture_output=True,
+                         text=True, cwd=tmp_path, timeout=120,
+                         env={"PYTHONPATH": str(wheel), "PATH": "/usr/bin"})
+    assert ran.returncode == 0, ran.stderr
+    page = out.read_text()
+    assert "function showView" in page and ".rg-cover" in page
+

@@ -20,10 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser import start_chromium  # noqa: E402
-from PIL import Image  # noqa: E402
-
 from eightk import parse_source, validate  # noqa: E402
 from eightk.render.report import build_report  # noqa: E402
+from PIL import Image  # noqa: E402
 
 SHOTS = [
     # (sample, file name, script run before the screenshot)
