@@ -249,6 +249,21 @@ def test_inverse_map_agrees_with_show(name):
         assert inverse.find(offset) == _to_layout(layout, offset), offset
 
 
+@pytest.mark.parametrize("name", ["ixbrl-2023-8k.htm", "tagged-2024-sub.nc"])
+def test_layout_lines_know_their_place_in_the_file(name):
+    parsed = parse_source(CORPUS / name)
+    for view in build_views(parsed):
+        assert view.offsets is not None
+        for chunk in view.chunks:
+            if chunk.positions is None:
+                continue
+            assert chunk.kind == "html" and len(chunk.positions) == chunk.count
+            for i, shown in enumerate(chunk.positions):
+                at = view.offsets.to_source(view.line_starts[chunk.first + i])
+                line, column = parsed.source.index.line_col(at)
+                assert shown == f"{line}:{column}"
+
+
 def test_every_mark_is_inside_its_view():
     parsed, _, page = report("corpus/ixbrl-2019-8k12b-sub.txt")
     for view in build_views(parsed):

@@ -53,6 +53,7 @@ def driver():
         browser = start_chromium()
     except Exception as error:  # a browser that cannot start here is an environment limit
         pytest.skip(f"chromium did not start: {str(error).splitlines()[0]}")
+    browser.get("about:blank")  # let the first tab settle before any page is checked
     yield browser
     browser.quit()
 
@@ -82,9 +83,11 @@ def open_page(driver, page: Path) -> None:
 
 
 def foreign_requests(driver, page: Path) -> list[str]:
-    """Requests other than the page itself and inline data."""
+    """Requests other than the page itself and inline data (the browser's own chrome://
+    pages, such as the new tab it opens with, are not the page's doing)."""
     return [url for url in requests_made(driver)
-            if url != page.as_uri() and not url.startswith(("data:", "about:"))]
+            if url != page.as_uri()
+            and not url.startswith(("data:", "about:", "chrome:", "chrome-untrusted:"))]
 
 
 def listed(driver) -> list[tuple[str, bool]]:
@@ -156,6 +159,43 @@ def test_clicking_a_field_scrolls_to_its_span(driver, tmp_path):
     header_link.click()
     assert target.is_displayed() and _in_view(driver, target)
     assert console_errors(driver) == [] and foreign_requests(driver, page) == []
+
+
+def test_far_jumps_on_a_2mb_page(driver, tmp_path):
+    """Lines are laid out a block at a time as they come into sight; a jump from the
+    top of a 2 MB filing to its signature, and back to the cover, still lands."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_report import synthetic
+
+    source = synthetic(tmp_path)[0]
+    page = make_report(source, tmp_path / "report.html")
+    open_page(driver, page)
+    assert console_errors(driver) == [] and foreign_requests(driver, page) == []
+    assert driver.execute_script("return document.querySelectorAll('.bk > div').length") > 30000
+    for label in ("signed by", "name"):
+        link = driver.find_element(
+            "xpath", f"//aside[contains(@class, 'fields')]//dt[normalize-space()='{label}']"
+            "/following-sibling::dd[1]/a")
+        target = driver.find_element("css selector",
+                                     f'.view [data-m~="{link.get_attribute("data-go")}"]')
+        link.click()
+        assert _in_view(driver, target), label
+        assert link.text in target.text
+
+
+def test_hover_shows_the_source_place_of_a_layout_line(driver, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    page = make_report(CORPUS / "ixbrl-2023-8k.htm", tmp_path / "report.html")
+    open_page(driver, page)
+    line = driver.find_element("xpath", "//div[@data-s][contains(., 'Meridian Ridge Bancorp')]")
+    ActionChains(driver).move_to_element(line).perform()
+    shown = driver.execute_script(
+        "return getComputedStyle(arguments[0], '::after').content", line)
+    # the registrant's name is on line 31 of the file, from column 139 (see model spans)
+    assert shown == '"file 31:139"', shown
 
 
 def test_diagnostic_link_goes_to_its_place_and_filters_hide(driver, tmp_path):

@@ -36,6 +36,9 @@
     var view = found[0].closest(".view");
     showView(view.id);
     found[0].scrollIntoView({ block: "center" });
+    // blocks of lines around the target are laid out only now (content-visibility):
+    // once they are, their real heights may move it; put it back in the middle
+    requestAnimationFrame(function () { found[0].scrollIntoView({ block: "center" }); });
     current(found);
     flash(found);
     return true;

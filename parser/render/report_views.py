@@ -192,17 +192,31 @@ class ViewBuilder:
             self.map.synthetic(layout.offsets.to_source(len(text) - 1), 1)
             text += "\n"
         if layout.kind == "html":
-            positions = []
-            index = self.source.index
+            offsets = []
             at = 0
             while at < len(text):
-                line, column = index.line_col(layout.offsets.to_source(at))
-                positions.append(f"{line}:{column}")
+                offsets.append(layout.offsets.to_source(at))
                 at = text.index("\n", at) + 1
-            self._add("html", text, 1, positions)
+            self._add("html", text, 1, self._positions(offsets))
         else:
             first = self.source.index.line_col(layout.offsets.to_source(0))[0]
             self._add("text", text, first, None)
+
+    def _positions(self, offsets: list[int]) -> list[str]:
+        """``line:column`` of each source offset, in one pass over the text they span
+        (asking the line index one by one would count from its last block each time
+        once a document skips far ahead, as an inline-XBRL hidden header does)."""
+        text = self.source.text
+        shown: dict[int, str] = {}
+        last, line = None, 0
+        for offset in sorted(set(offsets)):
+            if last is None:
+                line = self.source.index.line_col(offset)[0]
+            else:
+                line += text.count("\n", last, offset)
+            shown[offset] = f"{line}:{offset - text.rfind(chr(10), 0, offset)}"
+            last = offset
+        return [shown[o] for o in offsets]
 
     def note(self, message: str, at: int) -> None:
         """A line eightk writes in place of content it does not show."""
@@ -255,6 +269,11 @@ class Note(NamedTuple):
     classes: str
 
 
+# Lines are written in blocks that the browser lays out only when they come into sight
+# (CSS content-visibility): a 2 MB filing is 30,000 lines, and laying them all out
+# on opening took seconds. Each block restarts the line counter at its first line.
+BLOCK = 64
+
 FIELD_KINDS = frozenset({"cover", "item", "exhibit", "signature", "header", "xbrl"})
 
 
@@ -278,20 +297,32 @@ def render_view(view: View, placed: Sequence[Placed], notes: dict[int, list[Note
             region_at[row] = region
     out: list[str] = []
     text = view.text
+    opened: set[str] = set()
     for chunk in view.chunks:
-        out.append(f'<div class="ck ck-{chunk.kind}" style="counter-reset:n {chunk.number - 1}">')
+        out.append(f'<div class="ck ck-{chunk.kind}">')
         open_region: Region | None = None
+        in_block = 0  # lines in the open block (0: none open)
         for i in range(chunk.count):
             row = chunk.first + i
             region = region_at.get(row)
+            if in_block and (region is not open_region or in_block == BLOCK):
+                out.append("</div>")
+                in_block = 0
             if region is not open_region:
                 if open_region is not None:
                     out.append("</section>")
                 if region is not None:
-                    out.append(f'<section class="rg rg-{region.kind}" id="{region.id}">')
-                    if region.first == row:
+                    # a region an inner one interrupted goes on without its id and label
+                    anchor = "" if region.id in opened else f' id="{region.id}"'
+                    out.append(f'<section class="rg rg-{region.kind}"{anchor}>')
+                    if region.id not in opened:
                         out.append(_region_label(region, region.id in originals))
+                    opened.add(region.id)
                 open_region = region
+            if not in_block:
+                out.append(f'<div class="bk" style="counter-reset:n {chunk.number - 1 + i};'
+                           f'contain-intrinsic-size:auto {_height(view, row, region_at):.0f}em">')
+            in_block += 1
             line = text[starts[row] : starts[row + 1] - 1]
             position = chunk.positions[i] if chunk.positions is not None else None
             out.append(f'<div data-s="{position}">' if position else "<div>")
@@ -305,10 +336,26 @@ def render_view(view: View, placed: Sequence[Placed], notes: dict[int, list[Note
             out.append("</div>")
             for note in notes.get(row, ()):
                 out.append(f'<aside class="dn {note.classes}">{note.html}</aside>')
+        if in_block:
+            out.append("</div>")
         if open_region is not None:
             out.append("</section>")
         out.append("</div>")
     return "".join(out)
+
+
+def _height(view: View, row: int, region_at: dict[int, Region]) -> float:
+    """The height (em) a block of lines from ``row`` will about take, lines wrapped at
+    about 100 characters: the browser sizes a block it has not laid out yet by this,
+    so a jump to a line far down lands where the line will be."""
+    starts = view.line_starts
+    region = region_at.get(row)
+    rows = 0.0
+    for r in range(row, min(row + BLOCK, view.lines)):
+        if region_at.get(r) is not region:
+            break
+        rows += max(1, -(-(starts[r + 1] - starts[r] - 1) // 100))
+    return rows * 1.35
 
 
 def _region_label(region: Region, original: bool) -> str:
