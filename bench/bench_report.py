@@ -95,7 +95,8 @@ def main() -> None:
                 painted = driver.execute_script(
                     "var p = performance.getEntriesByName('first-contentful-paint')[0];"
                     "return p ? p.startTime : -1;")
-                row += f" {load / 1000:>6.2f}s {painted / 1000:>5.2f}s"
+                shown = f"{painted / 1000:>5.2f}s" if painted >= 0 else "   n/a"
+                row += f" {load / 1000:>6.2f}s {shown}"
             print(row, flush=True)
     finally:
         if driver is not None:

@@ -157,8 +157,8 @@ def build_views(parsed: Parsed) -> list[View]:
             continue
         later = [d.span.start for d in filing.documents[n + 1 :] if d.span is not None]
         end = later[0] if later else len(text)
-        kind = _v(document.type) or document.format
         read = n == filing.body_document and layout is not None
+        kind = _v(document.type) or ("8-K" if read else document.format)
         detail = (f"{document.format}, {document.size:,} characters"
                   + (f", {_v(document.filename)}" if document.filename else "")
                   + ("; read as the 8-K" if read else ""))
