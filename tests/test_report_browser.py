@@ -290,12 +290,13 @@ def test_the_checks_would_see_a_fetch_and_an_error(driver, tmp_path, counting_se
     """Control: a page that does fetch and log an error is caught by the same checks."""
     base, hits = counting_server
     page = tmp_path / "control.html"
-    page.write_text(f'<img src="{base}/control.png"><script>console.error("boom")</script>')
+    page.write_text(f'<img src="{base}/control.png"><script>console.error("boom")</script>'
+                    f'<iframe srcdoc="<img src={base}/frame.png>"></iframe>')
     open_page(driver, page)
     deadline = time.monotonic() + 5
-    while not hits and time.monotonic() < deadline:
+    while len(hits) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert hits == ["/control.png"]
+    assert sorted(hits) == ["/control.png", "/frame.png"]  # a frame's fetch is seen too
     assert f"{base}/control.png" in foreign_requests(driver, page)
     assert any("boom" in m for m in console_errors(driver))
 
@@ -326,6 +327,39 @@ def test_hostile_filing_runs_and_fetches_nothing(driver, tmp_path, counting_serv
     assert foreign_requests(driver, page) == []
     assert console_errors(driver) == []
     assert "Hostile" in driver.page_source or kind == "text"
+
+
+def test_sandbox_and_policy_hold_without_the_sanitiser(driver, tmp_path, counting_server,
+                                                       monkeypatch):
+    """The second and third walls alone: every region's "original" is the hostile HTML
+    as it came, not cleaned at all. The sandboxed iframe under the page's policy must
+    still run nothing and fetch nothing."""
+    import eightk.render.report as report_module
+
+    base, hits = counting_server
+    raw = hostile_html(base).decode()
+    monkeypatch.setattr(report_module, "region_documents",
+                        lambda html, start, end, ranges: [raw for _ in ranges])
+    source = tmp_path / "hostile.htm"
+    source.write_bytes(hostile_html(base))
+    page = make_report(source, tmp_path / "report.html")
+    assert "window.top.__pwned" in page.read_text()  # the raw HTML is on the page this time
+    open_page(driver, page)
+    buttons = driver.find_elements("css selector", "button.orig")
+    assert buttons
+    for button in buttons:
+        button.click()
+        time.sleep(0.3)
+    time.sleep(1.0)  # a meta refresh of 0 s, images, style sheets: give them time
+    # the raw filing did render in the frame (so the walls had something to stop)
+    frame = driver.find_element("css selector", ".orig-pane iframe")
+    assert _ink(frame.screenshot_as_png)[0] > 0.005
+    assert driver.execute_script("return window.__pwned") is None
+    assert hits == []
+    assert foreign_requests(driver, page) == []
+    # what the browser says is only that it refused
+    for message in console_errors(driver):
+        assert "Refused" in message or "Blocked" in message or "sandbox" in message, message
 
 
 # ---------------------------------------------------------------- real filings
