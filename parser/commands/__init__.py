@@ -37,7 +37,7 @@ def _options(
 
 
 # Importing a command module registers its commands on ``app``, in this order.
-from . import parse, check, show, extract, fetch  # noqa: E402, F401, I001
+from . import parse, check, show, report, extract, fetch  # noqa: E402, F401, I001
 
 
 def main() -> None:
