@@ -26,7 +26,7 @@ SAMPLES = [
     "corpus/malformed/missing-text-close.txt",
     "corpus/malformed/missing-egc.htm",
 ]
-FORMATS = ["full", "short", "json", "sarif", "github"]
+FORMATS = ["full", "short", "json", "json-lines", "sarif", "github"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])(?:;[0-9;]*)?m")  # bold is not colour
 
@@ -48,7 +48,12 @@ def run(monkeypatch):
 def test_snapshot(run, sample, fmt):
     result = run("check", "--format", fmt, "--config", "tests/snapshots/empty.toml", sample)
     assert result.exit_code == 1
-    output = result.stdout if fmt in ("json", "sarif", "github") else result.stderr
+    # every format writes its diagnostics to stdout; only the summary line goes to stderr
+    output = result.stdout
+    expected_err = f"{'error' if 'E1' in output else 'warning'}: {sample}: " if fmt == "full" \
+        else ""
+    assert result.stderr.startswith(expected_err) and result.stderr.count("\n") == (
+        fmt == "full")
     assert not ANSI.search(output)  # not a terminal: no colour
     # SARIF names the tool's version; snapshots hold a placeholder so a release
     # does not rewrite them
@@ -94,14 +99,14 @@ def test_severity_threshold(run):
     assert run("check", latin1).exit_code == 0  # only infos: below the default threshold
     result = run("check", "--severity", "info", "--format", "short", latin1)
     assert result.exit_code == 1
-    assert "info[D003]" in result.stderr and "info[A802]" in result.stderr
+    assert "info[D003]" in result.stdout and "info[A802]" in result.stdout
 
 
 def test_select_and_ignore(run):
     sample = "corpus/malformed/missing-egc.htm"
     assert run("check", "--ignore", "C303", sample).exit_code == 0
     selected = run("check", "--format", "short", "--select", "C", sample)
-    assert "C303" in selected.stderr
+    assert "C303" in selected.stdout
 
 
 def test_pyproject_defaults(run, tmp_path):
@@ -111,7 +116,7 @@ def test_pyproject_defaults(run, tmp_path):
     assert run("check", "--config", str(config), sample).exit_code == 0
     config.write_text('[tool.eightk]\nseverity = "info"\nformat = "short"\n')
     result = run("check", "--config", str(config), str(ROOT / "corpus/malformed/long-line.txt"))
-    assert "A801" in result.stderr
+    assert "A801" in result.stdout
     config.write_text("[tool.eightk]\nbogus = 1\n")
     assert run("check", "--config", str(config), sample).exit_code == 2
 
@@ -125,8 +130,8 @@ def test_summary_lines(run):
 
 def test_folders_are_walked_for_filings(run):
     result = run("check", "--format", "short", "corpus/malformed")
-    assert "MANIFEST" not in result.stderr
-    assert "unknown-item.txt" in result.stderr
+    assert "MANIFEST" not in result.stdout
+    assert "unknown-item.txt" in result.stdout
 
 
 def test_colour_on_a_terminal_and_no_color(monkeypatch):
