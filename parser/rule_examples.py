@@ -26,7 +26,7 @@ info[A802]: character `—` (U+2014) in an ASCII document
    |
    = help: use ASCII quotes and dashes in text filings
    = note: 1 character outside ASCII in this document''',
-    'B201': r'''`eightk check` on an 8-K text whose cover-page title comes after an item heading reports:
+    'B201': r'''the body grammar reports, for a cover-page title read after an item heading (a token order the lexer itself avoids, so this one was made by hand):
 
 error[B201]: unexpected form title line
  --> example.txt:2:1

@@ -49,7 +49,6 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
-    help="Parse, validate and extract SEC Form 8-K filings.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -240,7 +240,7 @@ def _run(files, fmt, chosen, dropped, level, statistics, quiet, sink, validate):
     return unreadable, findings
 
 
-@app.command()
+@app.command(short_help="Explain a diagnostic code, with an example.")
 def explain(code: Annotated[str, typer.Argument(
         metavar="CODE", help="A code (I401) or a name (unknown-item).")]) -> None:
     """Explain a diagnostic code: what it checks, why, how to fix it, with an example.

@@ -12,7 +12,7 @@ from . import app
 from .common import EXIT_INPUT, _console, _read
 
 
-@app.command()
+@app.command(short_help="Show what was understood, as tables or over the text.")
 def show(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="The filing to show ('-': stdin).")],
     source: Annotated[bool, typer.Option(

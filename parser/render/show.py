@@ -65,7 +65,11 @@ _POSITION_HEADERS = {"line", "line:col /\nrendered"}
 
 
 def _words(text: str) -> list[str]:
-    return text.split()
+    """The units a wrapped cell cannot cut: its words, the first with its indent."""
+    words = text.split()
+    if words and text[:1] == " ":
+        words[0] = text[: len(text) - len(text.lstrip())] + words[0]
+    return words
 
 
 def _fit(table: Table, rows: list[list[str]], width: int) -> bool:
