@@ -182,7 +182,10 @@ def _grid(rows: list[list[str]], width: int, styles: tuple[str, ...]):
     grid = Table.grid(padding=(0, 2))
     for n, style in enumerate(styles):
         grid.add_column(style=style, overflow="fold", no_wrap=n == 2)
-    if _fit(grid, rows, width):
+    longest = max((cell_len(row[1]) for row in rows), default=0)
+    # side by side only while the values keep a readable width (long check-box
+    # labels would squeeze them to a word a line)
+    if _fit(grid, rows, width) and (grid.columns[1].width or 0) >= min(longest, 24):
         for row in rows:
             grid.add_row(*row)
         return grid
