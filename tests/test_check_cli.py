@@ -310,6 +310,13 @@ def test_explain_shows_an_example_and_suggests_names(run):
     assert "did you mean unknown-item (I401)?" in missing.stderr
     nothing = run("explain", "zzzz")
     assert nothing.exit_code == 2 and "did you mean" not in nothing.stderr
+    family = run("explain", "I4")
+    assert family.exit_code == 0
+    from eightk.codes import RULES
+
+    assert [line.split()[0] for line in family.stdout.splitlines()] == sorted(
+        code for code in RULES if code.startswith("I4"))
+    assert run("explain", "I9").exit_code == 2
     selected = run("check", "--select", "missing-signature", "corpus/text-2006-sub.txt")
     assert selected.exit_code == 2 and "missing-signatures (S701)" in selected.stderr
 

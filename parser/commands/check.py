@@ -242,21 +242,41 @@ def _run(files, fmt, chosen, dropped, level, statistics, quiet, sink, validate):
 
 @app.command(short_help="Explain a diagnostic code, with an example.")
 def explain(code: Annotated[str, typer.Argument(
-        metavar="CODE", help="A code (I401) or a name (unknown-item).")]) -> None:
+        metavar="CODE", help="A code (I401), a name (unknown-item) or a family (I4).")]
+            ) -> None:
     """Explain a diagnostic code: what it checks, why, how to fix it, with an example.
+
+    A family (I4, K) lists its rules.
 
     \b
     Examples:
       eightk explain I401
       eightk explain unknown-item
+      eightk explain K
     """
     from ..render.diagnostics import explain as explain_text
 
     text = explain_text(code)
     if text is None:
+        family = _family(code)
+        if family:  # `eightk explain I4`: the rules of the family, to pick one from
+            typer.echo("\n".join(family))
+            return
         typer.echo(_unknown_rule(code), err=True)
         raise typer.Exit(EXIT_USAGE)
     typer.echo(text)
+
+
+def _family(prefix: str) -> list[str]:
+    """``CODE  name  summary`` lines of the rules whose code starts with ``prefix``."""
+    from ..codes import RULES
+
+    key = prefix.strip().upper()
+    if not key or not key[0].isalpha():
+        return []
+    rules = [RULES[code] for code in sorted(RULES) if code.startswith(key)]
+    width = max((len(rule.name) for rule in rules), default=0)
+    return [f"{rule.code}  {rule.name:<{width}}  {rule.summary}" for rule in rules]
 
 
 @app.command()
