@@ -74,6 +74,9 @@ def _as_path(source: str | os.PathLike) -> Path:
 def _parsed_text(text: str, path: str | None) -> Parsed:
     # The pipeline decodes bytes itself (encoding, line ends); UTF-8 carries any str,
     # and surrogateescape gives back the bytes a str decoded that way came from.
+    # the decoder drops a UTF-8 byte-order mark; so does this, before encoding, so
+    # that a BOM kept in a str does not come back as a character
+    text = text.removeprefix("\ufeff")
     try:
         data = text.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:
@@ -121,8 +124,8 @@ def parse_bytes(data: bytes | bytearray | memoryview, path: str | None = None) -
 def parse_text(text: str, path: str | None = None) -> Filing:
     """Parse a filing already decoded to ``str`` (an HTML document on one line as
     well as a submission); ``path`` only names it in the output. Spans are offsets
-    into ``text`` with its line ends normalised to ``\\n``. Never raises on what the
-    text holds."""
+    into ``text`` with its line ends normalised to ``\\n`` and a leading byte-order
+    mark left out. Never raises on what the text holds."""
     if not isinstance(text, str):
         raise TypeError(f"parse_text() takes a str, not {type(text).__name__}")
     return _parsed_text(text, path).filing

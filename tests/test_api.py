@@ -88,6 +88,11 @@ def test_text_keeps_offsets_into_the_given_text():
     filing = parse_text(text)
     name = filing.cover.registrants[0].name
     assert text[name.span.start : name.span.end] == name.value
+    # a byte-order mark kept at the start of a str is left out, as from bytes
+    plain = SAMPLE.read_text()
+    marked = parse_text("\ufeff" + plain).cover.registrants[0].name
+    assert plain[marked.span.start : marked.span.end] == marked.value
+    assert marked == parse_bytes(b"\xef\xbb\xbf" + SAMPLE.read_bytes()).cover.registrants[0].name
 
 
 def test_public_names_are_documented():
