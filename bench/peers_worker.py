@@ -109,11 +109,13 @@ def doc2dict_runner() -> Runner:
     from doc2dict.mapping_dicts.sec_html_mapping_dicts import dict_8k_html
     from secsgml import parse_sgml_content_into_memory
 
+    # Old text documents carry <PAGE>, <TABLE>, <S>, <C> markup: not evidence of HTML.
+    html_tag = re.compile(rb"<(?:html|body|div|font|br|p)[\s>]", re.I)
+
     def is_html(name: bytes, content: bytes) -> bool:
         if name:
             return name.lower().endswith((b".htm", b".html"))
-        head = content[:4000].lower()
-        return b"<html" in head or b"<table" in head or b"<p" in head
+        return html_tag.search(content[:4000]) is not None
 
     def run(data: bytes, meta: dict) -> int:
         if meta["kind"] == "submission":
