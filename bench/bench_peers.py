@@ -147,17 +147,32 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def ratio(mine: list[dict], theirs: list[dict], key: str) -> str:
+    """Median of mine / median of theirs over the files both handled."""
+    a = {r["path"]: r[key] for r in mine}
+    b = {r["path"]: r[key] for r in theirs}
+    common = a.keys() & b.keys()
+    if not common:
+        return "-"
+    times = statistics.median(a[p] for p in common) / statistics.median(b[p] for p in common)
+    return f"{times:.2f}"
+
+
 def report(results: dict[str, dict], kinds: list[str], repeat: int) -> None:
     base = results.get("eightk")
     print(f"\nbest of {repeat} per file, one core per side, files in memory; ms are wall "
           f"time (perf_counter around the call), cpu ms the process's CPU time in the same "
-          f"calls; x eightk = the side's median ms / eightk's (whole pipeline) median ms over "
-          f"the files both handled (above 1: eightk is faster)")
+          f"calls (on a loaded machine the two part: a long call is preempted more often "
+          f"than a short one); x eightk = the side's median / eightk's (whole pipeline) "
+          f"median over the files both handled, in wall and in cpu time (above 1: eightk "
+          f"is faster)")
     header = (f"{'kind':10} {'side':14} {'handled':>9} {'w/ items':>8} {'median ms':>10} "
-              f"{'p90 ms':>8} {'cpu ms':>7} {'MB/s':>7} {'x eightk':>9}")
+              f"{'p90 ms':>8} {'cpu ms':>7} {'MB/s':>7} {'x eightk':>9} {'cpu x':>6}")
     for kind in kinds + ["all"]:
         print()
         print(header)
+        base_ok = [r for r in base["files"] if r["error"] is None
+                   and kind in ("all", r["kind"])] if base else []
         for side, result in results.items():
             rows = [r for r in result["files"] if kind in ("all", r["kind"])]
             if not rows:
@@ -166,23 +181,16 @@ def report(results: dict[str, dict], kinds: list[str], repeat: int) -> None:
             with_items = sum(1 for r in ok if r["items"])
             line = f"{kind:10} {side:14} {len(ok):>4}/{len(rows):<4} {with_items:8}"
             if not ok:
-                print(line + f" {'-':>10} {'-':>8} {'-':>7} {'-':>7} {'-':>9}")
+                print(line + f" {'-':>10} {'-':>8} {'-':>7} {'-':>7} {'-':>9} {'-':>6}")
                 continue
             ms = [r["seconds"] * 1000 for r in ok]
             mbps = sum(r["bytes"] for r in ok) / sum(r["seconds"] for r in ok) / 1e6
-            ratio = "-"
-            if base and side != "eightk":
-                mine = {r["path"]: r["seconds"] for r in ok}
-                theirs = {r["path"]: r["seconds"] for r in base["files"]
-                          if r["error"] is None and kind in ("all", r["kind"])}
-                common = mine.keys() & theirs.keys()
-                if common:
-                    times = statistics.median(mine[p] for p in common) / statistics.median(
-                        theirs[p] for p in common)
-                    ratio = f"{times:.2f}"
             cpu = statistics.median(r["cpu"] * 1000 for r in ok)
+            wall_x = cpu_x = "-"
+            if base_ok and side != "eightk":
+                wall_x, cpu_x = ratio(ok, base_ok, "seconds"), ratio(ok, base_ok, "cpu")
             print(line + f" {statistics.median(ms):10.2f} {pct(ms, 0.9):8.2f} {cpu:7.2f} "
-                  f"{mbps:7.1f} {ratio:>9}")
+                  f"{mbps:7.1f} {wall_x:>9} {cpu_x:>6}")
 
     print()
     for side, result in results.items():
@@ -224,7 +232,15 @@ def main() -> int:
     ap.add_argument("--file-timeout", type=float, default=120.0,
                     help="seconds one call may take before the file counts as failed")
     ap.add_argument("--json", type=Path, help="also write every side's per-file timings here")
+    ap.add_argument("--report", type=Path, metavar="JSON",
+                    help="print the table of timings saved by --json, measuring nothing")
     args = ap.parse_args()
+    if args.report:
+        saved = json.loads(args.report.read_text())
+        found = {r["kind"] for result in saved.values() for r in result["files"]}
+        repeat = next(iter(saved.values()))["repeat"] if saved else 0
+        report(saved, [k for k in KINDS if k in found], repeat)
+        return 0
 
     kinds = [k for k in args.kinds.split(",") if k]
     sides = [s for s in args.peers.split(",") if s]

@@ -75,3 +75,9 @@ def test_eightk_and_floor_sides_over_a_small_corpus(tmp_path):
         assert any(line.startswith(f"{kind} ") and " eightk " in line
                    for line in out.stdout.splitlines()), kind
     assert "0 files failed" in out.stdout
+    # The saved timings print the same table again without measuring.
+    again = subprocess.run([sys.executable, str(BENCH / "bench_peers.py"), "--report",
+                            str(out_json)], capture_output=True, text=True, check=True)
+    table = [line for line in out.stdout.splitlines() if line.startswith(tuple(samples.values()))]
+    assert table and table == [line for line in again.stdout.splitlines()
+                               if line.startswith(tuple(samples.values()))]
