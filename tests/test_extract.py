@@ -697,3 +697,13 @@ def test_a_write_failure_midway_is_one_line_and_resume_continues(tmp_path, monke
     resumed = CliRunner().invoke(app, ["extract", str(CORPUS), "-o", str(out), "--resume"])
     assert resumed.exit_code == 0
     assert out.read_bytes() == reference.read_bytes()
+
+
+def test_the_readme_extract_section_names_only_real_options():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("### extract\n", 1)[1].split("\n## ", 1)[0]
+    named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", section))
+    shown = CliRunner().invoke(app, ["extract", "--help"], env={"COLUMNS": "200"}).stdout
+    assert named and all(option in shown for option in named), named

@@ -36,7 +36,27 @@ def _list_columns(value: bool) -> None:
     raise typer.Exit()
 
 
-@app.command()
+_HELP = (
+    "Turn any number of filings into analysis-ready tables: filings, filers, items (with their "
+    "text), exhibits, signatures and diagnostics, joined on key (one per input document). One "
+    "failing file never stops the run: it becomes rows in diagnostics.\n\n"
+    "Examples:\n\n"
+    "  # a folder of filings into Parquet, one sub-folder a table\n"
+    "  eightk extract ./filings -o filings.parquet/\n"
+    "  # an EDGAR daily feed archive into DuckDB, streamed (8-Ks only)\n"
+    "  eightk extract 20240603.nc.tar.gz -o day.duckdb\n"
+    "  # after Ctrl-C: continue where it stopped\n"
+    "  eightk extract big/ -o out.jsonl --resume\n"
+    "  # JSON Lines on stdout, without the item text\n"
+    "  eightk extract big/ --no-item-text | head -3\n\n"
+    "An output that is already there is refused unless --resume (continue it) or --force "
+    "(replace it). Exit codes: 0 done; 2 the command cannot run as given; 3 writing the output "
+    "failed midway; 4 nothing could be read; 130 interrupted (143 on SIGTERM); 141 stdout was "
+    "closed. After 3 or 130, --resume continues."
+)
+
+
+@app.command(help=_HELP)
 def extract(
     inputs: Annotated[list[str] | None, typer.Argument(
         help="Files, folders, globs, '-' (stdin), @list files, .gz/.zip/.tar(.gz) archives.",
@@ -57,10 +77,10 @@ def extract(
     timeout: Annotated[float, typer.Option(help="Seconds allowed per file.")] = 60.0,
     max_size: Annotated[int, typer.Option(help="Largest file read, in MB.")] = 256,
     resume: Annotated[bool, typer.Option(
-        help="Continue the extract already in the output (after an interrupted run, or "
+        "--resume", help="Continue the extract already in the output (after an interrupted run, or "
         "with more inputs).")] = False,
     force: Annotated[bool, typer.Option(
-        help="Replace the extract already in the output.")] = False,
+        "--force", help="Replace the extract already in the output.")] = False,
     all_forms: Annotated[bool, typer.Option(
         "--all-forms", help="Also read submissions whose header names another form than "
         "8-K (skipped and counted by default).")] = False,
@@ -72,22 +92,6 @@ def extract(
         "--columns", help="List the tables and their columns, and exit.", is_eager=True,
         callback=_list_columns, expose_value=False)] = False,
 ) -> None:
-    """Turn any number of filings into analysis-ready tables: filings, filers, items (with
-    their text), exhibits, signatures and diagnostics, joined on key (one per input
-    document). One failing file never stops the run: it becomes rows in diagnostics.
-
-    Examples:
-
-        eightk extract ./filings -o filings.parquet/       Parquet parts, one folder a table
-        eightk extract 20240603.nc.tar.gz -o day.duckdb    an EDGAR feed archive, streamed
-        eightk extract big/ -o out.jsonl --resume          continue after Ctrl-C
-        eightk extract big/ --no-item-text | head -3       JSON Lines on stdout
-
-    An output already there is refused unless --resume (continue it) or --force
-    (replace it). Exit codes: 0 done; 2 the command cannot run as given; 3 writing the
-    output failed midway (rerun with --resume); 4 nothing could be read; 130 interrupted
-    (rerun with --resume); 141 stdout was closed.
-    """
     from ..bulk.tables import COLUMNS
     from ..bulk.writers import MissingExtra, OutputError
 
