@@ -302,8 +302,30 @@ def run(
     if resume and "-" in inputs:
         raise OutputError("--resume cannot tell which part of standard input is done; "
                           "name the files instead of '-'")
+    workers = workers or os.cpu_count() or 1
+    counts = {"files": 0, "bytes": 0, "problems": 0, "failed": 0, "unreadable": 0,
+              "other-form": 0, "other-file": 0, "not_found": 0}
+    total: list[int | None] = [None]
+
+    def note(message: str) -> None:
+        counts["not_found"] += 1
+        if on_note is not None:
+            on_note(message)
+
+    def totalled(value: int | None) -> None:
+        total[0] = value
+        if on_total is not None:
+            on_total(value)
+
+    def summary() -> Summary:
+        return Summary(counts["files"], counts["bytes"], counts["problems"], counts["failed"],
+                       counts["unreadable"], counts["other-form"], counts["other-file"],
+                       len(done), counts["not_found"], time.perf_counter() - start, total[0])
+
     done: set[str] = set()
     state: dict | None = None
+    start = time.perf_counter()
+    stop = _Stop()
     try:
         journal = None if writer.streaming or fmt == "duckdb" else Journal(output)
         if force:
@@ -325,33 +347,14 @@ def run(
         if state:
             writer.restore(state)
     except BaseException as error:
+        stop.restore()
         writer.close()  # refused or failed: let go of what was opened to look
         if isinstance(error, OSError):  # a name too long, a folder not ours, ...
             where = error.filename or output
             raise OutputError(f"cannot write {where}: {error.strerror or error}") from None
+        if isinstance(error, KeyboardInterrupt):  # nothing written yet: nothing to keep
+            raise Interrupted(summary(), stop.signum or signal.SIGINT) from None
         raise
-
-    workers = workers or os.cpu_count() or 1
-    counts = {"files": 0, "bytes": 0, "problems": 0, "failed": 0, "unreadable": 0,
-              "other-form": 0, "other-file": 0, "not_found": 0}
-    total: list[int | None] = [None]
-
-    def note(message: str) -> None:
-        counts["not_found"] += 1
-        if on_note is not None:
-            on_note(message)
-
-    def totalled(value: int | None) -> None:
-        total[0] = value
-        if on_total is not None:
-            on_total(value)
-
-    start = time.perf_counter()
-
-    def summary() -> Summary:
-        return Summary(counts["files"], counts["bytes"], counts["problems"], counts["failed"],
-                       counts["unreadable"], counts["other-form"], counts["other-file"],
-                       len(done), counts["not_found"], time.perf_counter() - start, total[0])
 
     members = (m for m in sources.members(inputs, limit=limit, only_8k=only_8k, lazy=True,
                                           report=note)
@@ -359,7 +362,6 @@ def run(
     task = functools.partial(work, timeout=timeout, only_8k=only_8k, item_text=item_text)
     batch: list[Result] = []
     batch_bytes = 0
-    stop = _Stop()
 
     def flush() -> None:
         nonlocal batch_bytes

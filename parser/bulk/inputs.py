@@ -233,7 +233,7 @@ def _not_found(name: str, reason: str, report: Report | None) -> Member:
 
 def _walk(folder: str, report: Report | None) -> Iterator[str | Member]:
     errors: list[OSError] = []
-    found = 0
+    found = failed = 0
     for root, dirs, names in os.walk(folder, onerror=errors.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for entry in sorted(names):
@@ -246,10 +246,15 @@ def _walk(folder: str, report: Report | None) -> Iterator[str | Member]:
             else:
                 yield Member(path, None, skip="other-file")
         for error in errors:
+            failed += 1
             where = error.filename or folder
             yield _not_found(where, f"folder not readable ({error.strerror or error})", report)
         errors.clear()
-    if not found and report is not None:
+    for error in errors:  # the folder itself (os.walk yields nothing for it)
+        failed += 1
+        yield _not_found(error.filename or folder,
+                         f"folder not readable ({error.strerror or error})", report)
+    if not found and not failed and report is not None:
         report(f"{folder}: folder holds no files")
 
 

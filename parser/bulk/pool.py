@@ -81,7 +81,13 @@ class Pool:
         self.on_death = on_death
         self.chunk = chunk
         self.window = window or workers * 4  # chunks between the oldest unfinished and newest
-        self.workers = [_Worker(self.context, fn) for _ in range(workers)]
+        self.workers: list[_Worker] = []
+        try:
+            for _ in range(workers):
+                self.workers.append(_Worker(self.context, fn))
+        except BaseException:  # a Ctrl-C between two forks: leave none behind
+            self.terminate()
+            raise
 
     def __enter__(self) -> Pool:
         return self
