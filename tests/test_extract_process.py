@@ -48,7 +48,7 @@ def reference(many, tmp_path_factory) -> bytes:
 def _eightk(*args: str, **kwargs) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "eightk", "extract", *args],
                             stdout=kwargs.pop("stdout", subprocess.PIPE), stderr=subprocess.PIPE,
-                            start_new_session=True, **kwargs)
+                            start_new_session=True, cwd=kwargs.pop("cwd", "/"), **kwargs)
 
 
 def _children(pid: int) -> set[int]:
@@ -106,7 +106,7 @@ def test_a_signal_stops_the_run_cleanly_and_resume_completes_it(many, reference,
         json.loads(line)
     resumed = subprocess.run([sys.executable, "-m", "eightk", "extract", str(many), "-o",
                               str(out), "--workers", "2", "--resume"], capture_output=True,
-                             timeout=120)
+                             timeout=120, cwd="/")
     assert resumed.returncode == 0, resumed.stderr
     assert f"{done} already done".encode() in resumed.stderr
     assert out.read_bytes() == reference
@@ -154,3 +154,20 @@ def test_an_unreachable_scheduler_is_one_line_quickly(tmp_path):
     # a bound on a hang, not a speed measurement: dask's own default is to wait 30 s
     assert elapsed < 30
     assert not (tmp_path / "out").exists()
+
+
+def test_stdout_that_cannot_be_written_is_one_line():
+    target = CORPUS / "text-2006-sub.txt"
+    if Path("/dev/full").exists():  # every write fails with ENOSPC
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run([sys.executable, "-m", "eightk", "extract", str(target)],
+                                  stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+        assert done.returncode == 3
+        assert done.stderr == "eightk: cannot write stdout: No space left on device; 0 files " \
+                              "written\n"
+    shell = shutil.which("sh")
+    if shell is not None:  # started with stdout closed
+        done = subprocess.run([shell, "-c", f"'{sys.executable}' -m eightk extract '{target}' >&-"],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2
+        assert done.stderr == "eightk: standard output is closed: give an output file (-o)\n"

@@ -420,7 +420,7 @@ def run(
             with suppress(KeyboardInterrupt, _WriteError):  # a second Ctrl-C: stop flushing
                 flush()  # the results already back are complete: keep them
     except _WriteError as error:
-        path = error.error.filename or output
+        path = error.error.filename or (output if output not in (None, "-") else "stdout")
         raise OutputFailed(f"cannot write {path}: {error.error.strerror or error.error}",
                            summary()) from None
     finally:

@@ -202,6 +202,8 @@ class JsonlWriter(Writer):
 
     def open(self) -> None:
         if self.path is None:
+            if sys.stdout is None:  # started with stdout closed (`>&-`)
+                raise OutputError("standard output is closed: give an output file (-o)")
             self.stream = sys.stdout.buffer
             return
         _make_folder(self.path.parent)

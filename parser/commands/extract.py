@@ -170,8 +170,8 @@ def _extract_locally(inputs, output, fmt, fields, item_text, workers, timeout, m
         typer.echo(f"interrupted after {done}{of} files{hint}", err=True)
         raise typer.Exit(128 + stop.signum) from None
     except OutputFailed as failure:
-        typer.echo(f"eightk: {failure}; {failure.summary.finished} files written, rerun with "
-                   "--resume to continue", err=True)
+        hint = ", rerun with --resume to continue" if output not in (None, "-") else ""
+        typer.echo(f"eightk: {failure}; {failure.summary.finished} files written{hint}", err=True)
         raise typer.Exit(EXIT_OUTPUT) from None
     except BrokenPipeError:
         # The reader left (`| head`): stop quietly, with nothing left for Python to flush
