@@ -648,10 +648,12 @@ def test_a_worker_that_dies_costs_one_file_and_the_run_goes_on(tmp_path, monkeyp
     reference = tmp_path / "ref.jsonl"
     extract.run([str(CORPUS)], str(reference), workers=1)
     real_work, main = extract.work, os.getpid()
-    victim = str(CORPUS / "text-2006-sub.txt")
+    names = [m.name for m in inputs.members([str(CORPUS)]) if m.skip is None]
+    # files in the middle of their chunks of four: those before them are redone too
+    victims = {names[9], names[22]}
 
     def fragile(member, *args, **kwargs):
-        if member.name == victim and os.getpid() != main:
+        if member.name in victims and os.getpid() != main:
             os.kill(os.getpid(), signal.SIGKILL)  # what the kernel does out of memory
         return real_work(member, *args, **kwargs)
 
@@ -661,14 +663,14 @@ def test_a_worker_that_dies_costs_one_file_and_the_run_goes_on(tmp_path, monkeyp
     got, want = _jsonl(out), _jsonl(reference)
     assert [r["key"] for r in got] == [r["key"] for r in want]
     for mine, theirs in zip(got, want, strict=True):
-        if mine["key"] == victim:
+        if mine["key"] in victims:
             (diagnostic,) = mine["diagnostics"]
             assert diagnostic["name"] == "unreadable-input"
             assert "worker process reading it died (killed by SIGKILL) (out of memory?)" \
                 in diagnostic["message"]
         else:
             assert mine == theirs
-    assert summary.failed == 1
+    assert summary.failed == 2
 
 
 def test_a_write_failure_midway_is_one_line_and_resume_continues(tmp_path, monkeypatch):

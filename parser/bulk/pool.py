@@ -7,11 +7,13 @@ thread with its workers defunct; and a worker killed by the kernel (out of
 memory) made ``imap`` wait forever for the lost task.
 
 Here each worker has its own task queue (fed by a thread, so the main process
-never blocks on a full pipe) and its own result pipe (so a worker that dies
-mid-message can only damage its own). Workers ignore SIGINT: the main process
-decides when to stop, then terminates them and reaps them, so none is left
-behind. A worker that dies unexpectedly costs one file: the file it was
-reading becomes a failure, the rest of its work goes to a fresh worker.
+never blocks on a full pipe), kept a few chunks deep so it never waits on the
+main process, and its own result pipe (so a worker that dies mid-message can
+only damage its own), with one message per chunk. Workers ignore SIGINT: the
+main process decides when to stop, then terminates them and reaps them, so
+none is left behind. A worker that dies unexpectedly costs one file: it notes
+in shared memory which file it is reading, that file becomes a failure, and
+the rest of its work goes to a fresh worker.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 _MASK = hasattr(signal, "pthread_sigmask")
 
 
-def _serve(tasks, conn, fn: Fn, parent: int) -> None:
+def _serve(tasks, conn, fn: Fn, parent: int, reading) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if _MASK:  # blocked by the parent around the fork, so no signal met a half-made worker
@@ -47,9 +49,12 @@ def _serve(tasks, conn, fn: Fn, parent: int) -> None:
         if task is None:
             return
         seq, start, items = task
-        conn.send(("begin", seq, start))
+        results = []
         for index, item in enumerate(items, start):
-            conn.send(("done", seq, index, fn(item)))
+            reading[0], reading[1] = seq, index  # for the main process, should we die here
+            results.append(fn(item))
+        reading[0] = -1  # dying from here on blames no file: the chunk is simply redone
+        conn.send((seq, start, results))
 
 
 class _Worker:
@@ -57,8 +62,10 @@ class _Worker:
         self.tasks = context.Queue()
         reader, writer = context.Pipe(duplex=False)
         self.conn = reader
-        self.process = context.Process(target=_serve, args=(self.tasks, writer, fn, os.getpid()),
-                                       daemon=True)
+        self.reading = context.RawArray("q", [-1, -1])  # (seq, index) of the file in hand
+        self.process = context.Process(
+            target=_serve, args=(self.tasks, writer, fn, os.getpid(), self.reading),
+            daemon=True)
         old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS) if _MASK else None
         try:
             self.process.start()
@@ -67,7 +74,6 @@ class _Worker:
                 signal.pthread_sigmask(signal.SIG_SETMASK, old)
         writer.close()  # the worker holds the only write end: EOF when it dies
         self.outstanding: list[tuple[int, int, list]] = []  # (seq, start, items), in order
-        self.begun: int | None = None  # the seq it is reading
 
 
 class Pool:
@@ -81,6 +87,7 @@ class Pool:
         self.on_death = on_death
         self.chunk = chunk
         self.window = window or workers * 4  # chunks between the oldest unfinished and newest
+        self.depth = max(2, self.window // workers)  # chunks queued at one worker
         self.workers: list[_Worker] = []
         try:
             for _ in range(workers):
@@ -103,8 +110,8 @@ class Pool:
         while True:
             while not exhausted and next_seq - emit_seq < self.window:
                 worker = min(self.workers, key=lambda w: len(w.outstanding))
-                if len(worker.outstanding) >= 2:
-                    break  # every worker has one chunk running and one waiting
+                if len(worker.outstanding) >= self.depth:
+                    break  # every worker has enough queued not to wait for us
                 chunk = list(islice(items, self.chunk))
                 if not chunk:
                     exhausted = True
@@ -112,6 +119,7 @@ class Pool:
                 results[next_seq] = [None] * len(chunk)
                 self._assign(worker, next_seq, 0, chunk)
                 next_seq += 1
+            freed = False
             while emit_seq < next_seq:
                 ready = results[emit_seq]
                 while emit_index < len(ready) and ready[emit_index] is not None:
@@ -123,9 +131,11 @@ class Pool:
                     break
                 del results[emit_seq]
                 emit_seq, emit_index = emit_seq + 1, 0
+                freed = True
             if exhausted and emit_seq == next_seq:
                 return
-            self._receive(results)
+            if not freed:  # else hand out more work first: waiting now would idle the workers
+                self._receive(results)
 
     def _assign(self, worker: _Worker, seq: int, start: int, chunk: list) -> None:
         worker.outstanding.append((seq, start, chunk))
@@ -151,16 +161,9 @@ class Pool:
         """Read every message waiting from ``worker``; False once its pipe is closed."""
         try:
             while worker.conn.poll():
-                message = worker.conn.recv()
-                if message[0] == "begin":
-                    worker.begun = message[1]
-                    continue
-                _, seq, index, result = message
-                results[seq][index] = result
-                head_seq, head_start, head_items = worker.outstanding[0]
-                if index == head_start + len(head_items) - 1:
-                    worker.outstanding.pop(0)
-                    worker.begun = None
+                seq, start, done = worker.conn.recv()
+                results[seq][start : start + len(done)] = done
+                worker.outstanding.pop(0)  # a worker answers its chunks in order
         except (EOFError, OSError):
             return False
         return True
@@ -169,20 +172,21 @@ class Pool:
         """A worker died: the file it was reading fails, its other work moves on."""
         worker.process.join(timeout=5)
         code = worker.process.exitcode
+        seq_in_hand, index_in_hand = worker.reading[0], worker.reading[1]
         self._stop(worker)
         self.workers.remove(worker)
         fresh = _Worker(self.context, self.fn)
         self.workers.append(fresh)
         for seq, start, items in worker.outstanding:
-            done = results[seq]
-            # this worker's results for a chunk come in order: what is missing is the rest
-            first = next(i for i in range(start, start + len(items)) if done[i] is None)
-            rest = items[first - start:]
-            if worker.begun == seq:  # it died reading the first missing one
-                done[first] = self.on_death(rest[0], code)
-                first, rest = first + 1, rest[1:]
-            if rest:
-                self._assign(fresh, seq, first, rest)
+            culprit = index_in_hand - start if seq == seq_in_hand else -1
+            if 0 <= culprit < len(items):
+                results[seq][index_in_hand] = self.on_death(items[culprit], code)
+                parts = ((start, items[:culprit]), (index_in_hand + 1, items[culprit + 1:]))
+            else:
+                parts = ((start, items),)
+            for first, rest in parts:
+                if rest:
+                    self._assign(fresh, seq, first, rest)
 
     @staticmethod
     def _stop(worker: _Worker) -> None:
