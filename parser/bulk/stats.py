@@ -36,7 +36,7 @@ def _count(filings: list[dict], items: list[dict], diagnostics: list[dict]) -> C
     years, forms = Counter(), Counter()
     for row in filings:
         year = _year(row)
-        year_of[row["key"], row["source"]] = year
+        year_of[row["key"]] = year
         years[year] += 1
         forms[row.get("submission_type") or row.get("form_type") or "?"] += 1
     item_counts, item_years = Counter(), Counter()
@@ -45,7 +45,7 @@ def _count(filings: list[dict], items: list[dict], diagnostics: list[dict]) -> C
             continue
         item = row.get("canonical") or row.get("item")
         item_counts[item] += 1
-        item_years[year_of.get((row["key"], row["source"]), "?"), item] += 1
+        item_years[year_of.get(row["key"], "?"), item] += 1
     codes = Counter((r["code"], r["name"], r["severity"]) for r in diagnostics)
     return Counts(years, forms, item_counts, item_years, codes, len(filings))
 
@@ -95,7 +95,7 @@ def load(path: Path) -> Counts:
             if "reported_items" in row:  # a file that was read (not only a failure record)
                 filings.append(row)
             for item in row.get("items") or []:
-                items.append({**item, "key": row["key"], "source": row["source"]})
+                items.append({**item, "key": row["key"]})
             for diagnostic in row.get("diagnostics") or []:
                 diagnostics.append(diagnostic)
     return _count(filings, items, diagnostics)

@@ -1,15 +1,24 @@
 """A filing as rows of normalised tables, for analysis.
 
-Six tables, keyed by ``key`` (the accession number, or the source path when
-the file has none): ``filings`` (one row a file), ``filers`` (header role
-blocks), ``items``, ``exhibits``, ``signatures`` and ``diagnostics``. Every row
-also carries ``source`` (the file or ``archive!member`` it came from) and child
-rows a ``n`` (their order within the filing), so any output sorts back into the
-order of a single-process run.
+Six tables: ``filings`` (one row a file), ``filers`` (header role blocks),
+``items``, ``exhibits``, ``signatures`` and ``diagnostics``. Every row carries
+``key``, the input document it came from (the file, or ``archive!member``), so
+the key is unique per input document and joins between tables never multiply
+rows (two files of one accession, a ``-sub.txt`` and its ``-8k.htm``, are two
+keys). The accession number is a column of ``filings``. Child rows carry ``n``,
+their order within the filing, so any output sorts back into the order of a
+single-process run.
+
+``items.text`` is the body of each item as the parser found it, whitespace
+normalised: runs of spaces, tabs and wrapped lines become one space, and a
+paragraph break (one or more blank lines) becomes one newline. Table rows
+without a blank line between them therefore join into one paragraph.
+Items under one combined heading ("Items 2.02 and 9.01") share one text.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Diagnostic, Filing, Text
@@ -31,32 +40,56 @@ COLUMNS: dict[str, dict[str, str]] = {
         "errors": "int", "warnings": "int", "infos": "int",
     },
     "filers": {
-        "key": "str", "source": "str", "n": "int", "role": "str", "name": "str", "cik": "str",
+        "key": "str", "n": "int", "role": "str", "name": "str", "cik": "str",
         "sic_code": "str", "sic_description": "str", "irs_number": "str",
         "state_of_incorporation": "str", "fiscal_year_end": "str", "form_type": "str",
         "file_number": "str", "film_number": "str", "city": "str", "state": "str", "zip": "str",
         "phone": "str",
     },
     "items": {
-        "key": "str", "source": "str", "n": "int", "item": "str", "canonical": "str",
+        "key": "str", "n": "int", "item": "str", "canonical": "str",
         "era": "str", "number_as_written": "str", "title": "str", "title_as_written": "str",
         "not_applicable": "bool", "combined": "bool", "text_chars": "int", "line": "int",
+        "text": "str",
     },
     "exhibits": {
-        "key": "str", "source": "str", "n": "int", "number": "str", "description": "str",
+        "key": "str", "n": "int", "number": "str", "description": "str",
         "document_type": "str", "document_sequence": "str", "incorporated_by_reference": "bool",
         "listed_in": "str", "line": "int",
     },
     "signatures": {
-        "key": "str", "source": "str", "n": "int", "registrant": "str", "name": "str",
+        "key": "str", "n": "int", "registrant": "str", "name": "str",
         "title": "str", "date": "date", "conformed": "bool", "line": "int",
     },
     "diagnostics": {
-        "key": "str", "source": "str", "n": "int", "code": "str", "name": "str",
+        "key": "str", "n": "int", "code": "str", "name": "str",
         "severity": "str", "message": "str", "line": "int", "column": "int",
     },
 }
 TABLES = tuple(COLUMNS)
+CHILD_TABLES = TABLES[1:]
+
+
+def schema(fields: list[str] | None = None, item_text: bool = True) -> dict[str, dict[str, str]]:
+    """The columns an extract has: ``fields`` picks the filings columns (``key``
+    is always kept, first: it is what the other tables join on); without
+    ``item_text`` the items table has no ``text`` column."""
+    out = dict(COLUMNS)
+    if fields:
+        chosen = ["key", *(f for f in fields if f != "key")]
+        out["filings"] = {f: COLUMNS["filings"][f] for f in chosen}
+    if not item_text:
+        out["items"] = {c: t for c, t in COLUMNS["items"].items() if c != "text"}
+    return out
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def normalise_text(value: str) -> str:
+    """Runs of whitespace to one space; paragraph breaks (blank lines) to one newline."""
+    paragraphs = (" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(value))
+    return "\n".join(p for p in paragraphs if p)
 
 
 def _v(value: Text | None) -> str | None:
@@ -67,18 +100,11 @@ def _date(value) -> str | None:
     return value.value.isoformat() if value is not None and value.value is not None else None
 
 
-def key_of(filing: Filing, source: str) -> str:
-    header = filing.header
-    if header is not None and header.accession_number is not None:
-        return header.accession_number.value
-    return source
-
-
-def rows(filing: Filing, source: str, diagnostics: list[Diagnostic] | None = None
-         ) -> dict[str, list[Row]]:
+def rows(filing: Filing, source: str, diagnostics: list[Diagnostic] | None = None, *,
+         item_text: bool = True) -> dict[str, list[Row]]:
     """The rows of every table for one filing (``diagnostics`` defaults to the
     filing's own; pass the validator's to include its findings)."""
-    key = key_of(filing, source)
+    key = source
     found = filing.diagnostics if diagnostics is None else diagnostics
     header, cover = filing.header, filing.cover
     first = cover.registrants[0] if cover and cover.registrants else None
@@ -126,7 +152,7 @@ def rows(filing: Filing, source: str, diagnostics: list[Diagnostic] | None = Non
         values = party.filing_values[0] if party.filing_values else None
         address = party.business_address
         out["filers"].append({
-            "key": key, "source": source, "n": n, "role": party.role,
+            "key": key, "n": n, "role": party.role,
             "name": _v(c.name) if c else None, "cik": _v(c.cik) if c else None,
             "sic_code": _v(c.sic_code) if c else None,
             "sic_description": _v(c.sic_description) if c else None,
@@ -141,20 +167,30 @@ def rows(filing: Filing, source: str, diagnostics: list[Diagnostic] | None = Non
             "zip": _v(address.zip) if address else None,
             "phone": _v(address.phone) if address else None,
         })
+    texts: dict[int, str] = {}  # items of one combined heading share one body
     for n, item in enumerate(filing.items):
-        out["items"].append({
-            "key": key, "source": source, "n": n, "item": item.key,
+        body = item.body
+        text = None
+        if body is not None:
+            text = texts.get(id(body))
+            if text is None:
+                text = texts[id(body)] = normalise_text(body.value)
+        row = {
+            "key": key, "n": n, "item": item.key,
             "canonical": item.canonical, "era": item.era,
             "number_as_written": item.number.value, "title": item.title,
             "title_as_written": _v(item.title_as_written),
             "not_applicable": item.not_applicable, "combined": item.combined,
-            "text_chars": len(item.body.value) if item.body else 0,
+            "text_chars": len(text) if text else 0,
             "line": item.heading.span.line if item.heading.span else None,
-        })
+        }
+        if item_text:
+            row["text"] = text
+        out["items"].append(row)
     for n, exhibit in enumerate(filing.exhibits):
         doc = filing.documents[exhibit.document] if exhibit.document is not None else None
         out["exhibits"].append({
-            "key": key, "source": source, "n": n, "number": exhibit.number.value,
+            "key": key, "n": n, "number": exhibit.number.value,
             "description": _v(exhibit.description),
             "document_type": _v(doc.type) if doc else None,
             "document_sequence": _v(doc.sequence) if doc else None,
@@ -164,13 +200,13 @@ def rows(filing: Filing, source: str, diagnostics: list[Diagnostic] | None = Non
         })
     for n, s in enumerate(filing.signatures):
         out["signatures"].append({
-            "key": key, "source": source, "n": n, "registrant": _v(s.registrant),
+            "key": key, "n": n, "registrant": _v(s.registrant),
             "name": _v(s.name), "title": _v(s.title), "date": _date(s.date),
             "conformed": s.conformed, "line": s.span.line if s.span else None,
         })
     for n, d in enumerate(found):
         out["diagnostics"].append({
-            "key": key, "source": source, "n": n, "code": d.code, "name": d.name,
+            "key": key, "n": n, "code": d.code, "name": d.name,
             "severity": d.severity, "message": d.message,
             "line": d.span.line if d.span else None,
             "column": d.span.column if d.span else None,
@@ -182,14 +218,13 @@ def failure_rows(source: str, diagnostic: Diagnostic) -> dict[str, list[Row]]:
     """Rows for a file that could not be parsed at all (unreadable, timed out)."""
     out: dict[str, list[Row]] = {table: [] for table in TABLES}
     out["diagnostics"].append({
-        "key": source, "source": source, "n": 0, "code": diagnostic.code,
+        "key": source, "n": 0, "code": diagnostic.code,
         "name": diagnostic.name, "severity": diagnostic.severity,
         "message": diagnostic.message, "line": None, "column": None,
     })
     return out
 
 
-def select(row: Row, fields: list[str] | None) -> Row:
-    if not fields:
-        return row
-    return {f: row.get(f) for f in fields}
+def select(row: Row, columns: dict[str, str]) -> Row:
+    """``row`` with exactly ``columns``, in their order."""
+    return {c: row.get(c) for c in columns}
