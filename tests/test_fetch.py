@@ -425,7 +425,7 @@ def test_feeds_land_as_they_are_and_extract_reads_them(edgar, tmp_path):
     extracted = runner.invoke(app, ["extract", str(tmp_path), "-o", str(out), "--workers", "1"])
     assert extracted.exit_code == 0, extracted.stderr
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [r["key"] for r in rows] == ["0009967890-24-000031"]
+    assert [r["accession_number"] for r in rows] == ["0009967890-24-000031"]
 
 
 def test_a_cut_feed_archive_is_never_kept(edgar, tmp_path):
@@ -489,7 +489,7 @@ def test_fetch_piped_into_extract(edgar, tmp_path):
     assert fetcher.wait(timeout=60) == 0
     assert extractor.returncode == 0, extractor.stderr
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert sorted(r["key"] for r in rows) == sorted(s.accession for s in chosen)
+    assert sorted(r["accession_number"] for r in rows) == sorted(s.accession for s in chosen)
 
 
 def test_extract_takes_paths_from_stdin_as_they_come(tmp_path):

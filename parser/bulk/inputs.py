@@ -267,8 +267,8 @@ def _expand(inputs: Iterable[str], report: Report | None = None) -> Iterator[str
         if item == "-":
             yield item
         elif item == "@-":  # paths on stdin, taken as they come (eightk fetch ... | extract @-)
-            yield from _expand(line.strip() for line in sys.stdin
-                               if line.strip() and not line.startswith("#"))
+            yield from _expand((line.strip() for line in sys.stdin
+                                if line.strip() and not line.startswith("#")), report)
         elif item.startswith("@"):
             try:
                 lines = Path(item[1:]).read_text().splitlines()
@@ -322,6 +322,9 @@ def count(inputs: Iterable[str]) -> int | None:
     """How many members ``members(inputs)`` will yield, or None where that cannot
     be known without reading everything (a tar archive, stdin, an archive inside
     a zip). Walks the folders a second time; meant for a progress bar."""
+    inputs = list(inputs)
+    if "@-" in inputs:  # the paths are still to come on stdin (and reading it would use them up)
+        return None
     total = 0
     for path in _expand(inputs):
         if isinstance(path, Member):
