@@ -193,7 +193,7 @@ error[D006]: the submission type is 10-K, not a Form 8-K
 error[D007]: slow.txt: not read within 0.001 s''',
     'D008': r'''`eightk extract missing.txt` records in its diagnostics table:
 
-error[D008]: cannot read missing.txt: No such file or directory''',
+error[D008]: cannot read missing.txt: no such file or folder''',
     'D009': r'''`eightk extract broken.zip` records in its diagnostics table:
 
 error[D009]: broken.zip: not a readable zip (File is not a zip file)''',

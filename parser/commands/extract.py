@@ -40,7 +40,7 @@ _HELP = (
     "Turn any number of filings into analysis-ready tables: filings, filers, items (with their "
     "text), exhibits, signatures and diagnostics, joined on key (one per input document). One "
     "failing file never stops the run: it becomes rows in diagnostics.\n\n"
-    "Examples:\n\n"
+    "\b\nExamples:\n"
     "  # a folder of filings into Parquet, one sub-folder a table\n"
     "  eightk extract ./filings -o filings.parquet/\n"
     "  # an EDGAR daily feed archive into DuckDB, streamed (8-Ks only)\n"
@@ -254,7 +254,13 @@ def stats(
     plot: Annotated[Path | None, typer.Option(help="Draw items per year and diagnostics per "
                                                    "code into this PNG file.")] = None,
 ) -> None:
-    """Counts by year, form, item and diagnostic code over an extract."""
+    """Counts by year, form, item and diagnostic code over an extract.
+
+    \b
+    Examples:
+      eightk stats filings.parquet/
+      eightk stats day.duckdb --plot stats.png
+    """
     from ..bulk.stats import draw, load, render
     from ..bulk.writers import MissingExtra
 
