@@ -51,13 +51,14 @@ class Layout:
 
     def _by_source(self) -> _BySource:
         if self._index is None:
-            self._index = _BySource(self.offsets, len(self.text))
+            self._index = _BySource(self.offsets, len(self.text), self.source.text)
         return self._index
 
     def place(self, start: int, end: int | None = None) -> int | None:
         """The layout offset where the source range ``[start, end)`` is shown: its
-        first character that is rendered (a value whose span opens with tags, as an
-        inline XBRL fact's does, is where its text is), else where ``to_layout``
+        first text that is rendered, copied or written as an entity (a value whose
+        span opens with tags, as an inline XBRL fact's does, is where its text is;
+        a check box fact, ``&#9744;``, where the box is), else where ``to_layout``
         puts ``start``. The one answer ``check`` (a span's ``rendered_line``),
         ``show --source`` and ``report`` give."""
         index = self._by_source()
@@ -65,7 +66,7 @@ class Layout:
         if at is not None:
             return at
         if end is not None and end > start:
-            j = index.next_copied(start)
+            j = index.next_text(start)
             if j is not None and index.keys[j] < end:
                 return index.starts[j]
         return self.to_layout(start)
@@ -195,9 +196,9 @@ class _BySource:
     of order), as columns: source offset, layout start, layout length, copied;
     segments at one source offset keep their layout order. Built once per layout."""
 
-    __slots__ = ("keys", "starts", "lengths", "copied", "_next")
+    __slots__ = ("keys", "starts", "lengths", "copied", "_next", "_source")
 
-    def __init__(self, offsets: OffsetMap, length: int) -> None:
+    def __init__(self, offsets: OffsetMap, length: int, source: str) -> None:
         starts, sources, copied = offsets.columns()
         lengths = [b - a for a, b in zip(starts, [*starts[1:], length], strict=True)]
         if all(a <= b for a, b in zip(sources, sources[1:], strict=False)):
@@ -209,6 +210,7 @@ class _BySource:
             self.lengths = [lengths[i] for i in order]
             self.copied = [copied[i] for i in order]
         self._next: list[int] | None = None
+        self._source = source
 
     def copy_of(self, offset: int) -> int | None:
         """The layout offset of the copy of source character ``offset``, if copied."""
@@ -221,13 +223,17 @@ class _BySource:
                 return self.starts[j] + offset - keys[j]
         return None
 
-    def next_copied(self, offset: int) -> int | None:
-        """The first copied segment (in source order) starting at or after ``offset``."""
-        if self._next is None:  # for each segment, the first copied one from it on
+    def next_text(self, offset: int) -> int | None:
+        """The first segment (in source order) starting at or after ``offset`` that is
+        the file's text: copied, or what an entity stands for (``&#9744;``, ``&nbsp;``),
+        not what a tag made (a newline, padding)."""
+        if self._next is None:  # for each segment, the first text one from it on
             n = len(self.keys)
+            source = self._source
             following = [n] * (n + 1)
             for k in range(n - 1, -1, -1):
-                following[k] = k if self.copied[k] else following[k + 1]
+                text = self.copied[k] or source.startswith("&", self.keys[k])
+                following[k] = k if text else following[k + 1]
             self._next = following
         j = self._next[bisect_left(self.keys, offset)]
         return j if j < len(self.keys) else None
