@@ -416,6 +416,20 @@ def test_layout_lines_know_their_place_in_the_file(name):
     assert seen >= 1
 
 
+def test_a_place_in_content_not_shown_is_on_its_note_line():
+    parsed = parse_source(CORPUS / "tagged-2024-sub.nc")
+    (view,) = [v for v in build_views(parsed) if v.title.endswith("GRAPHIC")]
+    n = [chunk.kind for chunk in view.chunks].index("note")
+    content = view.pieces[n]
+    assert content.note and "uuencoded content" in view.text
+    start, _, exact = view.locate(content.start + 100, content.start + 120)
+    assert not exact and view.line_of(start) == view.chunks[n].first
+    # the envelope lines around it are copied as they are
+    head = view.pieces[0]
+    start, end, exact = view.locate(head.start + 3, head.start + 9)
+    assert exact and view.text[start:end] == parsed.source.text[head.start + 3 : head.start + 9]
+
+
 def test_every_mark_is_inside_its_view():
     parsed, _, page = report("corpus/ixbrl-2019-8k12b-sub.txt")
     for view in build_views(parsed):
