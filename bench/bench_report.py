@@ -2,7 +2,8 @@
 how long the page takes to open in headless Chromium.
 
     python bench/bench_report.py [--corpus ../shared/corpus] [-n 10] [--browser] [FILE ...]
-    python bench/bench_report.py --synthetic [--browser]   # 2 MB text and HTML 8-Ks
+    python bench/bench_report.py --synthetic [--browser]   # 2 MB text and HTML 8-Ks,
+                                                           # 3,000 exhibits and hidden facts
 
 Prints one row per filing: its size, the time to parse and validate, the time to
 build the page, the page's size and its ratio to the filing's, and with
@@ -50,10 +51,27 @@ def synthetic(folder: Path, size: int = 2_000_000) -> list[Path]:
     at = html.index('<p style="margin:12pt 0 0 0"><b>Item 7.01')
     block = html[html.index('<p style="margin:6pt 0 0 0;text-indent:36pt">On October 24'):at] + _ROW
     html = html[:at] + block * ((size - len(html)) // len(block)) + html[at:]
-    out = [folder / "synthetic-2mb-text-sub.txt", folder / "synthetic-2mb-ixbrl-8k.htm"]
+    out = [folder / "synthetic-2mb-text-sub.txt", folder / "synthetic-2mb-ixbrl-8k.htm",
+           folder / "synthetic-3000-exhibits-ixbrl-8k.htm"]
     out[0].write_text(text)
     out[1].write_text(html)
+    out[2].write_text(many_marks())
     return out
+
+
+def many_marks(rows: int = 3000) -> str:
+    """The inline-XBRL sample with a hidden header of ``rows`` more facts and an
+    exhibit list of ``rows`` exhibits: thousands of spans for the rendered-line
+    mapping (each hidden fact after text the layout does not show) and of marks
+    for the page."""
+    html = (ROOT / "corpus" / "ixbrl-2023-8k.htm").read_text()
+    facts = "".join(f'<ix:nonNumeric contextRef="c-1" name="dei:EntityCentralIndexKey" '
+                    f'id="h-{n}">00099{n:05d}</ix:nonNumeric>\n' for n in range(rows))
+    html = html.replace("</ix:hidden>", facts + "</ix:hidden>", 1)
+    row = ('<tr><td style="vertical-align:top">99.{n}</td><td style="vertical-align:top">'
+           'Press release number {n} of Meridian Ridge Bancorp, Inc.</td></tr>\n')
+    at = html.index('<tr><td style="vertical-align:top">104</td>')
+    return html[:at] + "".join(row.format(n=n) for n in range(3, rows + 3)) + html[at:]
 
 
 def main() -> None:
@@ -62,7 +80,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("-n", type=int, default=10)
     parser.add_argument("--browser", action="store_true", help="also time opening in Chromium")
-    parser.add_argument("--synthetic", action="store_true", help="2 MB filings made from corpus/")
+    parser.add_argument("--synthetic", action="store_true",
+                        help="2 MB filings and one of 3,000 exhibits, made from corpus/")
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp())
     files = synthetic(out) if args.synthetic else args.files or largest(args.corpus, args.n)

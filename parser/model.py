@@ -26,9 +26,11 @@ class Span(Struct, frozen=True, kw_only=True, omit_defaults=True):
     """A range of the source text: ``[start, end)`` plus derived line/column.
 
     ``rendered_line`` is set only inside an HTML document that was read: the line
-    of its rendered text layout (what ``eightk show --source`` numbers) at
-    ``start``. Everywhere else it is None and left out of the JSON, so the JSON of
-    text filings carries exactly the six fields.
+    of its rendered text layout (what ``eightk show --source`` numbers) where the
+    span's first rendered text is (for a span of markup alone, the line of the
+    text just before it); None where the span is not rendered (a hidden inline
+    XBRL header). Everywhere else it is None and left out of the JSON, so the
+    JSON of text filings carries exactly the six fields.
     """
 
     start: int

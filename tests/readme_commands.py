@@ -57,6 +57,23 @@ def commands(text: str | None = None) -> list[str]:
     return out
 
 
+_EXPORT = re.compile(r"^export (\w+)=(\"[^\"]*\"|'[^']*'|\S+)")
+
+
+def exports(text: str | None = None) -> dict[str, str]:
+    """The ``export NAME=value`` lines of the README's shell blocks (the User-Agent
+    ``eightk fetch`` asks for), as a reader would have them set."""
+    out = {}
+    for _, language, body in blocks(text):
+        if language not in ("", "sh", "bash", "console", "shell"):
+            continue
+        for line in body.splitlines():
+            match = _EXPORT.match(line.removeprefix("$ "))
+            if match:
+                out[match.group(1)] = match.group(2).strip("\"'")
+    return out
+
+
 # Python blocks that cannot run on one machine without a service, and why.
 NOT_RUN = {"from dask.distributed import Client": "needs a Dask cluster at tcp://host:8786"}
 
@@ -111,6 +128,12 @@ REQUIRED = {
     "extract --resume": lambda c: "eightk extract" in c and "--resume" in c,
     "stats": lambda c: c.startswith("eightk stats ") and "--plot" not in c,
     "stats --plot": lambda c: c.startswith("eightk stats ") and "--plot" in c,
+    "report": lambda c: c.startswith("eightk report ") and " -o " in c,
+    "fetch an accession": lambda c: re.match(r"eightk fetch \d+/\d{10}-\d\d-\d{6} ", c),
+    "fetch --ticker": lambda c: c.startswith("eightk fetch ") and "--ticker" in c,
+    "fetch a quarter": lambda c: re.match(r"eightk fetch --since \S+ --until \S+ ", c),
+    "fetch --feed": lambda c: c.startswith("eightk fetch ") and "--feed" in c,
+    "fetch into extract": lambda c: re.match(r"eightk fetch .*\| eightk extract @-", c),
 }
 
 

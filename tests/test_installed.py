@@ -6,11 +6,19 @@ its extras (``pip install 'eightk-*.whl[all]'``, from the package index this
 machine is configured with); the work folder holds a copy of the bundled samples
 and the files the README's commands name (``./filings``, a feed archive...), and
 nothing importable. README commands are read from its code blocks
-(tests/readme_commands.py), so a command added there is run here.
+(tests/readme_commands.py), so a command added there is run here, and each must
+have a check of what it made in ``_verify``.
+
+``eightk fetch`` runs as written but for ``--base-url``, which points it at a local
+EDGAR (tests/fake_edgar.py) that answers the README's CIK, ticker, accession,
+quarter and feed days with the project's own samples (fictional filers); the
+README's ``export EIGHTK_USER_AGENT=...`` is set as a reader would have it, and the
+server checks every request carried it.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -21,11 +29,14 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, ROOT
-from readme_commands import commands, missing, python_examples
+from fake_edgar import SAMPLES, FakeEdgar, feed_archive, master_index, serve_samples, submissions
+from readme_commands import commands, exports, missing, python_examples
 from test_packaging import _clean_copy, _fresh_venv, _run
 
-# What stands in for the network in README lines, and must be used.
-SUBSTITUTE = {r"curl -s \.\.\./(\S+)": r"cat \1"}
+# What stands in for the network in README lines, and must be used: the feed
+# archive the curl line downloads is a local file; fetch asks the local EDGAR.
+SUBSTITUTE = {r"curl -s \.\.\./(\S+)": r"cat \1",
+              r"\beightk fetch ": "eightk fetch --base-url {edgar} "}
 
 FEED = [
     "tagged-2024-sub.nc", "text-2006-sub.txt", "text-2007-8k15d5-sub.txt",
@@ -70,10 +81,62 @@ def installed(tmp_path_factory):
     return bin_dir, work
 
 
+# ---------------------------------------------------------------- the README's EDGAR
+
+README_CIK, README_TICKER = 320193, "AAPL"
+README_ACCESSION = "0000320193-24-000123"
+# the company's 8-Ks the local EDGAR lists (accession, filed, sample served)
+COMPANY = [(README_ACCESSION, "2024-05-02", SAMPLES[5]),
+           ("0000320193-23-000077", "2023-08-03", SAMPLES[4]),
+           ("0000320193-19-000004", "2019-01-02", SAMPLES[0])]
+QUARTER = SAMPLES[1:4]  # the every-filer index of 2024 Q2
+FEED_DAYS = [f"202406{day:02d}" for day in range(3, 8)]
+
+
+def _company_path(accession: str) -> str:
+    return (f"/Archives/edgar/data/{README_CIK}/{accession.replace('-', '')}/"
+            f"{accession}.txt")
+
+
+def _serve_readme(edgar: FakeEdgar) -> None:
+    """What the README's fetch commands ask for."""
+    serve_samples(edgar)
+    for accession, _, sample in COMPANY:
+        edgar.add(_company_path(accession), sample.body)
+    edgar.add("/files/company_tickers.json", json.dumps(
+        {"0": {"cik_str": README_CIK, "ticker": README_TICKER, "title": "Fictional"}}).encode())
+    edgar.add(f"/submissions/CIK{README_CIK:010d}.json", submissions(
+        README_CIK, [(a, "8-K", filed) for a, filed, _ in COMPANY]
+        + [("0000320193-24-000070", "10-Q", "2024-05-03")]))
+    edgar.add("/Archives/edgar/full-index/2024/QTR2/master.idx", master_index(
+        [(s.cik, "FICTIONAL", s.form, f"2024-05-{10 + n:02d}", s.accession)
+         for n, s in enumerate(QUARTER)]
+        + [(SAMPLES[0].cik, "FICTIONAL", "10-K", "2024-05-20", "0009945678-24-000002")]))
+    for day in FEED_DAYS:
+        edgar.add(f"/Archives/edgar/Feed/2024/QTR2/{day}.nc.tar.gz", _feed(day))
+
+
+@functools.cache
+def _feed(day: str) -> bytes:
+    """A day's feed archive, made once (gzip stamps the time it was written)."""
+    nc = (CORPUS / "tagged-2024-sub.nc").read_bytes()
+    return feed_archive({f"{day}/0009967890-24-{day[-2:]}0031.nc": nc})
+
+
+@pytest.fixture(scope="module")
+def edgar():
+    with FakeEdgar() as server:
+        _serve_readme(server)
+        yield server
+
+
 def _shell(command: str, bin_dir: Path, work: Path, stdin: bytes | None = None):
     import os
 
     env = dict(os.environ)
+    env.update(exports())  # the README's export lines (fetch's User-Agent)
+    for name in ("EIGHTK_BASE_URL", "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        env.pop(name, None)  # only --base-url says where EDGAR is
     env.pop("PYTHONPATH", None)
     env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
     env["VIRTUAL_ENV"] = str(bin_dir.parent)
@@ -82,9 +145,9 @@ def _shell(command: str, bin_dir: Path, work: Path, stdin: bytes | None = None):
                           capture_output=True, timeout=600)
 
 
-def _substituted(command: str) -> str:
+def _substituted(command: str, edgar: str = "http://127.0.0.1:9") -> str:
     for pattern, replacement in SUBSTITUTE.items():
-        command = re.sub(pattern, replacement, command)
+        command = re.sub(pattern, replacement.replace("{edgar}", edgar), command)
     return command
 
 
@@ -97,13 +160,50 @@ def test_substitutions_are_all_used():
         assert any(re.search(pattern, command) for command in commands()), pattern
 
 
+def test_readme_sets_the_user_agent_fetch_needs():
+    agent = exports().get("EIGHTK_USER_AGENT", "")
+    assert re.search(r"\S+@\S+\.\w+", agent), agent
+
+
 def _json_lines(text: str) -> list:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+def _target(command: str, work: Path) -> Path:
+    return work / re.search(r" -o (\S+)", command).group(1)
+
+
+def _verify_fetch(command: str, out: str, work: Path) -> None:
+    """What each README fetch command must have written (the paths it printed too)."""
+    printed = {Path(line) for line in out.splitlines() if line.strip()}
+    target = _target(command, work)
+    if "--feed" in command:
+        wanted = {target / f"{day}.nc.tar.gz": _feed(day) for day in FEED_DAYS}
+    elif "--ticker" in command:  # since 2020: the company's 8-Ks of 2023 and 2024
+        wanted = {target / str(README_CIK) / f"{a}.txt": sample.body
+                  for a, filed, sample in COMPANY if filed >= "2020-01-01"}
+    elif "--since" in command:
+        wanted = {target / str(s.cik) / f"{s.accession}.txt": s.body for s in QUARTER}
+    else:
+        wanted = {target / str(README_CIK) / f"{README_ACCESSION}.txt": COMPANY[0][2].body}
+    for path, body in wanted.items():
+        assert path.read_bytes() == body, path
+    assert {(work / p).resolve() for p in printed} == {p.resolve() for p in wanted}, out
+
+
 def _verify(command: str, out: str, work: Path) -> None:
     """What each kind of README command must have produced."""
-    if command.startswith("eightk parse ") and ">" not in command:
+    if command.startswith("eightk fetch ") and "| eightk extract @-" in command:
+        # every 8-K of the company fetched (or found present) and extracted as it came
+        rows = _json_lines(_target(command.split("|")[1], work).read_text())
+        assert sorted(r["key"] for r in rows) == sorted(s.accession for _, _, s in COMPANY)
+    elif command.startswith("eightk fetch "):
+        _verify_fetch(command, out, work)
+    elif command.startswith("eightk report "):
+        page = _target(command, work).read_text()
+        assert page.startswith("<!DOCTYPE html>") and "eightk report" in page
+        assert '<li class="dx ' in page  # the README's sample has a diagnostic to list
+    elif command.startswith("eightk parse ") and ">" not in command:
         assert json.loads(out)["items"], command
     elif command.startswith("eightk parse ") and "> filings.jsonl" in command:
         rows = _json_lines((work / "filings.jsonl").read_text())
@@ -147,13 +247,15 @@ def _verify(command: str, out: str, work: Path) -> None:
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     elif command.startswith("eightk stats "):
         assert out.strip()
+    else:
+        raise AssertionError("no check of what this README command makes: add one to _verify")
 
 
-def test_every_readme_command_runs_from_the_installed_wheel(installed):
+def test_every_readme_command_runs_from_the_installed_wheel(installed, edgar):
     bin_dir, work = installed
     failures = []
     for command in commands():
-        done = _shell(_substituted(command), bin_dir, work)
+        done = _shell(_substituted(command, edgar.url), bin_dir, work)
         out, err = done.stdout.decode(), done.stderr.decode()
         allowed = {0, 1} if command.startswith("eightk check") else {0}
         if done.returncode not in allowed or "Traceback" in err:
@@ -164,6 +266,10 @@ def test_every_readme_command_runs_from_the_installed_wheel(installed):
         except Exception as error:  # noqa: BLE001 - collect every failing command
             failures.append(f"{command}: {type(error).__name__} {error}\n{out[-800:]}")
     assert not failures, "\n\n".join(failures)
+    # fetch asked the local EDGAR only, always as the README's User-Agent
+    agent = exports()["EIGHTK_USER_AGENT"]
+    assert edgar.seen and all(s.headers.get("User-Agent") == agent for s in edgar.seen)
+    assert _company_path(README_ACCESSION) in edgar.paths()
     # --resume again: nothing is added, nothing lost
     resume = next(c for c in commands() if "--resume" in c)
     target = work / re.search(r" -o (\S+)", resume).group(1)

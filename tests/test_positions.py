@@ -229,6 +229,70 @@ def test_diagnostics_found_before_the_layout_get_the_rendered_line_too():
     assert "Meridian Ridge" in parsed.layout.line_text(nul.span.rendered_line)
 
 
+# ---------------------------------------------------------------- the mapping itself
+
+_SMALL = ('<html><head><style>p {color: red}</style></head><body>'
+          '<div style="display:none"><ix:header><ix:hidden>'
+          '<ix:nonNumeric name="dei:EntityCentralIndexKey">0001234567</ix:nonNumeric>'
+          '</ix:hidden></ix:header></div>\n'
+          '<p>First paragraph</p>\n<p class="x"><b>Second</b> one &#9744; box</p>\n'
+          '</body></html>\n')
+
+
+def _small_layout():
+    from eightk.layout.html import render_html
+    from eightk.layout.text import Layout
+    from eightk.source.text import SourceText
+
+    rendered = render_html(_SMALL, 0, len(_SMALL))
+    layout = Layout(rendered.text, rendered.offsets, "html", SourceText(_SMALL),
+                    (0, len(_SMALL)))
+    assert layout.text == "First paragraph\n\nSecond one \u2610 box\n"
+    return layout
+
+
+def test_markup_is_on_the_line_of_the_text_before_it():
+    layout = _small_layout()
+    # the tag that opens the second paragraph, inside it, and the tags after it: all
+    # right after "First paragraph" (the newline the first paragraph's end made)
+    for probe in ('<p class="x">', 'class="x"', "<b>Second"):
+        assert layout.rendered_line(_SMALL.index(probe)) == 1, probe
+    assert layout.rendered_line(_SMALL.index("Second")) == 3
+    # inside the entity that shows the box: the box's line
+    assert layout.rendered_line(_SMALL.index("#9744;")) == 3
+
+
+def test_a_range_opening_with_tags_is_on_the_line_of_its_first_text():
+    layout = _small_layout()
+    start, end = _SMALL.index('<p class="x">'), _SMALL.index("</p>\n</body>")
+    assert layout.rendered_line(start) == 1  # the place alone
+    assert layout.rendered_line(start, end) == 3  # the range: where its text is
+    assert layout.line_text(layout.rendered_line(start, end)).startswith("Second")
+
+
+def test_hidden_text_and_style_sheets_are_on_no_line():
+    layout = _small_layout()
+    for probe in ("0001234567", "p {color", "</ix:nonNumeric></ix:hidden>"):
+        at = _SMALL.index(probe)
+        assert layout.to_layout(at) is None and layout.rendered_line(at, at + 3) is None, probe
+
+
+def test_each_line_names_a_place_on_it():
+    """``line_sources`` (what the report's hover shows): for every line with text
+    from the file, a place that ``rendered_line`` puts back on that line."""
+    for path in HTML_SAMPLES:
+        layout = parse_source(path).layout
+        places = layout.line_sources()
+        assert len(places) == layout.text.count("\n")
+        checked = 0
+        for line, place in enumerate(places, 1):
+            if layout.offsets.to_source(0) <= place and layout.source.text[place].strip() \
+                    and layout.line_text(line).strip() not in ("", "<PAGE>"):
+                assert layout.rendered_line(place) == line, (path.name, line)
+                checked += 1
+        assert checked > 20, path.name
+
+
 def test_readme_documents_the_rendered_line():
     readme = (ROOT / "README.md").read_text()
     assert "rendered_line" in readme and "rendered line" in readme

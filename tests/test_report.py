@@ -10,15 +10,21 @@ import json
 import re
 from pathlib import Path
 
+import msgspec
 import pytest
 from conftest import CORPUS, ROOT, project_files, require_shared, shared_files
 from eightk import parse_source, validate
 from eightk.commands import app
+from eightk.model import DateValue, Text, XbrlFact
 from eightk.render.diagnostics import format_full
-from eightk.render.report import _json, build_report, build_views, content_security_policy
-from eightk.render.report_views import Inverse
+from eightk.render.report import (
+    _json,
+    build_report,
+    build_views,
+    content_security_policy,
+    plan,
+)
 from eightk.render.sanitize import _ATTRIBUTES, _KEEP, clean_css, sanitize_html
-from eightk.render.show import _to_layout
 from hostile import hostile_html, hostile_text
 from selectolax.lexbor import LexborHTMLParser
 from typer.testing import CliRunner
@@ -236,32 +242,192 @@ def test_policy_names_the_script_by_hash():
 # ---------------------------------------------------------------- offsets
 
 
-@pytest.mark.parametrize("name", ["html-2012-8k.htm", "ixbrl-2023-8k.htm",
-                                  "ixbrl-2019-8k12b-sub.txt", "text-1998-pem-sub.txt"])
-def test_inverse_map_agrees_with_show(name):
-    parsed = parse_source(CORPUS / name)
+def _is_html(path: Path) -> bool:
+    return re.search(rb"<html|<xbrl", path.read_bytes()[:200_000], re.IGNORECASE) is not None
+
+
+# the HTML samples: every .htm of corpus/ and every submission with an HTML 8-K
+HTML_SAMPLES = sorted(CORPUS.rglob("*.htm")) + sorted(
+    p for p in CORPUS.rglob("*sub*") if p.is_file() and _is_html(p))
+
+
+def _values(node, out: list) -> list:
+    """Every Text, DateValue and XbrlFact of a filing part."""
+    if isinstance(node, (Text, DateValue, XbrlFact)):
+        out.append(node)
+    if isinstance(node, msgspec.Struct):
+        for field in node.__struct_fields__:
+            _values(getattr(node, field), out)
+    elif isinstance(node, list):
+        for value in node:
+            _values(value, out)
+    return out
+
+
+def _gutter(page: str, key: str) -> tuple[dict[int, int], dict[int, list[str]], list[str]]:
+    """What the page shows in view ``key``'s HTML layout: the first line number (as
+    the gutter counts it) of each mark id, the notes written under each line number,
+    and each line's hover position, from the page's own HTML."""
+    tree = LexborHTMLParser(page)
+    first: dict[int, int] = {}
+    notes: dict[int, list[str]] = {}
+    hovers: list[str] = []
+    for block in tree.css(f'div.view[id="{key}"] .ck-html .bk'):
+        number = int(re.search(r"counter-reset:n (\d+)", block.attributes["style"]).group(1))
+        for child in block.iter():
+            if child.tag == "div":
+                number += 1
+                hovers.append(child.attributes.get("data-s") or "")
+                for marked in child.css("[data-m]"):
+                    for mark in marked.attributes["data-m"].split():
+                        first.setdefault(int(mark), number)
+            elif child.tag == "aside":
+                notes.setdefault(number, []).append(child.text())
+    return first, notes, hovers
+
+
+def _check_report_places(parsed, found, page: str) -> int:
+    """Every value and diagnostic of the HTML 8-K is marked on the page on the rendered
+    line its span names (``check``'s), and one not rendered is not marked at all;
+    every line's hover names a place of the file that is on that line."""
     layout = parsed.layout
-    assert layout is not None
-    inverse = Inverse(layout.offsets, len(layout.text))
-    lo = layout.offsets.to_source(0)
-    hi = layout.offsets.to_source(len(layout.text) - 1)
-    for offset in range(lo, hi):
-        assert inverse.find(offset) == _to_layout(layout, offset), offset
+    assert layout is not None and layout.kind == "html"
+    views, marks, _, primary, placed = plan(parsed, found)
+    ((vi, chunk),) = [(i, c) for i, v in enumerate(views) for n, c in enumerate(v.chunks)
+                      if v.pieces[n].layout is layout]
+    view = views[vi]
+    shown, notes, hovers = _gutter(page, view.key)
+    filing = parsed.filing
+    parts = [filing.cover, filing.items, filing.exhibits, filing.signatures, filing.xbrl_cover]
+    checked = 0
+    for value in _values(parts, []):
+        span = value.span
+        if span is None or not layout.covers(span.start):
+            continue
+        mark = marks.of(span)
+        if mark is None:  # a value the page does not mark (an item's body text)
+            continue
+        where = placed.get(mark)
+        if span.rendered_line is None:
+            assert where is None and mark not in shown, value
+            continue
+        assert where is not None and where.view == vi and where.exact, value
+        assert view.line_of(where.start) - chunk.first + 1 == span.rendered_line, value
+        assert shown[mark] == span.rendered_line, value
+        checked += 1
+    for k, d in enumerate(found):
+        if d.span is None or not layout.covers(d.span.start):
+            continue
+        where = placed.get(primary[k])
+        if d.span.rendered_line is None:
+            assert where is None, d
+            continue
+        assert shown[primary[k]] == d.span.rendered_line, d
+        assert any(f"[{d.code}]" in note for note in notes[d.span.rendered_line]), d
+        checked += 1
+    # the hover of each line with text from the file: a place check puts on that line
+    starts = [0] + [m.end() for m in re.finditer("\n", parsed.source.text)]
+    assert len(hovers) == chunk.count
+    for n, hover in enumerate(hovers, 1):
+        text = layout.line_text(n).strip()
+        if not text or text == "<PAGE>":  # blank, padding or a page break: markup's output
+            continue
+        line, column = map(int, hover.split(":"))
+        assert layout.rendered_line(starts[line - 1] + column - 1) == n, (n, hover)
+    return checked
+
+
+@pytest.mark.parametrize("path", HTML_SAMPLES, ids=lambda p: p.name)
+def test_report_places_values_where_check_does(path):
+    parsed = parse_source(path)
+    found = validate(parsed, severity="info")
+    page = build_report(parsed, found, path=path.name, severity="info")
+    assert _check_report_places(parsed, found, page) >= 5
+
+
+def test_report_places_real_html_filings_where_check_does():
+    require_shared()
+    checked = files = 0
+    for path in shared_files():
+        if not _is_html(path):
+            continue
+        parsed = parse_source(path)
+        if parsed.layout is None or parsed.layout.kind != "html":
+            continue
+        found = validate(parsed, severity="info")
+        page = build_report(parsed, found, path=path.name, severity="info")
+        checked += _check_report_places(parsed, found, page)
+        files += 1
+    assert files > 300 and checked > 10_000, (files, checked)
+
+
+def _one_line_html() -> bytes:
+    """The 2023 inline XBRL sample on one line, with an item number that does not
+    exist: a diagnostic in the body of a one-line HTML document."""
+    text = (CORPUS / "ixbrl-2023-8k.htm").read_text().replace("Item 2.02", "Item 2.12", 1)
+    return re.sub(r"\s*\n\s*", " ", text).encode()
+
+
+@pytest.mark.parametrize("name", ["missing-egc.htm", "missing-12b-table.htm",
+                                  "item-wrong-era-2022.htm", "one-line.htm"])
+def test_report_lists_diagnostics_as_check_full_prints_them(tmp_path, name):
+    """The page's list is `eightk check --format full`'s output, block for block, with
+    its rendered line; each entry's link names that line, and its note sits under it."""
+    path = tmp_path / name
+    data = _one_line_html() if name == "one-line.htm" else (CORPUS / "malformed" / name
+                                                             ).read_bytes()
+    path.write_bytes(data)
+    out = CliRunner().invoke(app, ["check", "--format", "full", str(path)], terminal_width=200)
+    blocks = [b for b in out.stdout.split("\n\n") if b.strip()]
+    assert blocks and all("(rendered line " in b.split("\n")[1] for b in blocks)
+    parsed = parse_source(path)
+    found = validate(parsed)
+    page = build_report(parsed, found, path=str(path))
+    entries = re.findall(r'<li class="dx [^"]*" id="d\d+"><pre>(.*?)</pre>(.*?)</li>', page,
+                         re.DOTALL)
+    assert [html.unescape(re.sub(r"<[^>]+>", "", pre)) for pre, _ in entries] == \
+        [b.rstrip("\n") for b in blocks]
+    views, _, _, primary, placed = plan(parsed, found)
+    for k, (d, (_, go)) in enumerate(zip(found, entries, strict=True)):
+        rendered = d.span.rendered_line
+        assert f"--> {path}:{d.span.line}:{d.span.column} (rendered line {rendered})" in \
+            blocks[k]
+        assert f"{d.span.line}:{d.span.column} (rendered line {rendered})</a>" in go
+        where = placed[primary[k]]
+        _, notes, _ = _gutter(page, views[where.view].key)
+        assert any(f"[{d.code}]" in note for note in notes[rendered]), (d.code, rendered)
+    assert _check_report_places(parsed, found, page) >= 5
 
 
 @pytest.mark.parametrize("name", ["ixbrl-2023-8k.htm", "tagged-2024-sub.nc"])
 def test_layout_lines_know_their_place_in_the_file(name):
     parsed = parse_source(CORPUS / name)
+    seen = 0
     for view in build_views(parsed):
-        assert view.offsets is not None
-        for chunk in view.chunks:
+        for piece, chunk in zip(view.pieces, view.chunks, strict=True):
             if chunk.positions is None:
                 continue
+            # every HTML layout shown (the 8-K's and the exhibits'), line by line
             assert chunk.kind == "html" and len(chunk.positions) == chunk.count
-            for i, shown in enumerate(chunk.positions):
-                at = view.offsets.to_source(view.line_starts[chunk.first + i])
-                line, column = parsed.source.index.line_col(at)
-                assert shown == f"{line}:{column}"
+            places = piece.layout.line_sources()
+            assert chunk.positions == [
+                "{}:{}".format(*parsed.source.index.line_col(at)) for at in places]
+            seen += 1
+    assert seen >= 1
+
+
+def test_a_place_in_content_not_shown_is_on_its_note_line():
+    parsed = parse_source(CORPUS / "tagged-2024-sub.nc")
+    (view,) = [v for v in build_views(parsed) if v.title.endswith("GRAPHIC")]
+    n = [chunk.kind for chunk in view.chunks].index("note")
+    content = view.pieces[n]
+    assert content.note and "uuencoded content" in view.text
+    start, _, exact = view.locate(content.start + 100, content.start + 120)
+    assert not exact and view.line_of(start) == view.chunks[n].first
+    # the envelope lines around it are copied as they are
+    head = view.pieces[0]
+    start, end, exact = view.locate(head.start + 3, head.start + 9)
+    assert exact and view.text[start:end] == parsed.source.text[head.start + 3 : head.start + 9]
 
 
 def test_every_mark_is_inside_its_view():

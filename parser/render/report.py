@@ -103,26 +103,28 @@ class Marks:
         self.items.append(Mark(mark, kind, label, span.start, span.end))
         return mark
 
+    def of(self, span: Span) -> int | None:
+        """The mark of a field with this span, if the page has one."""
+        return self._fields.get((span.start, span.end))
+
     def other(self, span: Span, kind: str, label: str, classes: str) -> int:
         mark = len(self.items)
         self.items.append(Mark(mark, kind, label, span.start, span.end, classes))
         return mark
 
 
-def _place(views: list[View], marks: Sequence[Mark], near: set[int]) -> dict[int, Placed]:
+def _place(views: list[View], marks: Sequence[Mark]) -> dict[int, Placed]:
+    """Each mark's place in its view; marks in content nothing shows (a hidden part of
+    an HTML document) get none."""
     starts = [v.start for v in views]
     out: dict[int, Placed] = {}
     for mark in marks:
         i = bisect_right(starts, mark.start) - 1
         if i < 0 or not views[i].start <= mark.start <= views[i].end:
             continue
-        view = views[i]
-        where = view.locate(mark.start, mark.end)
-        exact = where is not None
-        if where is None and mark.id in near:
-            where = view.locate(mark.start, mark.end, near=True)
+        where = views[i].locate(mark.start, mark.end)
         if where is not None:
-            out[mark.id] = Placed(mark, i, where[0], where[1], exact)
+            out[mark.id] = Placed(mark, i, *where)
     return out
 
 
@@ -180,7 +182,7 @@ def build_views(parsed: Parsed) -> list[View]:
                 builder.verbatim(content.start, content.end, "text")
             else:
                 builder.note(f"({document.format} content, {document.size:,} characters, "
-                             "not shown)", content.start)
+                             "not shown)", content.start, content.end)
             builder.verbatim(content.end, end)
         view = builder.finish()
         if read:
@@ -195,7 +197,7 @@ def _html(source, start: int, end: int) -> Layout:
     from ..layout.html import render_html
 
     rendered = render_html(source.text, start, end)
-    return Layout(rendered.text, rendered.offsets, "html", source)
+    return Layout(rendered.text, rendered.offsets, "html", source, (start, end))
 
 
 def _v(value: Text | DateValue | None) -> str:
@@ -210,9 +212,7 @@ def _add_region(view: View, kind: str, label: str, start: int, end: int,
                 source_range: tuple[int, int] | None = None) -> Region | None:
     where = view.locate(start, end)
     if where is None:
-        where = view.locate(start, end, near=True)
-        if where is None:
-            return None
+        return None
     first = view.line_of(where[0])
     last = view.line_of(max(where[1] - 1, where[0]))
     region = Region(f"{view.key}r{len(view.regions)}", kind, label, first, max(first, last),
@@ -546,15 +546,13 @@ def _diagnostic_list(diagnostics: Sequence[Diagnostic], parsed: Parsed, path: st
         classes = f"dx sev-{d.severity} fam-{d.code[0]}"
         mark = primary.get(k)
         where = placed.get(mark) if mark is not None else None
-        if where is not None:
+        if where is not None and d.span is not None:
             view = views[where.view]
-            line = view.line_of(where.start)
-            shown = f"{view.title}, line {_line_label(view, line)}"
-            if not where.exact:
-                shown += " (nearest text: the place is in markup)"
+            shown = f"{view.title}, {_place_label(view, where, d.span, parsed.layout)}"
             go = (f'<a href="#" class="go" data-go="{mark}">go to {esc(shown)}</a>')
         elif d.span is not None:
-            go = '<span class="fl">not in the text views (see the excerpt)</span>'
+            go = ('<span class="fl">on no rendered line (a hidden part of the HTML); the '
+                  'excerpt shows its place in the file</span>')
         else:
             go = '<span class="fl">about the whole file</span>'
         rendered = format_full(d, parsed.source, path, parsed.layout)
@@ -565,15 +563,21 @@ def _diagnostic_list(diagnostics: Sequence[Diagnostic], parsed: Parsed, path: st
     return "".join(out)
 
 
-def _line_label(view: View, line: int) -> str:
-    for chunk in view.chunks:
+def _place_label(view: View, where: Placed, span: Span, layout: Layout | None) -> str:
+    """Where a diagnostic is, worded as ``check`` words it: the file's line:column and,
+    in an HTML document, the rendered line the page shows it on (for the 8-K that
+    ``check`` read, the same number as its ``(rendered line N)``)."""
+    at = f"{span.line}:{span.column}"
+    line = view.line_of(where.start)
+    for n, chunk in enumerate(view.chunks):
         if chunk.first <= line < chunk.first + chunk.count:
+            rendered = line - chunk.first + 1
             if chunk.kind == "html":
-                assert chunk.positions is not None
-                return (f"{line - chunk.first + 1} of the layout "
-                        f"(file {chunk.positions[line - chunk.first]})")
-            return str(chunk.number + line - chunk.first)
-    return str(line + 1)
+                own = view.pieces[n].layout is layout
+                return f"{at} (rendered line {rendered}{'' if own else ' of this document'})"
+            if chunk.kind == "note":
+                return f"{at}, in content this page does not show"
+    return at
 
 
 def _note_html(d: Diagnostic, k: int) -> str:
@@ -585,29 +589,44 @@ def _note_html(d: Diagnostic, k: int) -> str:
 # ---------------------------------------------------------------- the page
 
 
-def build_report(parsed: Parsed, diagnostics: Sequence[Diagnostic], *, path: str | None = None,
-                 severity: str = "warning") -> str:
-    """The HTML page for one parsed file and its diagnostics (``validate``'s)."""
-    filing = parsed.filing
-    shown_path = path or filing.source.path or "-"
+class Plan(NamedTuple):
+    """What the page shows and where: views, numbered marks, the side panel's rows,
+    each diagnostic's mark (by its index) and every mark's place."""
+
+    views: list[View]
+    marks: Marks
+    sections: list[tuple[str, list[Row]]]
+    primary: dict[int, int]
+    placed: dict[int, Placed]
+
+
+def plan(parsed: Parsed, diagnostics: Sequence[Diagnostic]) -> Plan:
+    """The views of ``parsed``, a mark for every field and diagnostic, and the place
+    of each (in an HTML 8-K, on the rendered line ``check`` names)."""
     views = build_views(parsed)
     marks = Marks()
     diagnostic_ids = {k: k for k in range(len(diagnostics))}
-    sections = _fields(filing, marks, views, diagnostics, diagnostic_ids)
+    sections = _fields(parsed.filing, marks, views, diagnostics, diagnostic_ids)
     primary: dict[int, int] = {}
-    near: set[int] = set()
     for k, d in enumerate(diagnostics):
         classes = f"dg sev-{d.severity} fam-{d.code[0]}"
         if d.span is not None:
-            primary[k] = mark = marks.other(d.span, "diag", f"{d.code} {d.name}: {d.message}",
-                                            classes)
-            near.add(mark)
+            primary[k] = marks.other(d.span, "diag", f"{d.code} {d.name}: {d.message}",
+                                     classes)
         for label in d.labels:
             if label.primary and d.span is not None and label.span == d.span:
                 continue
             marks.other(label.span, "label", f"{d.code}: {label.message}",
                         f"sev-{d.severity} fam-{d.code[0]}")
-    placed = _place(views, marks.items, near)
+    return Plan(views, marks, sections, primary, _place(views, marks.items))
+
+
+def build_report(parsed: Parsed, diagnostics: Sequence[Diagnostic], *, path: str | None = None,
+                 severity: str = "warning") -> str:
+    """The HTML page for one parsed file and its diagnostics (``validate``'s)."""
+    filing = parsed.filing
+    shown_path = path or filing.source.path or "-"
+    views, _, sections, primary, placed = plan(parsed, diagnostics)
     notes: dict[int, dict[int, list[Note]]] = defaultdict(lambda: defaultdict(list))
     for k, d in enumerate(diagnostics):
         where = placed.get(primary.get(k, -1))

@@ -14,13 +14,12 @@ their Unicode pictures so a NUL or form feed is seen, not swallowed.
 from __future__ import annotations
 
 import html
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..layout.text import Layout
-from ..source.offsets import OffsetMap, OffsetMapBuilder
 from ..source.text import SourceText
 
 # C0 controls (but tab and newline), DEL and C1 controls become visible.
@@ -47,7 +46,9 @@ class Chunk(NamedTuple):
     first: int  # first view line
     count: int
     number: int  # the line number shown on the first line (the source line, or layout line 1)
-    positions: list[str] | None  # HTML layout: the source line:column where each line starts
+    # HTML layout: for each line, the file's line:column of its first character copied
+    # from the file (Layout.line_sources), so ``check`` puts that place on this line
+    positions: list[str] | None
 
 
 class Region(NamedTuple):
@@ -61,54 +62,21 @@ class Region(NamedTuple):
     source: tuple[int, int] | None = None  # HTML 8-K: the source range, for its original
 
 
-class Inverse:
-    """Source offset -> view offset: the inverse of a view's ``OffsetMap``.
+class Piece(NamedTuple):
+    """A stretch of a view and the source range it stands for: lines copied as they
+    are (``layout`` None), a text layout (placed by the layout's own mapping, the
+    one ``check`` and ``show`` use), or a note eightk wrote (``note``)."""
 
-    Same answers as ``render.show._to_layout`` (the copied run that holds the
-    offset, else the first made-up run that stands for markup at exactly that
-    offset), but indexed, so a page with thousands of marks does not scan every
-    segment of a long HTML layout for each."""
-
-    __slots__ = ("_starts", "_copied", "_synthetic", "_all")
-
-    def __init__(self, offsets: OffsetMap, length: int) -> None:
-        segments = offsets.segments
-        copied: list[tuple[int, int, int]] = []
-        synthetic: dict[int, int] = {}
-        for i, (start, source, is_copied) in enumerate(segments):
-            end = segments[i + 1][0] if i + 1 < len(segments) else length
-            if end <= start:
-                continue
-            if is_copied:
-                copied.append((source, source + end - start, start))
-            elif source not in synthetic:
-                synthetic[source] = start
-        copied.sort()
-        self._copied = copied
-        self._starts = [c[0] for c in copied]
-        self._synthetic = synthetic
-        self._all = sorted([(c[0], c[2]) for c in copied] + [(s, v) for s, v in synthetic.items()])
-
-    def find(self, offset: int) -> int | None:
-        i = bisect_right(self._starts, offset) - 1
-        if i >= 0:
-            source, end, view = self._copied[i]
-            if source <= offset < end:
-                return view + offset - source
-        return self._synthetic.get(offset)
-
-    def near(self, offset: int) -> int | None:
-        """The view offset of the first text at or after ``offset`` (for a place in
-        markup the layout does not show)."""
-        found = self.find(offset)
-        if found is not None:
-            return found
-        i = bisect_left(self._all, (offset, -1))
-        return self._all[i][1] if i < len(self._all) else None
+    at: int  # view offset of its first character
+    length: int  # its characters in the view, with any newline eightk added
+    start: int  # source range
+    end: int
+    layout: Layout | None = None
+    note: bool = False
 
 
 class View:
-    """One tab of the page: its text, map to the source, chunks and regions."""
+    """One tab of the page: its text, the pieces it is made of, chunks and regions."""
 
     def __init__(self, key: str, title: str, detail: str, start: int, end: int) -> None:
         self.key = key
@@ -117,18 +85,10 @@ class View:
         self.start = start  # the source range the view stands for
         self.end = end
         self.text = ""
-        self.offsets: OffsetMap | None = None
+        self.pieces: list[Piece] = []
         self.chunks: list[Chunk] = []
         self.regions: list[Region] = []
         self.line_starts: list[int] = [0]
-        self._inverse: Inverse | None = None
-
-    @property
-    def inverse(self) -> Inverse:
-        if self._inverse is None:
-            assert self.offsets is not None
-            self._inverse = Inverse(self.offsets, len(self.text))
-        return self._inverse
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset) - 1
@@ -137,16 +97,41 @@ class View:
     def lines(self) -> int:
         return len(self.line_starts) - 1
 
-    def locate(self, start: int, end: int, near: bool = False) -> tuple[int, int] | None:
-        """View offsets of the source range ``[start, end)``, or None if not shown."""
-        find = self.inverse.near if near else self.inverse.find
-        a = find(start)
-        if a is None:
+    def find(self, offset: int, end: int | None = None) -> tuple[int, bool] | None:
+        """The view offset showing source ``offset`` (with ``end``: the range from it,
+        placed by ``Layout.place``) and whether it is exact (False: the offset is in
+        content a note stands for), or None where nothing shows it (a hidden part of
+        an HTML document: ``check`` gives it no rendered line either).
+        A view holds a few pieces (the document's envelope lines, its content, the
+        lines after), so they are looked at in turn; a layout's own index does the
+        rest. The layout comes before the lines after it: ``Layout.covers`` takes
+        the document's end as its own, as ``check`` does."""
+        for piece in self.pieces:
+            if piece.layout is not None:
+                if piece.layout.covers(offset):
+                    at = piece.layout.place(offset, end)
+                    return None if at is None else (piece.at + min(at, piece.length - 1), True)
+            elif piece.start <= offset < piece.end:
+                if piece.note:
+                    return piece.at, False
+                return piece.at + offset - piece.start, True
+        for piece in self.pieces:  # the end of lines copied without their last newline
+            if piece.layout is None and offset == piece.end:
+                return piece.at + piece.length - 1, not piece.note
+        return None
+
+    def locate(self, start: int, end: int) -> tuple[int, int, bool] | None:
+        """View offsets of the source range ``[start, end)`` and whether they are exact,
+        or None if the range's start is not shown."""
+        found = self.find(start, end)
+        if found is None:
             return None
-        b = self.inverse.find(max(end - 1, start))
-        if b is None or b < a:  # the end is in markup, or a table cell laid out earlier
+        a, exact = found
+        last = self.find(max(end - 1, start))
+        b = last[0] if last is not None else -1
+        if b < a:  # the end is hidden, or a table cell laid out earlier: to the line's end
             b = self.line_starts[self.line_of(a) + 1] - 1
-        return a, max(b + 1, a + 1)
+        return a, max(b + 1, a + 1), exact
 
 
 class ViewBuilder:
@@ -156,51 +141,42 @@ class ViewBuilder:
         self.view = view
         self.source = source
         self.pieces: list[str] = []
-        self.map = OffsetMapBuilder()
+        self.at = 0  # view offset of the next piece
         self.lines = 0
 
-    def _add(self, kind: str, text: str, number: int, positions: list[str] | None) -> None:
+    def _add(self, kind: str, text: str, number: int, positions: list[str] | None,
+             piece: Piece) -> None:
         count = text.count("\n")
         self.view.chunks.append(Chunk(kind, self.lines, count, number, positions))
+        self.view.pieces.append(piece)
         self.pieces.append(text)
         self.lines += count
+        self.at += len(text)
 
     def verbatim(self, start: int, end: int, kind: str = "envelope") -> None:
         """Source lines as they are in the file."""
         if end <= start:
             return
         text = self.source.text[start:end]
-        self.map.copied(start, len(text))
         if not text.endswith("\n"):
             text += "\n"
-            self.map.synthetic(end, 1)
-        self._add(kind, text, self.source.index.line_col(start)[0], None)
+        self._add(kind, text, self.source.index.line_col(start)[0], None,
+                  Piece(self.at, len(text), start, end))
 
     def layout(self, layout: Layout) -> None:
         """A text layout: the 8-K text eightk read, or an HTML document rendered."""
         text = layout.text
         if not text:
             return
-        segments = layout.offsets.segments
-        for i, (start, source, copied) in enumerate(segments):
-            end = segments[i + 1][0] if i + 1 < len(segments) else len(text)
-            if copied:
-                self.map.copied(source, end - start)
-            else:
-                self.map.synthetic(source, end - start)
         if not text.endswith("\n"):
-            self.map.synthetic(layout.offsets.to_source(len(text) - 1), 1)
             text += "\n"
+        first = layout.offsets.to_source(0)
+        start, end = layout.region or (first, layout.offsets.to_source(len(layout.text) - 1))
+        piece = Piece(self.at, len(text), start, end, layout)
         if layout.kind == "html":
-            offsets = []
-            at = 0
-            while at < len(text):
-                offsets.append(layout.offsets.to_source(at))
-                at = text.index("\n", at) + 1
-            self._add("html", text, 1, self._positions(offsets))
+            self._add("html", text, 1, self._positions(layout.line_sources()), piece)
         else:
-            first = self.source.index.line_col(layout.offsets.to_source(0))[0]
-            self._add("text", text, first, None)
+            self._add("text", text, self.source.index.line_col(first)[0], None, piece)
 
     def _positions(self, offsets: list[int]) -> list[str]:
         """``line:column`` of each source offset, in one pass over the text they span
@@ -218,16 +194,14 @@ class ViewBuilder:
             last = offset
         return [shown[o] for o in offsets]
 
-    def note(self, message: str, at: int) -> None:
+    def note(self, message: str, start: int, end: int) -> None:
         """A line eightk writes in place of content it does not show."""
         text = message + "\n"
-        self.map.synthetic(at, len(text))
-        self._add("note", text, 0, None)
+        self._add("note", text, 0, None, Piece(self.at, len(text), start, end, note=True))
 
     def finish(self) -> View:
         view = self.view
         view.text = "".join(self.pieces)
-        view.offsets = self.map.build()
         starts = [0]
         find = view.text.find
         pos = find("\n")
@@ -259,7 +233,7 @@ class Placed(NamedTuple):
     view: int
     start: int  # view offsets
     end: int
-    exact: bool  # False: the span is in markup the view does not show; placed at what follows
+    exact: bool  # False: the span is in content a note stands for (uuencoded, PDF)
 
 
 class Note(NamedTuple):

@@ -322,7 +322,7 @@ def show_source(parsed: Parsed, console: Console, diagnostics=()) -> None:
     import bisect
 
     for span, label, kind in marks:
-        start = layout.to_layout(span.start) if layout.covers(span.start) else None
+        start = layout.place(span.start, span.end) if layout.covers(span.start) else None
         if start is None:
             continue
         last = layout.to_layout(max(span.end - 1, span.start))

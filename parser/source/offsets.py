@@ -43,6 +43,11 @@ class OffsetMap:
     def segments(self) -> list[tuple[int, int, bool]]:
         return list(zip(self._starts, self._sources, self._copied, strict=True))
 
+    def columns(self) -> tuple[list[int], list[int], list[bool]]:
+        """The segments as three columns (derived start, source offset, copied): the
+        map's own lists, to be read, not changed (indexes are built from them)."""
+        return self._starts, self._sources, self._copied
+
 
 class OffsetMapBuilder:
     """Collects segments while a derived text is written piece by piece."""

@@ -30,17 +30,17 @@ class SourceText:
         self._rendered = layout
         self.diagnostics = [self._with_rendered(d) for d in self.diagnostics]
 
-    def _rendered_line(self, offset: int) -> int | None:
+    def _rendered_line(self, start: int, end: int) -> int | None:
         layout = self._rendered
-        if layout is None or not layout.covers(offset):
+        if layout is None or not layout.covers(start):
             return None
-        return layout.rendered_line(offset)
+        return layout.rendered_line(start, end)
 
     def _with_rendered(self, diagnostic: Diagnostic) -> Diagnostic:
         def fix(span: Span | None) -> Span | None:
             if span is None or span.rendered_line is not None:
                 return span
-            line = self._rendered_line(span.start)
+            line = self._rendered_line(span.start, span.end)
             return span if line is None else replace(span, rendered_line=line)
 
         if diagnostic.span is None and not diagnostic.labels:
@@ -63,7 +63,7 @@ class SourceText:
         end_line, end_column = self.index.line_col(end)
         return Span(
             start=start, end=end, line=line, column=column, end_line=end_line,
-            end_column=end_column, rendered_line=self._rendered_line(start),
+            end_column=end_column, rendered_line=self._rendered_line(start, end),
         )
 
     def value(self, value: str, start: int, end: int) -> Text:
