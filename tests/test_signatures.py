@@ -7,8 +7,8 @@ what was read, and that every value's span points at its words in the source.
 from __future__ import annotations
 
 import re
-import time
 
+from conftest import no_runaway
 from eightk import parse_source
 from eightk.body.reader import read_body
 from eightk.body.signatures import read_signatures
@@ -856,8 +856,7 @@ def test_odd_blocks_never_raise_and_stay_fast():
     ]
     for block in blocks:
         for heading in (True, False):
-            started = time.perf_counter()
-            sigs = signatures(PURSUANT + block + "\n", heading=heading)
-            assert time.perf_counter() - started < 2.0
+            with no_runaway():
+                sigs = signatures(PURSUANT + block + "\n", heading=heading)
             for sig in sigs:
                 assert sig.name is None or sig.name.value.strip() == sig.name.value
