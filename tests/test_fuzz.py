@@ -104,8 +104,8 @@ def _line(strategy):
     return strategy.map(lambda s: s + "\n")
 
 
-BODY_TERMINALS = {
-    "TEXT": _line(_prose),
+# Lines of the cover page (grammar/cover.lark); to the body grammar they are text.
+COVER_LINES = {
     "FORM_TITLE": _line(st.sampled_from(["FORM 8-K", "FORM 8-K/A", "Form 8-K",
                                          "FORM 8-K/A (Amendment No. 1)"])),
     "REPORT_DATE": _line(_dates.map(
@@ -128,6 +128,10 @@ BODY_TERMINALS = {
     "SECURITIES_12B": _line(st.just("Securities registered pursuant to Section 12(b) of the "
                                     "Act:")),
     "EGC": _line(_glyphs.map(lambda g: f"Emerging growth company {g}")),
+}
+
+BODY_TERMINALS = {
+    "TEXT": st.one_of(_line(_prose), *COVER_LINES.values()),
     "EXPLANATORY_HEAD": _line(st.just("EXPLANATORY NOTE")),
     "SECTION_HEAD": _line(st.just("Section 8 - Other Events")),
     "ITEM_HEAD": _line(st.tuples(_item_numbers, _prose).map(

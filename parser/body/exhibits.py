@@ -48,7 +48,7 @@ from ..layout.text import Layout
 from ..model import Document, Exhibit, Text
 from .columns import chunks, is_rule
 from .items import heading_keys
-from .lexer import classify_markup
+from .lexer import MARKUP
 from .lines import Line, Part
 
 _HEAD = 400  # characters of a line the patterns look at
@@ -269,7 +269,7 @@ def _legends(lines: list[Line]) -> tuple[dict[str, str], set[int]]:
     last = -10
     for line in lines:
         text = line.text
-        if "\n" in text or classify_markup(text) is not None:
+        if "\n" in text or line.kind in MARKUP:
             continue
         head = text[:_HEAD]
         stripped = head.strip()
@@ -337,7 +337,7 @@ def _rows(lines: list[Line], layout: Layout, strict: bool,
     count = len(lines)
     for index, line in enumerate(lines):
         text = line.text
-        if "\n" in text or classify_markup(text) is not None:
+        if "\n" in text or line.kind in MARKUP:
             continue
         head = text[:_HEAD]
         stripped = head.strip()
@@ -492,7 +492,7 @@ def read_exhibits(parts: list[Part], layout: Layout) -> list[Exhibit]:
     lists: list[tuple[list[_Found], dict[str, str]]] = []
     for part in parts:
         if part.kind == "item":
-            standalone = not set(heading_keys(part.head.text)) & {"9.01", "7"}
+            standalone = not set(heading_keys(part.head)) & {"9.01", "7"}
             labelled = not standalone and _heading_is_label(part.head.text)
             lines, strict, header = _list_lines(part.lines, standalone, labelled)
             lists.append(_rows(lines, layout, strict, header))
@@ -636,7 +636,7 @@ def unnumbered_entries(parts: list[Part]) -> int:
     for part in parts:
         if part.kind != "item":
             continue
-        standalone = not set(heading_keys(part.head.text)) & {"9.01", "7"}
+        standalone = not set(heading_keys(part.head)) & {"9.01", "7"}
         for i, line in enumerate(part.lines):
             head = line.text[:_HEAD]
             if _is_label(head, standalone):
@@ -651,7 +651,7 @@ def _entries(lines: list[Line]) -> int:
     previous = -10
     for line in lines[:400]:
         text = line.text
-        if "\n" in text or classify_markup(text) is not None:
+        if "\n" in text or line.kind in MARKUP:
             continue
         stripped = text[:_HEAD].strip()
         if not stripped or _PAGE_NUMBER.match(stripped) or is_rule(stripped):

@@ -18,6 +18,7 @@ from ..model import CoverPage, Exhibit, Item, Signature, Text
 from ..recovery import Problem, parse_with_recovery
 from . import lexer as body_lexer
 from .cover import read_cover
+from .cover_lexer import CAPTIONS, lex_cover
 from .exhibits import read_exhibits
 from .items import heading_keys, read_items
 from .lines import Line, Part
@@ -51,7 +52,8 @@ class _Builder(Transformer):
     def __default_token__(self, token: Token) -> Line:
         # TEXT tokens carry no value (see body_lexer): their text is in the layout
         value = token.value or self.text[token.start_pos : token.end_pos]
-        return Line(token.type, value, token.start_pos, token.end_pos, token.line)
+        return Line(token.type, value, token.start_pos, token.end_pos, token.line,
+                    getattr(token, "match", None))
 
     def markup(self, children: list) -> Line:
         return children[0]
@@ -105,7 +107,7 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
         return (part.kind != "explanatory" and len(lines) <= 6
                 and all(len(line) < 100 for line in lines) and sum(map(len, lines)) < 400)
 
-    keys = [heading_keys(p.head.text) if p.kind == "item" else [p.kind] for p in parts]
+    keys = [heading_keys(p.head) if p.kind == "item" else [p.kind] for p in parts]
     i = 0
     while i < len(parts):
         if not listing(parts[i]):
@@ -128,6 +130,16 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
             and not any(_SIGNED.search(line.text) for line in parts[signed[0]].lines)):
         parts = parts[: signed[0]] + parts[signed[0] + 1 :]
     return parts
+
+
+def _cover_lines(front: list[Line], text: str) -> list[Line]:
+    """The front lines named by the cover vocabulary (both caption forms as CAPTION)."""
+    out = []
+    for token in lex_cover(front, text):
+        value = token.value or text[token.start_pos : token.end_pos]
+        kind = "CAPTION" if token.type in CAPTIONS else token.type
+        out.append(Line(kind, value, token.start_pos, token.end_pos, token.line, token.match))
+    return out
 
 
 def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Body:
@@ -160,6 +172,7 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
     front, note, parts = _Builder(layout.text).transform(tree)
     del tree, lexed  # the Lines hold what is needed from here on
     parts = _drop_contents(parts)
+    front = _cover_lines(front, layout.text)
     cover, intro = read_cover(front, note, layout)
     items = read_items(parts, layout)
     exhibits = read_exhibits(parts, layout)

@@ -38,7 +38,7 @@ from ..layout.text import Layout
 from ..model import DateValue, Signature, Text
 from ..vocab.dates import MONTHS, find_date
 from .columns import Chunk, chunks, is_rule
-from .lexer import classify_markup
+from .lexer import MARKUP
 from .lines import Line, Part
 
 _BY = re.compile(r"^\s*by\b\s*[:.]?\s*", re.IGNORECASE)
@@ -186,7 +186,7 @@ def _clean_lines(lines: list[Line]) -> list[Line]:
         if len(text) > _MAX_LINE:
             out.append(line._replace(kind=_BREAK, text="", end=line.start))
             continue
-        if classify_markup(text) is not None:
+        if line.kind in MARKUP:
             continue
         stripped = text.strip()
         if not stripped or stripped.isdigit() or _page_number(stripped):
@@ -429,7 +429,7 @@ def _closed(lines: list[Line]) -> list[Line]:
         if len(text) > _MAX_LINE:
             continue
         if seen:
-            if line.kind == "PAGE" or classify_markup(text) == "PAGE":
+            if line.kind == "PAGE":
                 if not _more_signatures(lines, i + 1):
                     return lines[:i]
             elif len(text.strip()) < 100 and _HEADING.match(text):
@@ -449,7 +449,7 @@ def _more_signatures(lines: list[Line], start: int) -> bool:
         if len(text) > _MAX_LINE:
             return False
         stripped = text.strip()
-        if not stripped or classify_markup(text) is not None or _page_number(stripped):
+        if not stripped or line.kind in MARKUP or _page_number(stripped):
             continue
         if stripped.isdigit():
             continue
