@@ -30,6 +30,7 @@ class Problem(NamedTuple):
     token: Token  # the offending token (``$END`` at end of input)
     missing: str | None  # the inserted token type, for "missing"
     expected: frozenset[str]
+    state: int | None = None  # the LALR state, to word the problem from examples
 
 
 class TooManyErrors(Exception):
@@ -61,8 +62,13 @@ def parse_with_recovery(
     tokens: Sequence[Token],
     insertable: Sequence[str],
     report: Callable[[Problem], None],
+    replacement: str | None = None,
 ) -> Tree | None:
-    """Parse ``tokens``; return the tree, or None if even recovery failed."""
+    """Parse ``tokens``; return the tree, or None if even recovery failed.
+
+    With ``replacement`` (a kind such as ``TEXT``), an unexpected token is read as
+    that kind where the grammar takes it there, so its line stays in the tree;
+    otherwise it is dropped."""
     errors = 0
 
     def synthetic(kind: str, at: Token) -> Token:
@@ -79,6 +85,7 @@ def parse_with_recovery(
         parser = error.interactive_parser
         token = error.token
         expected = frozenset(parser.accepts())
+        state = error.state
         if token.type == "$END":
             if last_end is not None:
                 token = Token("$END", "", last_end, None, None, None, None, last_end)
@@ -90,7 +97,7 @@ def parse_with_recovery(
                 if kind is None:
                     return False
                 parser.feed_token(synthetic(kind, token))
-                report(Problem("missing", token, kind, expected))
+                report(Problem("missing", token, kind, expected, state))
             return True
         for kind in insertable:
             if kind not in expected:
@@ -98,10 +105,14 @@ def parse_with_recovery(
             if token.type in _accepts_after(parser, synthetic(kind, token)):
                 parser.feed_token(synthetic(kind, token))
                 parser.feed_token(token)
-                report(Problem("missing", token, kind, expected))
+                report(Problem("missing", token, kind, expected, state))
                 return True
-        report(Problem("unexpected", token, None, expected))
-        return True  # the token is dropped
+        report(Problem("unexpected", token, None, expected, state))
+        if replacement is not None and replacement in expected:
+            retyped = copy(token)
+            retyped.type = replacement
+            parser.feed_token(retyped)
+        return True  # the token is dropped, or was read as the replacement
 
     last_end = tokens[-1].end_pos if tokens else 0
     try:
