@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .transforms import MONTHS  # month names and abbreviations, written once
-
-__all__ = ["MONTHS"]
+from .transforms import MONTHS as MONTHS  # month names and abbreviations, written once
 
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
