@@ -58,7 +58,7 @@ class LineToken(Token):
 class Vocabulary:
     """The line kinds of one grammar (or one region of it), in priority order."""
 
-    __slots__ = ("kinds", "fallback")
+    __slots__ = ("kinds", "fallback", "_any", "_by_group")
 
     def __init__(self, lark: Lark, names: Iterable[str] | None = None,
                  fallback: str = "TEXT") -> None:
@@ -70,18 +70,33 @@ class Vocabulary:
         self.kinds: list[tuple[str, re.Pattern[str]]] = [
             (t.name, re.compile(t.pattern.to_regexp())) for t in defined
         ]
-        if not any(t.name == fallback for t in lark.terminals):
-            raise ValueError(f"the grammar defines no catch-all terminal {fallback}")
+        # One pass over the line for all kinds: an alternation in priority order,
+        # each kind's own groups renamed apart. The kind it names is then matched
+        # alone, so the token's match has the terminal's own group names.
+        alternatives = []
+        self._by_group: dict[str, tuple[str, re.Pattern[str]]] = {}
+        for i, (name, pattern) in enumerate(self.kinds):
+            inner = re.sub(r"\(\?P<(\w+)>", rf"(?P<_{i}_\1>", pattern.pattern)
+            alternatives.append(f"(?P<_k{i}>{inner})")
+            self._by_group[f"_k{i}"] = (name, pattern)
+        self._any = re.compile("|".join(alternatives)) if alternatives else None
+        # The catch-all need not be used by any rule (the envelope's JUNK never is:
+        # recovery reports and drops such lines), so lark may have left it out.
         self.fallback = fallback
 
     def classify(self, line: str) -> tuple[str, re.Match[str] | None]:
         """The kind of ``line`` and the match that named it."""
         head = line[:HEAD]
-        for name, pattern in self.kinds:
-            m = pattern.match(head)
-            if m is not None:
-                return name, m
-        return self.fallback, None
+        found = self._any.match(head) if self._any is not None else None
+        if found is None:
+            return self.fallback, None
+        name, pattern = self._by_group[found.lastgroup]  # type: ignore[index]
+        return name, pattern.match(head)
+
+    def match_as(self, name: str, line: str) -> re.Match[str] | None:
+        """``line`` matched as kind ``name`` (when context overrules the first match)."""
+        pattern = next(p for n, p in self.kinds if n == name)
+        return pattern.match(line[:HEAD])
 
     def names(self) -> list[str]:
         return [name for name, _ in self.kinds]

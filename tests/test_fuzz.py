@@ -177,7 +177,6 @@ ENVELOPE_TERMINALS = {
     "CONTENT": st.lists(_line(_prose), max_size=6).map("".join),
     "TEXT_CLOSE": _line(st.just("</TEXT>")),
     "DOCUMENT_CLOSE": _line(st.just("</DOCUMENT>")),
-    "TRAILING": _line(_prose),
 }
 
 
