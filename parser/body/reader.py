@@ -8,6 +8,7 @@ types past this module); ``cover``, ``item_sections``, ``signatures`` and
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from lark import Token, Transformer
@@ -108,17 +109,19 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
                 and all(len(line) < 100 for line in lines) and sum(map(len, lines)) < 400)
 
     keys = [heading_keys(p.head) if p.kind == "item" else [p.kind] for p in parts]
+    later = Counter(k for ks in keys for k in ks)  # the keys of parts[i:], kept as i moves
     i = 0
     while i < len(parts):
         if not listing(parts[i]):
+            later.subtract(keys[i])
             i += 1
             continue
         j = i
         while j < len(parts) and listing(parts[j]):
+            later.subtract(keys[j])
             j += 1
         listed = [k for ks in keys[i:j] for k in ks]
-        later = {k for ks in keys[j:] for k in ks}
-        if j - i >= 2 and sum(k in later for k in listed) * 2 >= len(listed):
+        if j - i >= 2 and sum(later[k] > 0 for k in listed) * 2 >= len(listed):
             parts = parts[:i] + parts[j:]
             break
         i = j
