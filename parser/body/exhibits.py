@@ -224,8 +224,10 @@ REGION = Region("exhibits.lark", _example_tokens, _WORDS, _EXAMPLES)
 def _report(layout: Layout, problem: SyntaxProblem) -> None:
     token = problem.token
     expected = " or ".join(problem.expected)
+    lines = layout.text[token.start_pos : token.end_pos]
+    start = token.start_pos + len(lines) - len(lines.lstrip())  # the text, not its indent
     layout.source.report(
-        "exhibit-layout", problem.message, layout.span(token.start_pos, token.end_pos),
+        "exhibit-layout", problem.message, layout.span(start, token.end_pos),
         label=f"expected {expected}" if expected else problem.message,
     )
 
