@@ -306,6 +306,32 @@ block was put in the wrong place. The item is still read.
 """,
 )
 
+rule(
+    "B207", "exhibit-layout", "warning", "text stands between the rows of an exhibit list",
+    "keep each exhibit row together: its number, its description and the lines that go on",
+    """
+A paragraph of text stands between two rows of an exhibit list (Item 9.01(d),
+old Item 7(c), the exhibit index), where only rows and what belongs to them
+go: usually the rest of a row broken by a page break, or a row that lost its
+number. That text is not read as part of any description; the list is read
+anyway.
+
+An exhibit list is a label, an optional column header, and rows of an exhibit
+number and a description that may go on over several lines:
+
+    (d) Exhibits.
+    Exhibit No.   Description
+    10.1*         Credit Agreement dated as of March 3, 2025, among the
+                  Company and the lenders named therein.
+    99.1          Press release dated March 6, 2025.
+    * Previously filed.
+
+Between rows a list may hold "(previously filed)" notes, "Not applicable."
+below a kind of exhibit, footnote legends, remarks in parentheses, page
+numbers, rules, and its label or header repeated after a page break.
+""",
+)
+
 # ------------------------------------------------------------------ cover page
 rule(
     "C301", "missing-cover-page", "warning", "the 8-K text has no recognisable cover page",

@@ -15,6 +15,7 @@ Lark types stop here, in ``recovery.py`` and in the transformers: callers get
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -58,6 +59,16 @@ def load(name: str, start: str = "start") -> Lark:
         propagate_positions=False,
         maybe_placeholders=False,
     )
+
+
+@functools.cache
+def shared_line(name: str) -> re.Pattern[str]:
+    """A line kind of ``grammar/layout.lark`` (``NOT_APPLICABLE``), compiled, for a
+    reader that checks a line against that kind alone."""
+    lark = Lark(f"%import layout ({name})\nstart: {name}\n", parser="lalr",
+                lexer=PretokenizedLexer, import_paths=[str(grammar_dir())])
+    (terminal,) = lark.terminals
+    return re.compile(terminal.pattern.to_regexp())
 
 
 def tokens_iter(tokens: Iterable[Token]) -> Iterator[Token]:

@@ -37,6 +37,13 @@ class TooManyErrors(Exception):
     pass
 
 
+def lalr_state(error: UnexpectedToken) -> int | None:
+    """The number of the LALR state a parse failed in (lark 1.3 gives the parser's
+    whole state, which is neither hashable nor comparable across runs)."""
+    state = error.state
+    return getattr(state, "position", state)
+
+
 def _accepts_after(parser, token: Token) -> set[str]:
     """What the parser would accept after ``token``, without building any tree.
 
@@ -85,7 +92,7 @@ def parse_with_recovery(
         parser = error.interactive_parser
         token = error.token
         expected = frozenset(parser.accepts())
-        state = error.state
+        state = lalr_state(error)
         if token.type == "$END":
             if last_end is not None:
                 token = Token("$END", "", last_end, None, None, None, None, last_end)

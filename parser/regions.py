@@ -25,7 +25,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from . import grammars
-from .recovery import Problem, parse_with_recovery
+from .recovery import Problem, lalr_state, parse_with_recovery
 
 
 class SyntaxProblem(NamedTuple):
@@ -71,7 +71,8 @@ class Region:
         try:
             self.lark.parse(iter(self.lex(text)))  # type: ignore[arg-type]
         except UnexpectedToken as error:
-            return error.state, error.token.type
+            state = lalr_state(error)
+            return None if state is None else (state, error.token.type)
         except UnexpectedInput:
             return None
         return None

@@ -7,8 +7,8 @@ import re
 import pytest
 from conftest import no_runaway
 from eightk import parse, parse_source
-from eightk.body.exhibits import exhibit_key
 from eightk.checks.validate import validate
+from eightk.vocab.exhibit_numbers import exhibit_key
 
 HEAD = "FORM 8-K\n\nItem 9.01 Financial Statements and Exhibits.\n\n"
 OLD_HEAD = "FORM 8-K\n\nItem 7. Financial Statements and Exhibits.\n\n"
@@ -329,6 +329,29 @@ def test_a_collapsed_third_column_gives_way_to_the_exhibit_index():
         "Purchase Agreement dated as of May 1, 1994 between Ford Motor Credit Company, as seller.")
     assert exhibit.source == "item"
 
+
+
+def test_a_legend_after_the_text_below_the_list_marks_its_rows():
+    text = ("(c) Exhibits\n\n99.1* Press release dated March 3, 1994.\n\n"
+            "The Company will file the financial statements by amendment.\n\n"
+            "* Previously filed.\n")
+    assert [(e.number.value, e.incorporated_by_reference)
+            for e in parse(body(text, OLD_HEAD)).exhibits] == [("99.1", True)]
+
+
+def test_text_between_rows_is_reported_and_the_rows_are_still_read():
+    text = ("(d) Exhibits\n\nExhibit No.   Description\n"
+            "10.1          Ore Purchase Agreement between the Company and\n"
+            "              Sierra Smelting\n\n                 2\n<PAGE>\n\n"
+            "              Company.\n\n99.1          Press release.\n")
+    parsed = parse_source(body(text))
+    assert rows(parsed.filing) == [
+        ("10.1", "Ore Purchase Agreement between the Company and Sierra Smelting"),
+        ("99.1", "Press release.")]
+    (found,) = [d for d in parsed.filing.diagnostics if d.name == "exhibit-layout"]
+    assert found.code == "B207"
+    assert parsed.source.text[found.span.start : found.span.end].strip() == "Company."
+    assert "broken by a page break" in found.message
 
 # ------------------------------------------------------------------ documents
 

@@ -33,6 +33,7 @@ from eightk import json_schema, parse_source, to_json
 from eightk.checks.validate import validate
 from eightk.grammars import load
 from eightk.model import Filing, Span, Text
+from eightk.render.text import exhibit_list
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
@@ -197,6 +198,60 @@ def test_generated_8k_texts_inside_a_submission(document):
     end = template.index(b"</TEXT>", start)
     check_properties(template[:start] + document.encode() + template[end:])
 
+
+
+# ------------------------------------------------------------ exhibit lists
+# grammar/exhibits.lark generates exhibit lists under Item 9.01; each one is read,
+# written back in the canonical layout (render/text.py) and read again: the same
+# exhibits come back.
+
+_numbers = st.sampled_from(["99.1", "10.2", "3(i)", "10.16b", "(2.1)", "16.", "EX-99.1",
+                            "Exhibit 99", "2    .1", "*2.1", "104", "4.5(a)", "23"])
+_marks = st.sampled_from(["", "", "*", "**", "+"])
+_separators = st.sampled_from(["   ", " ", " - ", "          ", ": "])
+_descriptions = st.tuples(_words.map(str.capitalize), _prose).map(" ".join)
+_row = st.tuples(_numbers, _marks, _separators, _descriptions).map(
+    lambda t: f"\n{t[0]}{t[1] if t[0][0] != '*' else ''}{t[2]}{t[3]}\n")
+EXHIBIT_LINES = {
+    "LABEL": _line(st.sampled_from(["(d) Exhibits.", "EXHIBITS", "c. Exhibits:",
+                                    "List of Exhibits"])),
+    "LETTERED_LABEL": _line(st.sampled_from(["(c) The following exhibits are filed herewith:",
+                                             "(d) Exhibits furnished with this report"])),
+    "HEADER": _line(st.sampled_from(["Exhibit No.   Description",
+                                     "Number   Description of Exhibit   Page",
+                                     "Designation   Description   Method of Filing"])),
+    "COLUMN_TITLES": _line(st.sampled_from(["Exhibit. Page", "Number"])),
+    "RULE": _line(st.sampled_from(["-----------   -----------", "______", "* * *"])),
+    "PAGE_NUMBER": _line(st.sampled_from(["-3-", "  12", "Page 4"])),
+    "STRAY_MARK": _line(st.just("*")),
+    "NOT_APPLICABLE": st.sampled_from(["\n     Not applicable.\n", "\nNone.\n", "N/A\n"]),
+    "NOTE": st.sampled_from(["\n(previously filed)\n", "\nIncorporated by reference.\n"]),
+    "REMARK": _line(st.just("(Schedules omitted.)")),
+    "CONTINUED": _line(st.just("EXHIBIT INDEX (continued)")),
+    "LEGEND": st.tuples(_marks.filter(bool), st.sampled_from([
+        "Previously filed.", "Filed herewith.", "Incorporated by reference to the Form 10-K."]))
+    .map(lambda t: f"\n{t[0]} {t[1]}\n"),
+    "ROW": _row,
+    "KIND_HEAD": _row,
+    "CONTINUATION": _line(st.tuples(st.sampled_from(["", "    ", "              "]), _prose)
+                          .map("".join)),
+    "TEXT": st.one_of(_line(_prose), _line(_prose).map(lambda s: "\n" + s)),
+}
+ITEM_9_01 = "FORM 8-K\n\nItem 9.01 Financial Statements and Exhibits.\n\n"
+# under a label or not: a list without one is read strictly
+_heads = st.sampled_from([ITEM_9_01, ITEM_9_01 + "(d) Exhibits.\n"])
+
+
+def _fields(exhibits) -> list[tuple[str, str | None, bool]]:
+    return [(e.number.value, e.description.value if e.description else None,
+             e.incorporated_by_reference) for e in exhibits]
+
+
+@given(_heads, from_lark(load("exhibits.lark"), explicit=EXHIBIT_LINES))
+def test_generated_exhibit_lists_read_back_the_same(head, listed):
+    filing = check_properties((head + listed).encode())
+    again = parse_source((ITEM_9_01 + exhibit_list(filing.exhibits)).encode()).filing
+    assert _fields(again.exhibits) == _fields(filing.exhibits)
 
 # ------------------------------------------------------------ mutations
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import grammars
 from ..layout.text import Layout
 from ..model import Item, Text
 from ..vocab import items as vocab
@@ -19,7 +20,8 @@ from .lexer import MARKUP
 from .lines import Line, Part
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
-_NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a|none)\W*$", re.IGNORECASE)
+# "Not applicable.", "None": the line kind of grammar/layout.lark
+_NOT_APPLICABLE = grammars.shared_line("NOT_APPLICABLE")
 _SUB_LABEL = re.compile(r"^\(?[a-z]\)[.)]?\s")
 _SUB_NA = re.compile(r"^\(?[a-z]\)[.)]?\s+.{0,80}?\b(?:not\s+applicable|none)\W*$", re.IGNORECASE)
 _RANGE_WORDS = re.compile(r"through|thru|to|-|–|—", re.IGNORECASE)
