@@ -14,5 +14,5 @@ setup(
         *(f"eightk.{name}" for name in find_packages("parser")),
     ],
     package_dir={"eightk": "parser", "eightk.grammar": "grammar"},
-    package_data={"eightk.grammar": ["*.lark"]},
+    package_data={"eightk.grammar": ["*.lark"], "eightk.render": ["*.css", "*.js"]},
 )

@@ -423,7 +423,7 @@ Every Form 8-K names the date of the earliest event it reports, on the cover.
 # ------------------------------------------------------------------ items
 rule(
     "I401", "unknown-item", "warning", "the item number is not an item of Form 8-K",
-    "items are 1 to 12 before 2004-08-23 and 1.01 to 9.01 after; see `eightk explain I401`",
+    "items are 1 to 12 before 2004-08-23 and 1.01 to 9.01 after",
     """
 Before 2004-08-23 Form 8-K had Items 1 to 12; since then Items 1.01 to 9.01:
 

@@ -22,8 +22,14 @@ Severity = Literal["error", "warning", "info"]
 Era = Literal["pre-2004", "post-2004"]
 
 
-class Span(Struct, frozen=True, kw_only=True):
-    """A range of the source text: ``[start, end)`` plus derived line/column."""
+class Span(Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """A range of the source text: ``[start, end)`` plus derived line/column.
+
+    ``rendered_line`` is set only inside an HTML document that was read: the line
+    of its rendered text layout (what ``eightk show --source`` numbers) at
+    ``start``. Everywhere else it is None and left out of the JSON, so the JSON of
+    text filings carries exactly the six fields.
+    """
 
     start: int
     end: int
@@ -31,6 +37,7 @@ class Span(Struct, frozen=True, kw_only=True):
     column: int
     end_line: int
     end_column: int
+    rendered_line: int | None = None
 
 
 class Text(Struct, frozen=True, kw_only=True):

@@ -44,7 +44,10 @@ def _html_layout(source: SourceText, start: int, end: int) -> Layout | None:
     except ImportError:  # pragma: no cover - only while HTML support is absent
         return None
     rendered = render_html(source.text, start, end)
-    return Layout(rendered.text, rendered.offsets, "html", source)
+    layout = Layout(rendered.text, rendered.offsets, "html", source, (start, end))
+    # every span made inside the document from now on carries its rendered line
+    source.set_rendered(layout)
+    return layout
 
 
 def _xbrl_cover(source: SourceText, start: int, end: int):

@@ -26,7 +26,7 @@ SAMPLES = [
     "corpus/malformed/missing-text-close.txt",
     "corpus/malformed/missing-egc.htm",
 ]
-FORMATS = ["full", "short", "json", "sarif", "github"]
+FORMATS = ["full", "short", "json", "json-lines", "sarif", "github"]
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 COLOUR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])(?:;[0-9;]*)?m")  # bold is not colour
 
@@ -48,7 +48,12 @@ def run(monkeypatch):
 def test_snapshot(run, sample, fmt):
     result = run("check", "--format", fmt, "--config", "tests/snapshots/empty.toml", sample)
     assert result.exit_code == 1
-    output = result.stdout if fmt in ("json", "sarif", "github") else result.stderr
+    # every format writes its diagnostics to stdout; only the summary line goes to stderr
+    output = result.stdout
+    expected_err = f"{'error' if 'E1' in output else 'warning'}: {sample}: " if fmt == "full" \
+        else ""
+    assert result.stderr.startswith(expected_err) and result.stderr.count("\n") == (
+        fmt == "full")
     assert not ANSI.search(output)  # not a terminal: no colour
     # SARIF names the tool's version; snapshots hold a placeholder so a release
     # does not rewrite them
@@ -94,14 +99,14 @@ def test_severity_threshold(run):
     assert run("check", latin1).exit_code == 0  # only infos: below the default threshold
     result = run("check", "--severity", "info", "--format", "short", latin1)
     assert result.exit_code == 1
-    assert "info[D003]" in result.stderr and "info[A802]" in result.stderr
+    assert "info[D003]" in result.stdout and "info[A802]" in result.stdout
 
 
 def test_select_and_ignore(run):
     sample = "corpus/malformed/missing-egc.htm"
     assert run("check", "--ignore", "C303", sample).exit_code == 0
     selected = run("check", "--format", "short", "--select", "C", sample)
-    assert "C303" in selected.stderr
+    assert "C303" in selected.stdout
 
 
 def test_pyproject_defaults(run, tmp_path):
@@ -111,7 +116,7 @@ def test_pyproject_defaults(run, tmp_path):
     assert run("check", "--config", str(config), sample).exit_code == 0
     config.write_text('[tool.eightk]\nseverity = "info"\nformat = "short"\n')
     result = run("check", "--config", str(config), str(ROOT / "corpus/malformed/long-line.txt"))
-    assert "A801" in result.stderr
+    assert "A801" in result.stdout
     config.write_text("[tool.eightk]\nbogus = 1\n")
     assert run("check", "--config", str(config), sample).exit_code == 2
 
@@ -125,8 +130,8 @@ def test_summary_lines(run):
 
 def test_folders_are_walked_for_filings(run):
     result = run("check", "--format", "short", "corpus/malformed")
-    assert "MANIFEST" not in result.stderr
-    assert "unknown-item.txt" in result.stderr
+    assert "MANIFEST" not in result.stdout
+    assert "unknown-item.txt" in result.stdout
 
 
 def test_colour_on_a_terminal_and_no_color(monkeypatch):
@@ -187,3 +192,199 @@ def test_show_tables_and_source(run):
     html = run("show", "--source", "corpus/ixbrl-2023-8k.htm")
     assert "text layout" in html.stdout and "◂ name" in html.stdout
     assert run("show", "no/such.txt").exit_code == 4
+
+
+# ---------------------------------------------------------------- where output goes
+
+
+def test_every_format_writes_diagnostics_to_stdout_through_a_real_pipe(tmp_path):
+    """`> report.txt` and `| grep` get the diagnostics; the summary stays on stderr."""
+    import subprocess
+    import sys
+
+    sample = "corpus/malformed/unknown-item.txt"
+    for fmt in FORMATS:
+        report = tmp_path / f"report.{fmt}"
+        with report.open("w") as out:
+            done = subprocess.run([sys.executable, "-m", "eightk", "check", "--format", fmt,
+                                   "--config", "tests/snapshots/empty.toml", sample],
+                                  cwd=ROOT, stdout=out, stderr=subprocess.PIPE, text=True)
+        assert done.returncode == 1
+        assert "I401" in report.read_text(), fmt
+        assert "I401" not in done.stderr.replace("(I401)", ""), fmt  # only the summary
+
+
+def test_output_file_holds_what_stdout_would(run, tmp_path):
+    sample = "corpus/malformed/unknown-item.txt"
+    for fmt in FORMATS:
+        printed = run("check", "-f", fmt, "--config", "tests/snapshots/empty.toml", sample)
+        target = tmp_path / "deep" / "er" / f"out.{fmt}"
+        written = run("check", "-f", fmt, "--config", "tests/snapshots/empty.toml",
+                      "--output-file", str(target), sample)
+        assert written.exit_code == printed.exit_code == 1
+        assert written.stdout == ""
+        assert target.read_text() == printed.stdout
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    refused = run("check", "-o", str(blocked / "x.txt"), sample)
+    assert refused.exit_code == 2 and "cannot write" in refused.stderr
+
+
+def test_statistics_count_what_the_diagnostics_are(run):
+    from collections import Counter
+
+    objects = json.loads(run("check", "-f", "json", "--severity", "info",
+                             "corpus/malformed").stdout)
+    expected = Counter(o["code"] for o in objects)
+    text = run("check", "--statistics", "--severity", "info", "corpus/malformed")
+    assert text.exit_code == 1
+    rows = [line.split() for line in text.stdout.splitlines()]
+    assert {code: int(count) for count, code, *_ in rows} == expected
+    counts = [int(row[0]) for row in rows]
+    assert counts == sorted(counts, reverse=True)
+    samples = [p for p in (ROOT / "corpus" / "malformed").iterdir() if p.is_file()]
+    assert f"checked {len(samples)} files" in text.stderr
+    as_json = json.loads(run("check", "--statistics", "-f", "json", "--severity", "info",
+                             "corpus/malformed").stdout)
+    assert {row["code"]: row["count"] for row in as_json} == expected
+    assert set(as_json[0]) == {"code", "name", "severity", "count"}
+    lines = run("check", "--statistics", "-f", "json-lines", "--severity", "info",
+                "corpus/malformed").stdout.splitlines()
+    assert [json.loads(line) for line in lines] == as_json
+    assert run("check", "--statistics", "-f", "sarif", "corpus/malformed").exit_code == 2
+
+
+def test_exit_zero_and_quiet(run):
+    sample = "corpus/malformed/unknown-item.txt"
+    relaxed = run("check", "--exit-zero", sample)
+    assert relaxed.exit_code == 0 and "I401" in relaxed.stdout
+    assert run("check", "--exit-zero", sample, "no/such.txt").exit_code == 4
+    quiet = run("check", "--quiet", sample, "corpus/text-2006-sub.txt")
+    assert quiet.exit_code == 1 and "I401" in quiet.stdout
+    assert quiet.stderr == ""
+    noisy = run("check", sample, "corpus/text-2006-sub.txt")
+    assert "checked 2 files" in noisy.stderr
+
+
+def test_json_is_one_array_and_json_lines_one_object_per_line(run):
+    both = ["corpus/malformed/unknown-item.txt", "corpus/malformed/irs-number-mismatch.txt"]
+    array = json.loads(run("check", "-f", "json", *both).stdout)
+    lines = run("check", "-f", "json-lines", *both).stdout.splitlines()
+    assert isinstance(array, list) and len(array) == len(lines) >= 2
+    assert [json.loads(line) for line in lines] == array
+    assert json.loads(run("check", "-f", "json", "corpus/text-2006-sub.txt").stdout) == []
+    assert run("check", "-f", "json-lines", "corpus/text-2006-sub.txt").stdout == ""
+
+
+def test_json_lines_in_the_team_configuration(run, tmp_path):
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.eightk]\nformat = "json-lines"\n')
+    out = run("check", "--config", str(config), "corpus/malformed/unknown-item.txt")
+    assert json.loads(out.stdout)["code"] == "I401"
+
+
+# ---------------------------------------------------------------- rules, explain, help
+
+
+def test_rules_as_json(run):
+    from eightk.codes import RULES
+
+    result = run("rules", "--format", "json")
+    assert result.exit_code == 0
+    rules = json.loads(result.stdout)
+    assert [r["code"] for r in rules] == sorted(RULES)
+    for r in rules:
+        rule = RULES[r["code"]]
+        assert (r["name"], r["severity"], r["summary"], r["help"], r["explanation"]) == (
+            rule.name, rule.severity, rule.summary, rule.help, rule.explanation)
+
+
+def test_explain_shows_an_example_and_suggests_names(run):
+    result = run("explain", "I401")
+    assert "Example: `eightk check corpus/malformed/unknown-item.txt`" in result.stdout
+    assert "    warning[I401]: `Item 5.2` is not an item of Form 8-K" in result.stdout
+    assert "eightk explain I401" not in result.stdout
+    assert run("explain", "i401").stdout == result.stdout
+    assert run("explain", "Unknown-Item").stdout == result.stdout
+    missing = run("explain", "unknown-itme")
+    assert missing.exit_code == 2
+    assert "did you mean unknown-item (I401)?" in missing.stderr
+    nothing = run("explain", "zzzz")
+    assert nothing.exit_code == 2 and "did you mean" not in nothing.stderr
+    family = run("explain", "I4")
+    assert family.exit_code == 0
+    from eightk.codes import RULES
+
+    assert [line.split()[0] for line in family.stdout.splitlines()] == sorted(
+        code for code in RULES if code.startswith("I4"))
+    assert run("explain", "I9").exit_code == 2
+    selected = run("check", "--select", "missing-signature", "corpus/text-2006-sub.txt")
+    assert selected.exit_code == 2 and "missing-signatures (S701)" in selected.stderr
+
+
+# extract and stats live in commands/extract.py (worked on elsewhere)
+OURS = ["parse", "schema", "check", "explain", "rules", "show"]
+
+
+def _help(command: str | None, width: int) -> str:
+    result = CliRunner().invoke(app, [*([command] if command else []), "--help"],
+                                terminal_width=width, prog_name="eightk")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("command", [None, *OURS])
+def test_help_has_examples_and_wraps_between_words(command):
+    def own(text: str) -> str:  # the command list shortens others' summaries to fit
+        return text.split("\nCommands:")[0] if command is None else text
+
+    wide = _help(command, 250)
+    assert "Example" in wide and "  eightk " in wide
+    words = sorted(own(wide).split())
+    for width in (50, 60, 80):  # 50: the narrowest click lays help out at in a terminal
+        text = own(_help(command, width))
+        # the same words at every width: wrapping never cuts one (nor after a hyphen)
+        assert sorted(text.split()) == words, (command, width)
+        # the example lines are kept as written (click's \b blocks), the rest fits
+        examples = [line for line in wide.splitlines() if line.startswith("    eightk ")]
+        assert all(line in text.splitlines() for line in examples)
+        assert all(len(line) <= width for line in text.splitlines() if line not in examples)
+
+
+def test_check_help_names_every_format_and_option():
+    text = _help("check", 60)
+    for word in ("full", "short", "json", "json-lines", "sarif", "github", "--output-file",
+                 "--statistics", "--exit-zero", "--quiet"):
+        assert word in text.split() or word + "," in text.split() or any(
+            token.strip("(),.") == word for token in text.split()), word
+
+
+# ---------------------------------------------------------------- show at narrow widths
+
+
+def _show(sample: str, width: int, *more: str) -> str:
+    from eightk.commands import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["show", *more, sample], env={"COLUMNS": str(width)})
+    assert result.exit_code == 0
+    return result.stdout
+
+
+BOX = set("─│╭╮╰╯┌┐└┘├┤┬┴┼━")
+
+
+@pytest.mark.parametrize("sample", ["corpus/ixbrl-2023-8k.htm", "corpus/text-2006-sub.txt",
+                                    "corpus/text-2009-coregistrant-sub.txt",
+                                    "corpus/malformed/missing-egc.htm"])
+def test_show_tables_never_cut_a_word(run, sample):
+    def words(text: str) -> set[str]:
+        return {w for w in text.split() if not set(w) <= BOX}
+
+    wide = words(_show(sample, 250))
+    for width in (60, 80, 100):
+        narrow = words(_show(sample, width))
+        cut = narrow - wide
+        assert not cut, (width, sorted(cut)[:10])
+        # and nothing is lost off the edge of a panel or table
+        assert wide - narrow <= {"line:col", "/", "rendered"}, (width, sorted(wide - narrow))

@@ -68,3 +68,20 @@ def test_module_entry_point_runs():
         capture_output=True, text=True, check=True,
     )
     assert json.loads(out.stdout)["items"][1]["key"] == "9"
+
+
+def test_parse_takes_folders_as_check_does(tmp_path):
+    result = runner.invoke(app, ["parse", "--no-spans", str(CORPUS / "malformed")])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    expected = sorted(p for p in (CORPUS / "malformed").iterdir()
+                      if p.suffix in (".txt", ".htm"))
+    assert [row["source"]["path"] for row in rows] == [str(p) for p in expected]
+    # a folder is JSON Lines even when it holds one filing; hidden and other files skipped
+    (tmp_path / "one.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "notes.md").write_text("not a filing")
+    (tmp_path / ".hidden.txt").write_text("skipped")
+    single = runner.invoke(app, ["parse", str(tmp_path)])
+    assert single.exit_code == 0
+    assert single.stdout.count("\n") == 1 and json.loads(single.stdout)["items"]
+    assert "Is a directory" not in single.stderr

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import re
+import os
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, ROOT
 from eightk import parse_source
 from eightk.body.lexer import BodyTokens, vocabulary
 from eightk.body.reader import read_body
@@ -16,11 +16,18 @@ from eightk.layout.text import text_layout
 from eightk.lexing import lex, lines_of
 from eightk.render.diagnostics import explain
 from eightk.source.text import SourceText
+from rule_examples import (
+    BARE,
+    EXTRACTION,
+    SUBMISSION,
+    example,
+    malformed_sample,
+    module_text,
+    rendered_examples,
+)
 
 MANIFEST = list(csv.DictReader((CORPUS / "MANIFEST.tsv").open(), delimiter="\t"))
 CLEAN = [row["file"] for row in MANIFEST if row["expected"] == "-"]
-SUBMISSION = (CORPUS / "text-2006-sub.txt").read_bytes()
-BARE = (CORPUS / "text-2003-items-9-12-8k.txt").read_bytes()
 
 
 def names(data: bytes) -> set[str]:
@@ -28,44 +35,13 @@ def names(data: bytes) -> set[str]:
 
 
 def _malformed(name: str) -> bytes:
-    (path,) = [p for p in (CORPUS / "malformed").iterdir() if p.stem == name] or [None]
+    path = malformed_sample(name)
+    assert path is not None, name
     return path.read_bytes()
 
 
-# Examples for rules that have no malformed sample of their own name.
-SYNTHETIC = {
-    "empty-file": b"",
-    "binary-input": b"%PDF-1.4\n" + bytes(range(256)) * 10,
-    "unusual-encoding": (CORPUS / "malformed" / "latin1-encoded.txt").read_bytes(),
-    "unusual-line-ends": (CORPUS / "malformed" / "cr-only-line-ends.txt").read_bytes(),
-    "not-an-8k": SUBMISSION.replace(b"CONFORMED SUBMISSION TYPE:\t8-K",
-                                    b"CONFORMED SUBMISSION TYPE:\t10-K"),
-    "envelope-syntax": SUBMISSION.replace(b"FILED AS OF DATE:", b"just a stray line\n"
-                                          b"FILED AS OF DATE:", 1),
-    "mismatched-header-tag": (CORPUS / "header-only-tagged.hdr.sgml").read_bytes()
-    .replace(b"</COMPANY-DATA>", b"</FILING-VALUES>", 1),
-    "no-8k-document": SUBMISSION.replace(b"<TYPE>8-K\n", b"<TYPE>EX-99.9\n", 1),
-    "document-not-parsed": SUBMISSION.replace(b"<TEXT>\n", b"<TEXT>\n<PDF>\nbegin 644 x.pdf\n",
-                                              1),
-    "unbalanced-table-tags": BARE.replace(b"ITEM 9.", b"<TABLE>\nITEM 9.", 1),
-    "no-items": BARE.replace(b"ITEM 7.", b"Note 7.").replace(b"ITEM 9.", b"Note 9."),
-    "item-after-signatures": BARE + b"\nItem 8.01 Other Events.\n\nA late addition.\n",
-    "missing-cover-page": b"Item 8.01 Other Events.\n\nThe company moved.\n",
-    "missing-report-date": re.sub(rb"Date of Report[^\n]*", b"", BARE),
-    "cik-mismatch": (CORPUS / "ixbrl-2019-8k12b-sub.txt").read_bytes().replace(
-        b'name="dei:EntityCentralIndexKey" id="f-3">0009990123',
-        b'name="dei:EntityCentralIndexKey" id="f-3">0009990124'),
-    "item-wrong-era": (CORPUS / "malformed" / "item-wrong-era-1999.txt").read_bytes(),
-    "amendment-mismatch": SUBMISSION.replace(b"    FORM 8-K\n", b"    FORM 8-K/A\n", 1),
-    "long-line": BARE.replace(b"SIGNATURES", b"x" * 90 + b"\nSIGNATURES", 1),
-    "non-ascii-character": BARE.replace(b"press release", "press release\u2014".encode(), 1),
-}
-
-
 def _example(name: str) -> bytes:
-    if name in SYNTHETIC:
-        return SYNTHETIC[name]
-    return _malformed(name)
+    return example(name)[1]
 
 
 @pytest.mark.parametrize("code", sorted(RULES))
@@ -75,11 +51,22 @@ def test_every_rule_is_explained(code):
     text = explain(code)
     assert text is not None and rule.name in text and rule.explanation in text
     assert explain(rule.name) == text
+    # an example of the rule being reported, and no pointer back to this very page
+    body, example_marker, shown = text.partition("\nExample: ")
+    assert example_marker and f"[{code}]" in shown
+    assert f"eightk explain {code}" not in body
 
 
-# Rules of `eightk extract` (reading inputs), triggered through its machinery.
-EXTRACTION = {"time-limit", "unreadable-input", "archive-error", "unsafe-archive-member",
-              "member-too-large"}
+def test_explain_examples_are_what_eightk_reports(tmp_path):
+    """parser/rule_examples.py is regenerated from the triggering examples, so what
+    `eightk explain` shows is what `eightk check` prints today."""
+    text = module_text(rendered_examples(tmp_path))
+    path = ROOT / "parser" / "rule_examples.py"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        path.write_text(text)
+    assert path.read_text() == text
+
+
 TRIGGERED = [r.name for r in RULES.values() if r.name != "body-syntax"
              and r.name not in EXTRACTION]
 

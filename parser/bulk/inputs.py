@@ -193,6 +193,9 @@ def _expand(inputs: Iterable[str]) -> Iterator[str]:
     for item in inputs:
         if item == "-":
             yield item
+        elif item == "@-":  # paths on stdin, taken as they come (eightk fetch ... | extract @-)
+            yield from _expand(line.strip() for line in sys.stdin
+                               if line.strip() and not line.startswith("#"))
         elif item.startswith("@"):
             try:
                 lines = Path(item[1:]).read_text().splitlines()

@@ -10,19 +10,34 @@ import typer
 from .. import json_schema, parse_source
 from ..render.as_json import filing_json
 from . import app
-from .common import EXIT_INPUT, _read
+from .common import EXIT_INPUT, _files, _read
 
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Filings to parse ('-' for stdin).")],
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE_OR_FOLDER",
+        help="Filings, or folders searched for .txt, .nc, .htm, .html, .sgml, .xml files "
+             "(as `eightk check` does); '-' reads stdin.")],
     spans: Annotated[bool, typer.Option("--spans/--no-spans", help="Include source spans.")] = True,
     compact: Annotated[bool, typer.Option(help="One line of JSON per filing.")] = False,
 ) -> None:
-    """Parse filings and print their data as JSON (JSON Lines for several files)."""
+    """Parse filings and print their data as JSON.
+
+    One file gives one indented JSON object; several files, or a folder, give JSON
+    Lines (one object per line, in the order of the arguments and, within a
+    folder, of the sorted paths). `eightk schema` prints the JSON Schema.
+
+    \b
+    Examples:
+      eightk parse filing.txt
+      eightk parse --no-spans ./filings > filings.jsonl
+      cat filing.txt | eightk parse -
+    """
     failed = False
-    many = len(files) > 1
-    for path in files:
+    paths = _files(files)
+    many = len(paths) > 1 or any(path.is_dir() for path in files)
+    for path in paths:
         data = _read(path)
         if data is None:
             failed = True
@@ -36,7 +51,12 @@ def parse(
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of the JSON that `eightk parse` prints."""
+    """Print the JSON Schema of the JSON that `eightk parse` prints.
+
+    \b
+    Example:
+      eightk schema > eightk.schema.json
+    """
     import json
 
     typer.echo(json.dumps(json_schema(), indent=2))

@@ -12,13 +12,23 @@ from . import app
 from .common import EXIT_INPUT, _console, _read
 
 
-@app.command()
+@app.command(short_help="Show what was understood, as tables or over the text.")
 def show(
-    file: Annotated[Path, typer.Argument(help="The filing to show.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The filing to show ('-': stdin).")],
     source: Annotated[bool, typer.Option(
         "--source", help="Print the 8-K text with what was recognised highlighted.")] = False,
 ) -> None:
-    """Show what the parser understood: cover page, items, exhibits, signatures."""
+    """Show what the parser understood: cover page, items, exhibits, signatures.
+
+    For an HTML filing, places are given twice: the source line:column (what
+    `eightk check` points at) and the rendered line, the line of the text layout
+    that `--source` prints and numbers.
+
+    \b
+    Examples:
+      eightk show filing.txt
+      eightk show --source filing.htm | less -R
+    """
     from ..checks.validate import validate
     from ..render.show import show_source, show_tables
 

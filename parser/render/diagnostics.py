@@ -9,6 +9,7 @@ line up under wide characters too.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -81,17 +82,9 @@ def render_full(
 def _rendered_line(layout, span: Span) -> str | None:
     """For a diagnostic in an HTML document: the line of the text layout the
     grammar read at that place (the HTML line alone is hard to read)."""
-    from .show import _to_layout
-
-    if layout is None or layout.kind != "html":
+    if layout is None or layout.kind != "html" or span.rendered_line is None:
         return None
-    at = _to_layout(layout, span.start)
-    if at is None:
-        return None
-    text = layout.text
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : end if end != -1 else len(text)].strip()
+    line = layout.line_text(span.rendered_line).strip()
     return (line[:WINDOW] + "…") if len(line) > WINDOW else line or None
 
 
@@ -106,7 +99,10 @@ def format_full(diagnostic: Diagnostic, source: SourceText, path: str, layout=No
     pad = " " * gutter
     if span is not None:
         out.append(f"{pad}--> ", style="bold blue")
-        out.append(f"{path}:{span.line}:{span.column}\n")
+        out.append(f"{path}:{span.line}:{span.column}")
+        if span.rendered_line is not None:
+            out.append(f" (rendered line {span.rendered_line})", style="dim")
+        out.append("\n")
     else:
         out.append(f"{pad}--> ", style="bold blue")
         out.append(f"{path}\n")
@@ -147,7 +143,7 @@ def format_full(diagnostic: Diagnostic, source: SourceText, path: str, layout=No
     rendered = _rendered_line(layout, span) if span is not None else None
     if rendered:
         out.append(f"{pad} = ", style="bold blue")
-        out.append("rendered", style="bold")
+        out.append(f"rendered line {span.rendered_line}", style="bold")
         out.append(f": {rendered}\n")
     return out
 
@@ -179,9 +175,18 @@ def summary(path: str, diagnostics: Sequence[Diagnostic], filing: Filing | None)
 # ---------------------------------------------------------------- short, GitHub
 
 
+def _rendered_note(diagnostic: Diagnostic) -> str:
+    """`` (rendered line 145)`` for a diagnostic in an HTML document, else ``""``."""
+    span = diagnostic.span
+    if span is None or span.rendered_line is None:
+        return ""
+    return f" (rendered line {span.rendered_line})"
+
+
 def format_short(diagnostic: Diagnostic, path: str) -> str:
     where = f"{path}:{diagnostic.span.line}:{diagnostic.span.column}" if diagnostic.span else path
-    return f"{where}: {diagnostic.severity}[{diagnostic.code}]: {diagnostic.message}"
+    return (f"{where}: {diagnostic.severity}[{diagnostic.code}]: {diagnostic.message}"
+            f"{_rendered_note(diagnostic)}")
 
 
 def _escape_github(value: str, property_: bool = False) -> str:
@@ -199,7 +204,8 @@ def format_github(diagnostic: Diagnostic, path: str) -> str:
         props += [f"line={span.line}", f"col={span.column}", f"endLine={span.end_line}",
                   f"endColumn={span.end_column}"]
     props.append(f"title={_escape_github(f'{diagnostic.code} {diagnostic.name}', True)}")
-    return f"::{level} {','.join(props)}::{_escape_github(diagnostic.message)}"
+    message = diagnostic.message + _rendered_note(diagnostic)
+    return f"::{level} {','.join(props)}::{_escape_github(message)}"
 
 
 # ---------------------------------------------------------------- JSON
@@ -210,6 +216,8 @@ def _location(span: Span) -> dict:
 
 
 def to_json_objects(diagnostics: Iterable[Diagnostic], path: str) -> list[dict]:
+    """One object per diagnostic (the shape of ruff's JSON). ``rendered_line`` is the
+    line of the rendered text for a place in an HTML document, else null."""
     out = []
     for d in diagnostics:
         out.append({
@@ -221,6 +229,7 @@ def to_json_objects(diagnostics: Iterable[Diagnostic], path: str) -> list[dict]:
             "location": _location(d.span) if d.span else None,
             "end_location": {"row": d.span.end_line, "column": d.span.end_column}
             if d.span else None,
+            "rendered_line": d.span.rendered_line if d.span else None,
             "span": {"start": d.span.start, "end": d.span.end} if d.span else None,
             "labels": [
                 {
@@ -229,6 +238,7 @@ def to_json_objects(diagnostics: Iterable[Diagnostic], path: str) -> list[dict]:
                     "location": _location(label.span),
                     "end_location": {"row": label.span.end_line,
                                      "column": label.span.end_column},
+                    "rendered_line": label.span.rendered_line,
                     "span": {"start": label.span.start, "end": label.span.end},
                 }
                 for label in d.labels
@@ -246,12 +256,15 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _region(span: Span) -> dict:
-    return {
+    region: dict = {
         "startLine": span.line,
         "startColumn": span.column,
         "endLine": span.end_line,
         "endColumn": max(span.end_column, span.column + (span.end_line == span.line)),
     }
+    if span.rendered_line is not None:  # SARIF's property bag carries what it has no field for
+        region["properties"] = {"renderedLine": span.rendered_line}
+    return region
 
 
 def to_sarif(results: Sequence[tuple[str, Sequence[Diagnostic]]]) -> dict:
@@ -317,8 +330,71 @@ def dumps(value: object) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False)
 
 
+def dumps_line(value: object) -> str:
+    """One JSON value on one line (JSON Lines)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# ---------------------------------------------------------------- statistics
+
+
+def statistics(diagnostics: Iterable[Diagnostic]) -> list[dict]:
+    """Counts per code, most frequent first (ties by code)."""
+    counts: Counter[str] = Counter()
+    worst: dict[str, str] = {}
+    rank = {"info": 0, "warning": 1, "error": 2}
+    for d in diagnostics:
+        counts[d.code] += 1
+        if rank[d.severity] >= rank[worst.get(d.code, "info")]:
+            worst[d.code] = d.severity
+    return [{"code": code, "name": RULES[code].name, "severity": worst[code], "count": count}
+            for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def format_statistics(rows: Sequence[dict]) -> list[str]:
+    """``  12  I401  warning  unknown-item`` lines, aligned."""
+    if not rows:
+        return []
+    width = len(str(rows[0]["count"]))
+    level = max(len(row["severity"]) for row in rows)
+    return [f"{row['count']:>{width}}  {row['code']}  {row['severity']:<{level}}  {row['name']}"
+            for row in rows]
+
+
+def find_rule(code_or_name: str):
+    """The rule of a code (``I401``, any case) or name (``unknown-item``), or None."""
+    key = code_or_name.strip()
+    return RULES.get(key.upper()) or BY_NAME.get(key.lower())
+
+
+def suggest(code_or_name: str) -> list[str]:
+    """Codes and names close to a misspelt one, best first (``unknown-itme`` ->
+    ``unknown-item``), each as ``name (CODE)``."""
+    import difflib
+
+    key = code_or_name.strip()
+    names = difflib.get_close_matches(key.lower(), list(BY_NAME), n=3, cutoff=0.75)
+    codes = difflib.get_close_matches(key.upper(), list(RULES), n=3, cutoff=0.75)
+    out: list[str] = []
+    for rule in [BY_NAME[n] for n in names] + [RULES[c] for c in codes]:
+        text = f"{rule.name} ({rule.code})"
+        if text not in out:
+            out.append(text)
+    return out[:3]
+
+
+def _without_self_reference(text: str, code: str) -> str:
+    """A rule's help text as explain prints it: a pointer to `eightk explain` for this
+    very code is dropped (the reader is reading that explanation)."""
+    text = re.sub(rf"[;,]?\s*see `eightk explain {code}`", "", text)
+    return re.sub(rf"\s*in `eightk explain {code}`", " above", text)
+
+
 def explain(code_or_name: str) -> str | None:
-    rule = RULES.get(code_or_name.upper()) or BY_NAME.get(code_or_name)
+    """The long explanation of a rule, with the fix and an example, or None."""
+    from ..rule_examples import EXAMPLES
+
+    rule = find_rule(code_or_name)
     if rule is None:
         return None
     lines = [
@@ -329,5 +405,19 @@ def explain(code_or_name: str) -> str | None:
         rule.explanation,
     ]
     if rule.help:
-        lines += ["", f"Fix: {rule.help}."]
+        lines += ["", f"Fix: {_without_self_reference(rule.help, rule.code)}."]
+    example = EXAMPLES.get(rule.code)
+    if example:
+        intro, _, shown = example.partition("\n\n")
+        lines += ["", f"Example: {intro}", ""]
+        lines += [f"    {line}" if line else "" for line in shown.split("\n")]
     return "\n".join(lines)
+
+
+def rule_objects() -> list[dict]:
+    """Every rule as a JSON object (``eightk rules --format json``)."""
+    return [
+        {"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
+         "help": r.help, "explanation": r.explanation}
+        for r in (RULES[code] for code in sorted(RULES))
+    ]

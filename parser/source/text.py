@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from msgspec.structs import replace
+
 from ..codes import BY_NAME
 from ..model import Diagnostic, Label, Severity, Span, Text
 from .offsets import LineIndex
@@ -10,13 +14,40 @@ from .offsets import LineIndex
 class SourceText:
     """The normalised text of one file, able to make spans and diagnostics."""
 
-    __slots__ = ("text", "path", "_index", "diagnostics")
+    __slots__ = ("text", "path", "_index", "diagnostics", "_rendered")
 
     def __init__(self, text: str, path: str | None = None) -> None:
         self.text = text
         self.path = path
         self._index: LineIndex | None = None
         self.diagnostics: list[Diagnostic] = []
+        self._rendered: Any = None  # the Layout of the HTML document read, once there is one
+
+    def set_rendered(self, layout: Any) -> None:
+        """From now on, spans starting in the HTML document ``layout`` renders carry
+        the rendered line (the layout's line) they start on; diagnostics already
+        reported there get it too."""
+        self._rendered = layout
+        self.diagnostics = [self._with_rendered(d) for d in self.diagnostics]
+
+    def _rendered_line(self, offset: int) -> int | None:
+        layout = self._rendered
+        if layout is None or not layout.covers(offset):
+            return None
+        return layout.rendered_line(offset)
+
+    def _with_rendered(self, diagnostic: Diagnostic) -> Diagnostic:
+        def fix(span: Span | None) -> Span | None:
+            if span is None or span.rendered_line is not None:
+                return span
+            line = self._rendered_line(span.start)
+            return span if line is None else replace(span, rendered_line=line)
+
+        if diagnostic.span is None and not diagnostic.labels:
+            return diagnostic
+        return replace(diagnostic, span=fix(diagnostic.span),
+                       labels=[replace(label, span=fix(label.span)) for label in
+                               diagnostic.labels])
 
     @property
     def index(self) -> LineIndex:
@@ -32,7 +63,7 @@ class SourceText:
         end_line, end_column = self.index.line_col(end)
         return Span(
             start=start, end=end, line=line, column=column, end_line=end_line,
-            end_column=end_column,
+            end_column=end_column, rendered_line=self._rendered_line(start),
         )
 
     def value(self, value: str, start: int, end: int) -> Text:
