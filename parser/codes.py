@@ -305,6 +305,30 @@ signatures usually means two reports were pasted together or the signature
 block was put in the wrong place. The item is still read.
 """,
 )
+rule(
+    "B206", "signature-layout", "warning", "the signature block departs from its layout",
+    "open the block with the Exchange Act sentence, then each registrant over its signature",
+    """
+Form 8-K closes with a signature block laid out in a fixed order
+(grammar/signatures.lark): the Exchange Act sentence, then the registrant's name,
+the signature line and the signer's name and title under it:
+
+    Pursuant to the requirements of the Securities Exchange Act of 1934, the
+    registrant has duly caused this report to be signed on its behalf by the
+    undersigned hereunto duly authorized.
+
+                                    ACME WIDGETS, INC.
+    Date: March 3, 2025             By: /s/ Jane Q. Public
+                                    Name:  Jane Q. Public
+                                    Title: Chief Financial Officer
+
+The block departs from it: a signature with no Exchange Act sentence above it
+(the sentence is what makes the block the report's signature), or a `Name:` /
+`Title:` line with no `By:` or `/s/` line above it, so that it names nobody's
+signature (a title written before its signature line). The block is still read;
+a stray label line is read as part of the registrant's lines.
+""",
+)
 
 # ------------------------------------------------------------------ cover page
 rule(
