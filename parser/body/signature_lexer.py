@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import NamedTuple
 
 from .. import grammars
@@ -39,6 +41,7 @@ from .lines import Line
 
 GRAMMAR = "signatures.lark"
 LONG = 2000  # a longer line is a paragraph laid out on one line (LONG_LINE)
+_PAGE_REACH = 40  # lines after a page break looked at for more signatures
 
 # kinds that end the signature being read, and the registrant lines waiting
 BREAKS = frozenset(("EXCHANGE_ACT", "PURSUANT", "LONG_LINE"))
@@ -48,6 +51,7 @@ SIGNED_HEADS = SIGNING - {"BY_BLANK"}  # a signature line with something signed 
 # a line holding a signature, whatever its layout
 SIGNED_LINES = SIGNING | {"BY_INSIDE"}
 LABELS = frozenset(("NAME_LINE", "TITLE_LINE"))
+_SIGNING_FIRST = frozenset("bB/\\sS")
 _LINE_KINDS = ("PAGE_NUMBER", "EXCHANGE_ACT", "PURSUANT", "BY_BLANK", "BY_CONFORMED",
                "BY_TYPED", "CONFORMED", "BY_INSIDE", "NAME_LINE", "TITLE_LINE", "EXHIBIT_LIST",
                "HEADING")
@@ -92,6 +96,8 @@ def signing_start(text: str) -> re.Match[str] | None:
     """A signature line that starts at ``text``'s first character: "By: ...", "/s/ ...".
 
     These lines make the signing column, and find an unheaded block."""
+    if text[:1] not in _SIGNING_FIRST:
+        return None  # neither "By" nor a conformed mark ("/s/", "\\s\\", "s/") starts it
     kind, match = _words("block", tuple(sorted(SIGNING))).classify(text)
     if match is None or (kind == "CONFORMED" and match.start("mark") != 0):
         return None
@@ -147,7 +153,7 @@ def more_signatures(tokens: list[LineToken], start: int) -> bool:
     signing page after page ("Widmer's Wine Cellars, Inc." / "By: /s/ ...")."""
     seen = 0
     paragraph = False  # in a "Pursuant to ..." paragraph repeated for the next registrant
-    for token in tokens[start : start + 40]:
+    for token in tokens[start : start + _PAGE_REACH]:
         kind = token.type
         if kind == "LONG_LINE":
             return False
@@ -172,23 +178,31 @@ def more_signatures(tokens: list[LineToken], start: int) -> bool:
     return False
 
 
-def closed(tokens: list[LineToken]) -> list[LineToken]:
+def closed(tokens: Iterable[LineToken]) -> list[LineToken]:
     """The lines up to the page break or heading that follows the first signature.
 
     What follows is exhibit text (financial statements, an auditors' report): its
-    signatures and dates are none of the registrant's."""
+    signatures and dates are none of the registrant's. Lines are named as they
+    are read, so the text after the block costs nothing."""
+    source = iter(tokens)
+    ahead: deque[LineToken] = deque()  # lines read past a page break
+    out: list[LineToken] = []
     seen = False
-    for i, token in enumerate(tokens):
+    while True:
+        token = ahead.popleft() if ahead else next(source, None)
+        if token is None:
+            return out
         kind = token.type
         if seen:
             if kind == "PAGE":
-                if not more_signatures(tokens, i + 1):
-                    return tokens[:i]
+                ahead.extend(islice(source, _PAGE_REACH - len(ahead)))
+                if not more_signatures(list(ahead), 0):
+                    return out
             elif kind == "HEADING":
-                return tokens[:i]
+                return out
         elif kind in SIGNED_LINES:
             seen = True
-    return tokens
+        out.append(token)
 
 
 def paragraphs(tokens: list[LineToken]) -> Iterator[LineToken]:
@@ -378,8 +392,9 @@ def _capacity(tokens: list[LineToken], index: int) -> int:
         if count >= 3 or index + count >= len(tokens):
             return 0
         piece = tokens[index + count]
-        if piece.type in BREAKS or piece.line - last > 1 or piece.type in SIGNING:
-            return 0
+        if (piece.type in BREAKS or piece.line - last > 1 or piece.type in SIGNING
+                or piece.type in LABELS):
+            return 0  # a Name: / Title: line is a signature's, not a partner's name
         text += " " + piece.value.strip()
         count, last = count + 1, piece.line
 

@@ -75,7 +75,7 @@ def lex_block(lines: list[Line]) -> list[LineToken]:
     cut at an exhibit list; then its columns split, general partners' lines joined,
     each line of the signing column given its role, the left column's dates put
     back in reading order."""
-    tokens = lexer.closed(list(lexer.line_tokens(lines)))
+    tokens = lexer.closed(lexer.line_tokens(lines))
     tokens = list(lexer.exhibit_list(lexer.layout_lines(lexer.paragraphs(tokens))))
     right, left = lexer.columns(tokens)
     return lexer.beside(signers(lexer.capacity(right)), left)

@@ -41,6 +41,7 @@ TITLE_WORDS = OFFICE_WORDS | {
 NAME_SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV", "V", "ESQ", "MD", "PHD", "CPA"})
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z.&'-]{0,40}")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 
 
@@ -51,7 +52,7 @@ def words(text: str) -> list[str]:
 
 def key(text: str) -> str:
     """The letters of ``text``, lower case: names compared whatever their spacing."""
-    return "".join(c for c in text.lower() if c.isalpha())
+    return _NOT_LETTERS.sub("", text.lower())
 
 
 def same_name(a: str, b: str) -> bool:
