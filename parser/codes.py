@@ -307,11 +307,12 @@ block was put in the wrong place. The item is still read.
 )
 rule(
     "B206", "signature-layout", "warning", "the signature block departs from its layout",
-    "open the block with the Exchange Act sentence, then each registrant over its signature",
+    "the Exchange Act sentence, then the registrant's name over `By: /s/ Name`, then "
+    "`Name:` and `Title:`",
     """
-Form 8-K closes with a signature block laid out in a fixed order
-(grammar/signatures.lark): the Exchange Act sentence, then the registrant's name,
-the signature line and the signer's name and title under it:
+Form 8-K closes with a signature block in a fixed order (grammar/signatures.lark
+states it): the Exchange Act sentence, the registrant's name, the signature line,
+and the signer's name and title under it:
 
     Pursuant to the requirements of the Securities Exchange Act of 1934, the
     registrant has duly caused this report to be signed on its behalf by the
@@ -322,11 +323,13 @@ the signature line and the signer's name and title under it:
                                     Name:  Jane Q. Public
                                     Title: Chief Financial Officer
 
-The block departs from it: a signature with no Exchange Act sentence above it
-(the sentence is what makes the block the report's signature), or a `Name:` /
-`Title:` line with no `By:` or `/s/` line above it, so that it names nobody's
-signature (a title written before its signature line). The block is still read;
-a stray label line is read as part of the registrant's lines.
+This block departs from it in one of three ways: the first signature has no
+Exchange Act sentence above it (the sentence makes the block the report's
+signature; "In accordance with Section 13 ..." is the Form 10-K's); it has no
+registrant's name above it, so nothing says on whose behalf it is signed; or a
+`Name:` / `Title:` line stands where no `By:` or `/s/` line is above it, such as
+a title written before its signature line. The block is still read: a label
+line above a signature gives that signature its name or title.
 """,
 )
 

@@ -114,6 +114,11 @@ def exchange_act_at(lines: list[Line], i: int) -> bool:
     return pattern("EXCHANGE_ACT").match(text) is not None
 
 
+def signed_line(text: str) -> bool:
+    """Whether a line holds a signature: "By: ...", "/s/ ...", "Date: ...  By: ..."."""
+    return line_vocabulary().classify(text)[0] in SIGNED_LINES
+
+
 def is_prose(text: str) -> bool:
     return pattern("PROSE").match(text) is not None
 

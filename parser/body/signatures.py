@@ -1,7 +1,8 @@
 """Signature blocks: ``grammar/signatures.lark`` read into ``Signature`` objects.
 
 The block's lines are tokens (``signature_lexer``: line kinds, the passes that
-close the block and split its columns, the roles of text lines); the grammar's
+close the block and split its columns; ``signer_lines``: the roles of the signing
+column's text lines); the grammar's
 ``block`` rule parses them, reporting where the block departs from its layout
 (B206 ``signature-layout``); the transformer below turns each ``signer``
 (registrant lines, then a signature with its typed name and title) into a
@@ -32,6 +33,7 @@ from .lines import Line, Part
 from .signer_lines import Piece, clean_name, label_value, piece, signed_name, signers
 
 _DATE_REACH = 25  # lines between a signature and its date, at most
+_DATE_ORDER = {"EXCHANGE_ACT": 0, "PURSUANT": 0, "LEFT_DATE": 1, "DATE_LINE": 2}
 
 _WORDS = {
     "EXCHANGE_ACT": "the Exchange Act sentence",
@@ -49,20 +51,19 @@ _WORDS = {
 _SENTENCE = ("Pursuant to the requirements of the Securities Exchange Act of 1934, the "
              "registrant has duly caused this report to be signed on its behalf by the "
              "undersigned hereunto duly authorized.\n\n")
-_SIGNED = "ACME WIDGETS, INC.\n\nBy: /s/ Jane Q. Public\n"
-# Malformed blocks, one per message: the state their parse fails in words a real
-# filing's problem in the same state.
+_SIGNED = "By: /s/ Jane Q. Public\n"
+# What may stand above a stray label line, each a state of the parser a label can
+# be unexpected in: the sentence (with a date under it), a registrant's lines (with
+# a caption or date under them), text that is nobody's.
+_ABOVE = ["", "Date: May 2, 1994\n", "ACME WIDGETS, INC.\n", "ACME WIDGETS, INC.\n(Registrant)\n",
+          "ACME WIDGETS, INC.\nDate: May 2, 1994\n", "Some text of the filing\n\n\n\n",
+          "Some text of the filing\n\n\n\nDate: May 2, 1994\n"]
+# Malformed blocks, one list per message: the state their parse fails in words a
+# real filing's problem in the same state.
 _EXAMPLES = {
-    "a `Name:` line with no signature above it": [
-        _SENTENCE + "Name: Jane Q. Public\n" + _SIGNED,
-        _SENTENCE + "ACME WIDGETS, INC.\nName: Jane Q. Public\n\nBy: /s/ Jane Q. Public\n",
-        _SENTENCE + "Some text of the filing\n\n\n\nName: Jane Q. Public\n" + _SIGNED,
-    ],
-    "a `Title:` line with no signature above it": [
-        _SENTENCE + "Title: Treasurer\n" + _SIGNED,
-        _SENTENCE + "ACME WIDGETS, INC.\nTitle: Treasurer\n\nBy: /s/ Jane Q. Public\n",
-        _SENTENCE + "Some text of the filing\n\n\n\nTitle: Treasurer\n" + _SIGNED,
-    ],
+    f"a `{word}:` line with no signature above it": [
+        f"{_SENTENCE}{above}{label}\n{_SIGNED}" for above in _ABOVE]
+    for word, label in (("Name", "Name: Jane Q. Public"), ("Title", "Title: Treasurer"))
 }
 
 
@@ -188,20 +189,15 @@ def _dates(tokens: list[LineToken], layout: Layout) -> list[tuple[int, DateValue
     out: list[tuple[int, int, DateValue]] = []
     for token in tokens:
         kind = token.type
+        found: DateValue | None = None
         if kind in lexer.SENTENCES:
             found = _sentence_date(token, layout)
-            order = 0
-        elif kind in ("LEFT_DATE", "DATE_LINE"):
-            at = find_date(token.value)
-            s, e, day = at if at is not None else (0, 0, None)
+        elif kind in ("LEFT_DATE", "DATE_LINE") and (at := find_date(token.value)):
+            s, e, day = at
             found = DateValue(value=day, text=token.value[s:e],
-                              span=layout.span(token.start_pos + s, token.start_pos + e)
-                              ) if at is not None else None
-            order = 1 if kind == "LEFT_DATE" else 2
-        else:
-            continue
+                              span=layout.span(token.start_pos + s, token.start_pos + e))
         if found is not None:
-            out.append((order, token.line, found))
+            out.append((_DATE_ORDER[kind], token.line, found))
     out.sort(key=lambda d: d[0])
     return [(line, found) for _, line, found in out]
 
@@ -215,11 +211,10 @@ class _Signing(NamedTuple):
     conformed: bool
     name: Piece | None
     title: list[Piece]
-    end: Piece | None = None  # its last line, where not its title's or name's
 
 
 class _Registrant(NamedTuple):
-    name_text: Text | None
+    value: Text | None
     name: Piece | None  # of a "Name:" line above the signature
     title: Piece | None  # of a "Title:" line above the signature
 
@@ -281,19 +276,18 @@ class _Reader(Transformer):
 
     def signer(self, children: list) -> list[Signature]:
         registrant: _Registrant = children[0]
-        signings: list[_Signing] = children[1:]
-        first = signings[0]
-        end = first.title[-1] if first.title else first.name or first.head
-        if registrant.title is not None and not first.title:
-            first = first._replace(title=[registrant.title])
-        if registrant.name is not None and first.name is None:
-            first = first._replace(name=clean_name(registrant.name))
-        signings[0] = first._replace(end=end)
-        return [self._signature(registrant.name_text, sig) for sig in signings]
+        return [self._signature(registrant, sig, i == 0) for i, sig in enumerate(children[1:])]
 
-    def _signature(self, registrant: Text | None, sig: _Signing) -> Signature:
+    def _signature(self, registrant: _Registrant, sig: _Signing, first: bool) -> Signature:
         layout = self.layout
         head = sig.head
+        end = sig.title[-1] if sig.title else sig.name or head
+        span = layout.span(head.start, max(end.start + len(end.text), head.start))
+        if first:  # a "Name:" / "Title:" line above the signature is its own
+            if registrant.title is not None and not sig.title:
+                sig = sig._replace(title=[registrant.title])
+            if registrant.name is not None and sig.name is None:
+                sig = sig._replace(name=clean_name(registrant.name))
         date = None
         near = [d for d in self.dates if abs(d[0] - head.number) <= _DATE_REACH]
         if near:
@@ -302,14 +296,13 @@ class _Reader(Transformer):
         pieces = _strip_name(sig.title, name.value if name else None)
         title = None
         if pieces:
-            first, last = pieces[0], pieces[-1]
+            first_piece, last = pieces[0], pieces[-1]
             value = " ".join(p.text.strip() for p in pieces)
-            title = layout.value(value, first.start, last.start + len(last.text.rstrip()))
-        end = sig.end or (sig.title[-1] if sig.title else sig.name or head)
+            title = layout.value(value, first_piece.start, last.start + len(last.text.rstrip()))
         return Signature(
-            registrant=registrant, name=name, title=title, date=date, conformed=sig.conformed,
-            signature=_text(sig.signature, layout) if sig.signature else None,
-            span=layout.span(head.start, max(end.start + len(end.text), head.start)),
+            registrant=registrant.value, name=name, title=title, date=date,
+            conformed=sig.conformed,
+            signature=_text(sig.signature, layout) if sig.signature else None, span=span,
         )
 
     def block(self, children: list) -> list[Signature]:
@@ -336,7 +329,10 @@ def _report(problems: list[SyntaxProblem], layout: Layout) -> None:
                 "signature-layout", "no registrant's name stands above this signature", span,
                 label="expected the registrant's name (`ACME WIDGETS, INC.`) above the "
                 "signature")
-        else:
+        elif token.type in ("NAME_LINE", "TITLE_LINE"):
+            source.report("signature-layout", problem.message, span,
+                          label="expected a `By: /s/ Name` line above it")
+        else:  # the passes give no other token out of place
             expected = " or ".join(problem.expected) or "something else"
             source.report("signature-layout", problem.message, span,
                           label=f"expected {expected} here")
