@@ -267,7 +267,8 @@ def _cut_by(pieces: list[Chunk]) -> list[Chunk]:
     inside = pattern("BY_INSIDE")
     out: list[Chunk] = []
     for piece in pieces:
-        m = inside.match(piece.text)
+        # the pattern reads " By:" in capitals only: no "By", no cut
+        m = inside.match(piece.text) if "By" in piece.text else None
         if m is not None:
             at = m.start("cut")
             out.append(Chunk(piece.start, piece.start + at, piece.text[:at]))
@@ -301,8 +302,8 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
     them, when it is at column 12 or further); each line is cut there. A block
     of one column is read line by line, cut only where spacing collapsed two
     columns into one run ("Date: May 23, 1994 /s/ ...", "... By:")."""
-    starts = [chunk.start for token in tokens if token.type not in BREAKS
-              for chunk in chunks(token.value) if signing_start(chunk.text)]
+    lines = [(token, chunks(token.value) if token.type not in BREAKS else []) for token in tokens]
+    starts = [chunk.start for _, found in lines for chunk in found if signing_start(chunk.text)]
     right_col = min(starts) if starts else None
     if right_col is not None and right_col < 12:
         right_col = None  # a one-column block
@@ -316,12 +317,11 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
         kind, match = words.classify(piece.text)
         return _token(kind, piece.text, piece.start, piece.number, match=match)
 
-    for token in tokens:
+    for token, raw in lines:
         if token.type in BREAKS:
             right.append(token)
             continue
         text, start, number = token.value, token.start_pos, token.line
-        raw = chunks(text)
         pieces = _cut_by(raw)
         if right_col is None:
             if len(pieces) != len(raw):  # "January 28, 1994 By: ----": two pieces
