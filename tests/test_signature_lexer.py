@@ -44,6 +44,22 @@ def test_the_grammar_is_lalr_without_conflicts(start):
          lexer=grammars.PretokenizedLexer, import_paths=[str(grammars.grammar_dir())])
 
 
+def test_the_lines_rule_reads_every_line_kind():
+    text = ("SIGNATURES\n" + SENTENCE + "- 2 -\n<PAGE>\nACME CORP\nDate: May 2, 1994 By: --\n"
+            "By: /s/ Jane Q. Public\nName: Jane Q. Public\nTitle: Treasurer\n"
+            "INDEX TO EXHIBITS\nREPORT OF INDEPENDENT AUDITORS\n")
+    tokens = list(lexer.line_tokens(lines(text)))
+    assert {"PAGE_NUMBER", "EXCHANGE_ACT", "PAGE", "BY_INSIDE", "BY_CONFORMED", "NAME_LINE",
+            "TITLE_LINE", "EXHIBIT_LIST", "HEADING"} <= {t.type for t in tokens}
+    grammars.load("signatures.lark", "lines").parse(iter(tokens))
+
+
+def test_signed_lines():
+    assert lexer.signed_line("Date: June 23, 1994     By: s/Richard Sands")
+    assert lexer.signed_line("/s/ Jane Q. Public")
+    assert not lexer.signed_line("by the Company and its auditors")
+
+
 def test_every_line_kind_has_a_pattern():
     for start in ("block", "lines"):
         for terminal in grammars.load("signatures.lark", start).terminals:
