@@ -37,6 +37,8 @@ def signature_block(signatures: list[Signature]) -> str:
     dated = any(s.date is not None for s in signatures)
     for i, signature in enumerate(signatures):
         name = signature.registrant.value if signature.registrant else None
+        if signature.date is None and dated:
+            out += [""] * (DATE_REACH + 1)  # above its registrant: a partner's By: stays close
         if i > 0 and name is None and registrant is not None:
             out += [EXCHANGE_ACT, ""]
         if name is not None and (i == 0 or name != registrant):
@@ -46,8 +48,6 @@ def signature_block(signatures: list[Signature]) -> str:
         if signature.date is not None:
             day = signature.date.value
             date = f"Date: {day.strftime('%B %d, %Y') if day else signature.date.text}"
-        elif dated:
-            out += [""] * (DATE_REACH + 1)
         signed = signature.name.value if signature.name else ""
         mark = "/s/ " if signature.conformed else ""
         by = f"By: {mark}{signed}" if mark or signed else "By: ______"
