@@ -305,6 +305,33 @@ signatures usually means two reports were pasted together or the signature
 block was put in the wrong place. The item is still read.
 """,
 )
+rule(
+    "B206", "signature-layout", "warning", "the signature block departs from its layout",
+    "the Exchange Act sentence, then the registrant's name over `By: /s/ Name`, then "
+    "`Name:` and `Title:`",
+    """
+Form 8-K closes with a signature block in a fixed order (grammar/signatures.lark
+states it): the Exchange Act sentence, the registrant's name, the signature line,
+and the signer's name and title under it:
+
+    Pursuant to the requirements of the Securities Exchange Act of 1934, the
+    registrant has duly caused this report to be signed on its behalf by the
+    undersigned hereunto duly authorized.
+
+                                    ACME WIDGETS, INC.
+    Date: March 3, 2025             By: /s/ Jane Q. Public
+                                    Name:  Jane Q. Public
+                                    Title: Chief Financial Officer
+
+This block departs from it in one of three ways: the first signature has no
+Exchange Act sentence above it (the sentence makes the block the report's
+signature; "In accordance with Section 13 ..." is the Form 10-K's); it has no
+registrant's name above it, so nothing says on whose behalf it is signed; or a
+`Name:` / `Title:` line stands where no `By:` or `/s/` line is above it, such as
+a title written before its signature line. The block is still read: a label
+line above a signature gives that signature its name or title.
+""",
+)
 
 rule(
     "B207", "exhibit-layout", "warning", "text stands between the rows of an exhibit list",

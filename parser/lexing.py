@@ -47,6 +47,12 @@ class LineToken(Token):
         self.match = match
         return self
 
+    def __reduce__(self):
+        # copy.copy (recovery reads a line as another kind on a copy) rebuilds the
+        # token through this, with the match
+        return (LineToken, (self.type, self.value, self.start_pos, self.line, self.end_line,
+                            self.end_pos, self.match))
+
     def retyped(self, kind: str, value: str | None = None,
                 match: re.Match[str] | None = None) -> LineToken:
         """The same line as another kind (what post-lexer passes produce); plain

@@ -34,6 +34,7 @@ class SyntaxProblem(NamedTuple):
     token: Token  # the offending line (``$END``: the end of the region)
     message: str  # from the examples, or a generic "unexpected ..."
     expected: list[str]  # what the grammar would have taken there, in words
+    missing: str | None = None  # the kind inserted before the token, if one was missing
 
 
 class Region:
@@ -47,17 +48,21 @@ class Region:
         examples: Mapping[str, Sequence[str]] = {},
         start: str = "start",
         replacement: str | None = "TEXT",
+        insertable: Sequence[str] = (),
     ) -> None:
         """``lex`` turns a text into the region's tokens (used for the examples; a
         reader may make tokens its own way); ``words`` names token kinds in
         messages ("ITEM_HEAD": "an item heading"); ``examples`` maps a message to
-        malformed inputs that fail where the message applies."""
+        malformed inputs that fail where the message applies; ``insertable`` the
+        kinds recovery may insert where one is missing (the problem then names
+        it in ``missing``; with several, two may be missing one after the other)."""
         self.grammar = grammar
         self.start = start
         self.lex = lex
         self.words = dict(words)
         self.examples = dict(examples)
         self.replacement = replacement
+        self.insertable = tuple(insertable)
         self._table: dict[tuple[int, str] | int, str] | None = None
 
     @property
@@ -101,8 +106,8 @@ class Region:
         expected = sorted({self.words[t] for t in problem.expected if t in self.words})
         if message is None:
             what = self.words.get(token.type, token.type.lower().replace("_", " "))
-            message = f"unexpected {what}"
-        return SyntaxProblem(token, message, expected)
+            message = f"{what} out of place"
+        return SyntaxProblem(token, message, expected, problem.missing)
 
     # ---------------------------------------------------------------- parsing
 
@@ -110,5 +115,6 @@ class Region:
               report: Callable[[SyntaxProblem], None]) -> Tree | None:
         """The tree of ``tokens``; every departure goes to ``report``, and parsing
         goes on (an unexpected line is read as ``replacement``)."""
-        return parse_with_recovery(self.lark, tokens, (), lambda p: report(self.word(p)),
-                                   self.replacement)
+        return parse_with_recovery(self.lark, tokens, self.insertable,
+                                   lambda p: report(self.word(p)), self.replacement,
+                                   pairs=len(self.insertable) > 1)

@@ -64,6 +64,15 @@ warning[B204]: an item heading follows the signature block
    | ^^^^^^^^^^^^^^^^^^^^^^^ item heading
    |
    = help: items come before the signature block''',
+    'B206': r'''`eightk check corpus/malformed/signature-layout.txt` (a sample in eightk's repository) reports:
+
+warning[B206]: a `Title:` line with no signature above it
+   --> corpus/malformed/signature-layout.txt:109:41
+    |
+109 |                                         Title: Chief Financial Officer
+    |                                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ expected a `By: /s/ Name` line above it
+    |
+    = help: the Exchange Act sentence, then the registrant's name over `By: /s/ Name`, then `Name:` and `Title:`''',
     'B207': r'''`eightk check corpus/malformed/exhibit-layout.txt` (a sample in eightk's repository) reports:
 
 warning[B207]: text between the rows of the exhibit list: a row that lost its number, or the rest of a row broken by a page break

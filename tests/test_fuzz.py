@@ -34,7 +34,7 @@ from eightk.checks.validate import validate
 from eightk.grammars import load
 from eightk.model import Filing, Span, Text
 from eightk.render.text import exhibit_list
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 
@@ -242,7 +242,7 @@ ITEM_9_01 = "FORM 8-K\n\nItem 9.01 Financial Statements and Exhibits.\n\n"
 _heads = st.sampled_from([ITEM_9_01, ITEM_9_01 + "(d) Exhibits.\n"])
 
 
-def _fields(exhibits) -> list[tuple[str, str | None, bool]]:
+def _exhibit_fields(exhibits) -> list[tuple[str, str | None, bool]]:
     return [(e.number.value, e.description.value if e.description else None,
              e.incorporated_by_reference) for e in exhibits]
 
@@ -251,7 +251,86 @@ def _fields(exhibits) -> list[tuple[str, str | None, bool]]:
 def test_generated_exhibit_lists_read_back_the_same(head, listed):
     filing = check_properties((head + listed).encode())
     again = parse_source((ITEM_9_01 + exhibit_list(filing.exhibits)).encode()).filing
-    assert _fields(again.exhibits) == _fields(filing.exhibits)
+    assert _exhibit_fields(again.exhibits) == _exhibit_fields(filing.exhibits)
+# ------------------------------------------------------------ the signature block
+
+_people = st.sampled_from(["Jane Q. Public", "Richard Sands", "C. Michael Hamilton",
+                           "Robert B. Holland, III", "Teresa M. Okonkwo", "JOHN E. RAYL"])
+_offices = st.sampled_from(["Treasurer", "Chief Financial Officer", "Vice President and "
+                            "Controller", "President", "Assistant Secretary"])
+_companies = st.sampled_from(["ACME WIDGETS, INC.", "Osprey Hollow Orchards, Inc.",
+                              "GRANITE PEAK ELECTRIC COMPANY", "WIDGET HOLDINGS LP",
+                              "NORTH FORK", "BANCORPORATION, INC."])
+_marks = st.sampled_from(["/s/ ", "/S/ ", "s/", "\\s\\ ", "/s/"])
+_space = st.sampled_from(["", "", "", "                                        "])
+
+
+def _sig_line(strategy):
+    """A line of a signature block: indented or not, a blank line after it or not."""
+    return st.tuples(_space, strategy, st.sampled_from(["\n", "\n", "\n\n"])).map("".join)
+
+
+# Lines of the signature block (grammar/signatures.lark, rule `block`), one strategy
+# per terminal: the line kinds and the roles the passes give lines.
+SIGNATURE_TERMINALS = {
+    "EXCHANGE_ACT": _sig_line(st.sampled_from([
+        "Pursuant to the requirements of the Securities Exchange Act of 1934, the "
+        "registrant has duly caused this report to be signed on its behalf by the "
+        "undersigned hereunto duly authorized.",
+        "Pursuant to the requirements of the Securities and Exchange Act of 1934, the\n"
+        "Registrant has duly caused this report to be signed on its behalf by the\n"
+        "undersigned thereunto duly authorized on this 8th day of January, 2025."])),
+    "PURSUANT": _sig_line(st.just("Pursuant to General Instruction B.2 of Form 8-K, "
+                                  "this information is furnished.")),
+    "LONG_LINE": _sig_line(st.just("word " * 450)),
+    "PROSE": _sig_line(st.lists(_words, min_size=19, max_size=25).map(" ".join)),
+    "WORDY": _sig_line(st.lists(_words, min_size=14, max_size=18).map(" ".join)),
+    "TEXT": _sig_line(_prose),
+    "DATE_LINE": _sig_line(_dates.map(lambda d: f"Date: {d}")),
+    "DATE_BLANK": _sig_line(st.sampled_from(["Date: ____________", "Dated:"])),
+    "LEFT_DATE": _sig_line(_dates.map(lambda d: f"Dated: {d}")),
+    "RULE": _sig_line(st.just("------------------------------")),
+    "CAPTION": _sig_line(st.sampled_from(["(Registrant)", "(Signature)", "REGISTRANT"])),
+    "DESCRIPTION": _sig_line(st.just("(a Delaware corporation)")),
+    "REGISTRANT": _sig_line(_companies),
+    "CAPACITY": _sig_line(st.sampled_from(["By: Widget GP LLC, its Managing Member",
+                                           "By: Acme Capital Management Corporation,\n"
+                                           "General Partner"])),
+    "BY_CONFORMED": _sig_line(st.tuples(_marks, _people).map(lambda t: f"By: {t[0]}{t[1]}")),
+    "BY_TYPED": _sig_line(_people.map(lambda p: f"By: {p}")),
+    "BY_BLANK": _sig_line(st.sampled_from(["By:", "By: ______________"])),
+    "CONFORMED": _sig_line(st.tuples(_marks, _people).map("".join)),
+    "SIGNED_UNDER": _sig_line(_people.map(lambda p: f"/s/ {p}")),
+    "BY_UNDER": _sig_line(st.just("By: ____________________")),
+    "TYPED_SIGNATURE": _sig_line(st.tuples(_people, _offices).map(", ".join)),
+    "TYPED_NAME": _sig_line(_people),
+    "NAME_PART": _sig_line(st.just("Jane Q.")),
+    "TITLE_TEXT": _sig_line(_offices),
+    "NAME_LINE": _sig_line(_people.map(lambda p: f"Name: {p}")),
+    "TITLE_LINE": _sig_line(_offices.map(lambda o: f"Title: {o}")),
+}
+_SIGNATURE_HEAD = "FORM 8-K\n\nItem 8.01 Other Events.\n\nThe company moved.\n\nSIGNATURES\n\n"
+
+
+def _signature_fields(filing: Filing) -> list[tuple]:
+    return [(s.registrant.value if s.registrant else None, s.name.value if s.name else None,
+             s.title.value if s.title else None,
+             str(s.date.value) if s.date and s.date.value else None, s.conformed)
+            for s in filing.signatures]
+
+
+@given(from_lark(load("signatures.lark", "block"), start="block",
+                 explicit=SIGNATURE_TERMINALS))
+def test_generated_signature_blocks_round_trip(block):
+    from eightk.render.text import signature_block
+
+    filing = check_properties((_SIGNATURE_HEAD + block).encode())
+    text = signature_block(filing.signatures)
+    # a line of 14 words is a sentence to the reader, not a registrant's name
+    assume(all(len(line.split()) < 14 for line in text.splitlines()[3:]))
+    again = check_properties((_SIGNATURE_HEAD + text).encode())
+    assert _signature_fields(again) == _signature_fields(filing)
+
 
 # ------------------------------------------------------------ mutations
 

@@ -319,6 +319,43 @@ Date:     January 25, 2005            THE SOUTHERN COMPANY
         "Assistant Secretary", "2005-01-25", True)
 
 
+def test_registrant_at_the_margin_above_a_two_column_signature():
+    # NetApp 2021, Internet America 2003: the name spans the page, the date and the
+    # By: line share the next line in two columns
+    (sig,) = signatures(PURSUANT + """
+NETAPP, INC.
+(Registrant)
+
+February 4, 2021   By:   /s/ Matthew K. Fawcett
+                         Matthew K. Fawcett
+                         Senior Vice President, General Counsel and Corporate Secretary
+""")
+    assert values(sig) == ("NETAPP, INC.", "Matthew K. Fawcett",
+                           "Senior Vice President, General Counsel and Corporate Secretary",
+                           "2021-02-04", True)
+
+
+def test_officers_signing_one_under_the_other_share_the_registrant():
+    # Pericom 2006: the CEO and the CFO sign for the one registrant above them
+    first, second = signatures(PURSUANT + """
+                                         PERICOM SEMICONDUCTOR CORPORATION
+
+                                         By:  /s/ Alex Hui
+                                              ----------------------------------
+                                              Alex Hui
+                                              President, Chief Executive Officer
+
+                                         By:  /s/ Angela Chen
+                                              ----------------------------------
+                                              Angela Chen
+                                              Chief Financial Officer
+""")
+    assert [values(s)[:3] for s in (first, second)] == [
+        ("PERICOM SEMICONDUCTOR CORPORATION", "Alex Hui", "President, Chief Executive Officer"),
+        ("PERICOM SEMICONDUCTOR CORPORATION", "Angela Chen", "Chief Financial Officer")]
+    assert first.registrant.span == second.registrant.span
+
+
 def test_registrant_on_the_date_line():
     (sig,) = signatures(PURSUANT + """
 Date: January 7, 1994 ADELPHIA COMMUNICATIONS CORPORATION

@@ -18,6 +18,7 @@ from ..vocab import items as vocab
 from .columns import is_rule
 from .lexer import MARKUP
 from .lines import Line, Part
+from .signature_lexer import exchange_act_at
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
 # "Not applicable.", "None": the line kind of grammar/layout.lark
@@ -105,17 +106,11 @@ def heading_keys(heading: Line) -> list[str]:
     return [vocab.normalise_number(w) or w for w in written]
 
 
-_SIGNATURE_SENTENCE = re.compile(
-    r"^\s*pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+(?:and\s+)?exchange",
-    re.IGNORECASE,
-)
-
-
 def _without_unheaded_signatures(part: Part) -> Part:
     """The last item of a report with no SIGNATURES heading ends where the
-    signature block's "Pursuant to the requirements ..." sentence begins."""
-    for i, line in enumerate(part.lines):
-        if _SIGNATURE_SENTENCE.match(line.text[:200]):
+    signature block's Exchange Act sentence begins."""
+    for i in range(len(part.lines)):
+        if exchange_act_at(part.lines, i):
             return Part(part.kind, part.head, part.lines[:i])
     return part
 

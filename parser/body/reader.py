@@ -7,7 +7,6 @@ types past this module); ``cover``, ``item_sections``, ``signatures`` and
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import NamedTuple
 
@@ -23,6 +22,7 @@ from .cover_lexer import CAPTIONS, lex_cover
 from .exhibits import read_exhibits
 from .items import heading_keys, read_items
 from .lines import Line, Part
+from .signature_lexer import signed_line
 from .signatures import read_signatures
 
 _WORDS = {
@@ -94,9 +94,6 @@ class _Builder(Transformer):
         return lines, note, [c for c in children[1:] if isinstance(c, Part)]
 
 
-_SIGNED = re.compile(r"/\s*s\s*/|^\s*by\b", re.IGNORECASE)
-
-
 def _drop_contents(parts: list[Part]) -> list[Part]:
     """Leave out a table of contents: a run of headings with (almost) nothing under
     them whose items are headed again, with text, further on (Oracle 2014, Nuance
@@ -130,7 +127,7 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
     signed = [i for i, p in enumerate(parts) if p.kind == "signatures"]
     first_item = next((i for i, p in enumerate(parts) if p.kind == "item"), None)
     if (len(signed) > 1 and first_item is not None and signed[0] < first_item
-            and not any(_SIGNED.search(line.text) for line in parts[signed[0]].lines)):
+            and not any(signed_line(line.text) for line in parts[signed[0]].lines)):
         parts = parts[: signed[0]] + parts[signed[0] + 1 :]
     return parts
 
