@@ -47,6 +47,12 @@ class LineToken(Token):
         self.match = match
         return self
 
+    def __copy__(self) -> LineToken:
+        # recovery copies a token to read it as another kind; lark's Token would
+        # rebuild it with its own constructor's arguments
+        return LineToken(self.type, self.value, self.start_pos, self.line, self.end_line,
+                         self.end_pos, self.match)
+
     def retyped(self, kind: str, value: str | None = None,
                 match: re.Match[str] | None = None) -> LineToken:
         """The same line as another kind (what post-lexer passes produce); plain

@@ -85,7 +85,9 @@ def parse_with_recovery(
         parser = error.interactive_parser
         token = error.token
         expected = frozenset(parser.accepts())
-        state = error.state
+        # lark hands over its live parser state; keep the LALR state number as it is
+        # now, before recovery feeds the parser on
+        state = getattr(error.state, "position", error.state)
         if token.type == "$END":
             if last_end is not None:
                 token = Token("$END", "", last_end, None, None, None, None, last_end)

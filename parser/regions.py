@@ -47,18 +47,28 @@ class Region:
         examples: Mapping[str, Sequence[str]] = {},
         start: str = "start",
         replacement: str | None = "TEXT",
+        insertable: Sequence[str] = (),
+        kind_first: bool = False,
     ) -> None:
         """``lex`` turns a text into the region's tokens (used for the examples; a
         reader may make tokens its own way); ``words`` names token kinds in
         messages ("ITEM_HEAD": "an item heading"); ``examples`` maps a message to
-        malformed inputs that fail where the message applies."""
+        malformed inputs that fail where the message applies; ``insertable`` are
+        kinds recovery may put in where one is missing (a heading that lets the
+        offending line through), before reading the line as ``replacement``;
+        ``kind_first``: where no example fails in the same state on the same kind of
+        line, one failing on the same kind of line (in another state) words the
+        problem before one failing in the same state on another kind (for regions
+        whose departures are named by the offending line)."""
         self.grammar = grammar
         self.start = start
         self.lex = lex
         self.words = dict(words)
         self.examples = dict(examples)
         self.replacement = replacement
-        self._table: dict[tuple[int, str] | int, str] | None = None
+        self.insertable = tuple(insertable)
+        self.kind_first = kind_first
+        self._table: dict[tuple[int, str] | int | str, str] | None = None
 
     @property
     def lark(self) -> Lark:
@@ -71,16 +81,17 @@ class Region:
         try:
             self.lark.parse(iter(self.lex(text)))  # type: ignore[arg-type]
         except UnexpectedToken as error:
-            return error.state, error.token.type
+            return getattr(error.state, "position", error.state), error.token.type
         except UnexpectedInput:
             return None
         return None
 
-    def table(self) -> dict[tuple[int, str] | int, str]:
-        """(state, token kind) -> message, and state -> message, from the examples;
-        the first example of a state wins, as in ``match_examples``."""
+    def table(self) -> dict[tuple[int, str] | int | str, str]:
+        """(state, token kind) -> message, state -> message and token kind -> message,
+        from the examples; the first example of a state wins, as in
+        ``match_examples``."""
         if self._table is None:
-            table: dict[tuple[int, str] | int, str] = {}
+            table: dict[tuple[int, str] | int | str, str] = {}
             for message, inputs in self.examples.items():
                 for text in inputs:
                     found = self.failure(text)
@@ -88,15 +99,21 @@ class Region:
                         continue
                     table.setdefault(found, message)
                     table.setdefault(found[0], message)
+                    table.setdefault(found[1], message)
             self._table = table
         return self._table
 
     def word(self, problem: Problem) -> SyntaxProblem:
+        """The message of the example failing where ``problem`` does: in the same
+        state on the same kind of line, else in the same state, else on the same
+        kind of line (the last two the other way round with ``kind_first``)."""
         table = self.table()
         token = problem.token
-        message = None
+        keys: list[tuple[int, str] | int | str] = []
         if problem.state is not None:
-            message = table.get((problem.state, token.type)) or table.get(problem.state)
+            keys += [(problem.state, token.type), problem.state]
+        keys.insert(1 if self.kind_first and keys else len(keys), token.type)
+        message = next((table[k] for k in keys if k in table), None)
         expected = sorted({self.words[t] for t in problem.expected if t in self.words})
         if message is None:
             what = self.words.get(token.type, token.type.lower().replace("_", " "))
@@ -109,5 +126,5 @@ class Region:
               report: Callable[[SyntaxProblem], None]) -> Tree | None:
         """The tree of ``tokens``; every departure goes to ``report``, and parsing
         goes on (an unexpected line is read as ``replacement``)."""
-        return parse_with_recovery(self.lark, tokens, (), lambda p: report(self.word(p)),
-                                   self.replacement)
+        return parse_with_recovery(self.lark, tokens, self.insertable,
+                                   lambda p: report(self.word(p)), self.replacement)

@@ -103,7 +103,7 @@ def cover_tokens(text: str) -> list[LineToken]:
     ("Check the appropriate box below if the Form 8-K filing is intended", "BOX_INTRO"),
     ("[ ] Written communications pursuant to Rule 425", "BOX"),
     ("Securities registered pursuant to Section 12(b) of the Act:", "SECURITIES_12B"),
-    ("Emerging growth company  [ ]", "EGC"),
+    ("Emerging growth company  [ ]", "EGC_BOX"),
     ("ACME WIDGETS, INC.", "TEXT"),
 ])
 def test_cover_vocabulary(line, kind):
