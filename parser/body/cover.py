@@ -25,12 +25,11 @@ import msgspec
 from lark import Token, Transformer
 
 from ..layout.text import Layout
-from ..lexing import LineToken, lex, lines_of
+from ..lexing import LineToken
 from ..model import CheckBox, CoverPage, DateValue, Registrant, Security, Text
-from ..regions import Region, SyntaxProblem
+from ..regions import SyntaxProblem
 from ..vocab.dates import find_date
 from ..vocab.glyphs import GLYPH_END, GLYPH_START, glyph_state
-from ..vocab.normalize import state_code
 from ..vocab.shapes import (
     FILE_NUMBER,
     IRS,
@@ -40,12 +39,13 @@ from ..vocab.shapes import (
     PHONE,
     ZIP_AT_END,
 )
-from . import lexer as body_lexer
 from .captions import Caption, caption_kind, captions, values_beside
 from .columns import Chunk, best_column, chunks
 from .cover_lexer import CAPTIONS, ROWS, lex_cover, plain
+from .cover_region import LABELS, REGION
 from .lexer import MARKUP
 from .lines import Line, Part
+from .value_rows import assign, split_collapsed, split_state
 
 BOX_NAMES = (
     ("425", "written-communications"),
@@ -75,21 +75,6 @@ _PHONE_CAPTION = re.compile(r"^[^:]*telephone\s+number[^:(]*(?:\([^)]*\))?\s*[:.
                             re.IGNORECASE)
 
 Piece = tuple[int, int, str]  # layout start, layout end, text
-
-
-def _split_state(text: str) -> tuple[str | None, str]:
-    """"New York Vintners International Company, Inc." -> ("New York", "Vintners ...").
-
-    The longest leading run of words (up to three) that names a place, or that
-    is a single capitalised word followed by more text (a misspelt state)."""
-    words = text.split()
-    for size in (3, 2, 1):
-        if len(words) > size and state_code(" ".join(words[:size]), exact=True):
-            head = " ".join(words[:size])
-            return head, text[len(head):].strip()
-    if len(words) > 2 and words[0][:1].isupper() and words[0].isalpha():
-        return words[0], text[len(words[0]):].strip()
-    return None, text
 
 
 def _first(line: Line) -> str:
@@ -329,8 +314,8 @@ class CoverReader(Transformer):
             pieces = chunks(value_line.text)
             placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
             if len(caps) > 1 and len(pieces) < len(caps):
-                placed = _split_collapsed(pieces, caps)
-            for i, group in _assign(placed, caps, columns).items():
+                placed = split_collapsed(pieces, caps)
+            for i, group in assign(placed, caps, columns).items():
                 a, b = group[0].start, group[-1].end
                 found.setdefault(i, []).append(
                     (value_line.start + a, value_line.start + b, value_line.text[a:b]))
@@ -400,7 +385,7 @@ class CoverReader(Transformer):
             lead = len(text) - len(text.lstrip())
             self.registrants.append({})
             self.put("irs", self.text(line, m.start(1), m.group(1)))
-            state, name = _split_state(body) if state_first else (None, body)
+            state, name = split_state(body) if state_first else (None, body)
             # "Canandaigua Wine Company, Inc. and its" / "subsidiaries"
             name = re.sub(r"\s+and\s+its(?:\s+subsidiaries)?$", "", name, flags=re.IGNORECASE)
             if state:
@@ -755,73 +740,6 @@ class CoverReader(Transformer):
         return [boxes[n] for n in order if n in boxes], egc, securities
 
 
-def _assign(placed: list[tuple[Chunk, int | None]], caps: list[Caption],
-            columns: list[tuple[int, int]]) -> dict[int, list[Chunk]]:
-    """Chunks of one value row, by caption index."""
-    by_caption: dict[int, list[Chunk]] = {}
-    for piece, forced in placed:
-        i = forced if forced is not None else best_column(piece, columns)
-        by_caption.setdefault(i, []).append(piece)
-    kinds = [c.kind for c in caps]
-    # A row "510 Lake Cook Road, Suite 100,   Deerfield,   Illinois   60015": under
-    # "(Zip Code)" only the zip; what stands left of it is the address.
-    if "zip" in kinds and "address" in kinds:
-        zi, ai = kinds.index("zip"), kinds.index("address")
-        group = by_caption.get(zi, [])
-        keep = [p for p in group if ZIP_AT_END.search(p.text)]
-        if keep and len(keep) < len(group):
-            by_caption[zi] = keep
-            moved = [p for p in group if p not in keep]
-            by_caption[ai] = sorted(by_caption.get(ai, []) + moved)
-    # Two values in one caption's column, one of which looks like another
-    # caption's value (an IRS number under the file number, because tabs were
-    # rendered at another width): move it where its look says it belongs.
-    for i, group in list(by_caption.items()):
-        if len(group) < 2:
-            continue
-        for piece in list(group):
-            target = None
-            if IRS.fullmatch(piece.text) and "irs" in kinds:
-                target = kinds.index("irs")
-            elif FILE_NUMBER.fullmatch(piece.text) and "file_number" in kinds:
-                target = kinds.index("file_number")
-            if target is not None and target != i and target not in by_caption:
-                group.remove(piece)
-                by_caption[target] = [piece]
-    return by_caption
-
-
-def _split_collapsed(pieces: list[Chunk], caps: list[Caption]) -> list[tuple[Chunk, int | None]]:
-    """1994 filings lost their column spacing: split "Georgia 0-23741 58-1592285"
-    by what the values look like instead of where they stand."""
-    kinds = [c.kind for c in caps]
-    out: list[tuple[Chunk, int | None]] = []
-    for piece in pieces:
-        text, base = piece.text, piece.start
-        found: list[tuple[int, int, int]] = []  # (start, end, caption index)
-        for kind, pattern in (("irs", IRS), ("file_number", FILE_NUMBER), ("zip", ZIP_AT_END)):
-            if kind in kinds:
-                m = pattern.search(text)
-                if m and not any(s <= m.start() < e for s, e, _ in found):
-                    found.append((m.start(), m.end(), kinds.index(kind)))
-        if not found:
-            out.append((piece, None))
-            continue
-        found.sort()
-        matched = {cap for _, _, cap in found}
-        leftover = next((i for i in range(len(caps)) if i not in matched), None)
-        cursor = 0
-        for s, e, cap in [*found, (len(text), len(text), -1)]:
-            rest = text[cursor:s].strip()
-            if rest:
-                off = text.index(rest, cursor)
-                out.append((Chunk(base + off, base + off + len(rest), rest), leftover))
-            if cap >= 0:
-                out.append((Chunk(base + s, base + e, text[s:e]), cap))
-            cursor = e
-    return out
-
-
 def _lone_date(lines: list[Line], layout: Layout) -> DateValue | None:
     """A cover without "Date of Report": the date standing alone on a line before
     the registrant's name caption (1-800-Flowers 2023)."""
@@ -868,75 +786,6 @@ def _amendment_number(lines: list[Line]) -> int | None:
     return None
 
 
-# ------------------------------------------------------------------ the region
-
-
-def _example_tokens(text: str) -> list[LineToken]:
-    """Tokens of a cover written out as text (for the error examples)."""
-    front = [Line("TEXT", text[t.start_pos:t.end_pos], t.start_pos, t.end_pos, t.line)
-             for t in lex(text, body_lexer.vocabulary(), lines_of(text))]
-    return lex_cover(front, text)
-
-
-_WORDS = {
-    "FORM_TITLE": "the form's title", "BOILERPLATE": "the form's standing text",
-    "AMENDMENT": "the amendment number", "REPORT_DATE": "the date of report",
-    "CAPTION": "a caption row", "PAREN_CAPTION": "a caption row",
-    "TABLE_CAPTION": "a co-registrant table", "HEADER_ROW": "a header row",
-    "PHONE": "the telephone line", "TEXT": "a line of values",
-    "BOX_INTRO": "the check-box introduction", "BOX": "a check box",
-    "SECURITIES_12B": "the Section 12(b) table", "HEADER_12B": "the 12(b) table's header row",
-    "EGC_QUESTION": "the emerging growth company question",
-    "EGC_BOX": "the emerging growth company box",
-    "EGC_TRANSITION": "the extended transition period box",
-    "ITEM_HEAD": "an item heading", "$END": "the end of the cover page",
-}
-
-# Error examples: each kind of line that can be out of place, after a few of the
-# lines it can follow. Where the parser fails on a real cover in the same state on
-# the same kind of line, or else on the same kind of line, the message is theirs.
-_BOXES = ("Check the appropriate box below if the Form 8-K filing is intended\n"
-          "[ ] Written communications pursuant to Rule 425\n")
-_TABLE = ("Securities registered pursuant to Section 12(b) of the Act:\n"
-          "Title of each class    Trading Symbol(s)    Name of each exchange\n")
-_QUESTION = ("Indicate by check mark whether the registrant is an emerging growth company as "
-             "defined in Rule 405 of the Securities Act of 1933\n")
-_EGC_BOX = "Emerging growth company  [ ]\n"
-_TRANSITION = ("If an emerging growth company, indicate by check mark if the registrant has "
-               "elected not to use the extended transition period  [ ]\n")
-_LATE = (_BOXES, _TABLE, _QUESTION + _EGC_BOX + _TRANSITION)
-_EARLY = ("", "FORM 8-K\n",
-          "ACME WIDGETS, INC.\n(Exact name of registrant as specified in its charter)\n")
-_REGISTRANT_LINES = (
-    "(Exact name of registrant as specified in its charter)\n",
-    "Delaware        (Commission File Number)\n",
-    "Registrant's telephone number, including area code: (212) 555-0100\n",
-    "Date of Report (Date of earliest event reported): May 5, 2004\n",
-    "Commission    Registrant, State of Incorporation,    I.R.S. Employer\n"
-    "1-3526        The Southern Company                   58-0690070\n",
-    "State or other    Commission\njurisdiction      File Number\nDelaware          1-234\n")
-
-EXAMPLES = {
-    "check box without its introduction \"Check the appropriate box below ...\"": [
-        before + "[ ] Soliciting material pursuant to Rule 14a-12\n"
-        for before in _EARLY + _LATE[1:]],
-    "emerging growth company box out of place: it follows the question \"Indicate by "
-    "check mark whether the registrant is an emerging growth company ...\"": [
-        before + line for before in _EARLY + _LATE[:2] for line in (_EGC_BOX, _TRANSITION)],
-    "header row of a Section 12(b) table without \"Securities registered pursuant to "
-    "Section 12(b) of the Act\"": [before + _TABLE.split("\n")[1] + "\n"
-                                    for before in _EARLY + _LATE[::2]],
-    "item heading inside the cover page": [before + "Item 8.01 Other Events\n"
-                                           for before in _EARLY + _LATE],
-    "registrant's caption row, telephone line or date of report after the check boxes, "
-    "the Section 12(b) table or the emerging growth company boxes": [
-        before + line for before in _LATE for line in _REGISTRANT_LINES],
-}
-
-REGION = Region("cover.lark", _example_tokens, _WORDS, EXAMPLES,
-                insertable=("BOX_INTRO", "EGC_QUESTION"), kind_first=True)
-
-
 # ------------------------------------------------------------------ reading
 
 
@@ -951,20 +800,23 @@ def read_cover(
     tokens = lex_cover(front, layout.text)
     source = layout.source
 
+    def at(start: int, end: int):
+        """The words of the line starting at ``start`` (its first line, if several)."""
+        line = layout.text[start:end].split("\n", 1)[0]
+        lead = len(line) - len(line.lstrip())
+        return layout.span(start + lead, start + len(line.rstrip()))
+
     def report(message: str, line: Line, label: str) -> None:
-        first = len(_first(line))
-        source.report("cover-layout", message, layout.span(line.start, line.start + first),
-                      label=label)
+        source.report("cover-layout", message, at(line.start, line.end), label=label)
 
     def syntax(problem: SyntaxProblem) -> None:
         token = problem.token
         if token.type == "$END":
             return
-        expected = ", ".join(problem.expected) or "something else"
-        text = layout.text[token.start_pos:token.end_pos].split("\n", 1)[0]
-        source.report("cover-layout", problem.message,
-                      layout.span(token.start_pos, token.start_pos + len(text)),
-                      label=f"expected {expected}")
+        label = LABELS.get(problem.message) or "expected " + (
+            ", ".join(problem.expected) or "something else")
+        source.report("cover-layout", problem.message, at(token.start_pos, token.end_pos),
+                      label=label)
 
     tree = REGION.parse(tokens, syntax)
     if tree is None:  # recovery gave up: no cover is read
