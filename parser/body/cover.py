@@ -161,11 +161,12 @@ class CoverReader(Transformer):
         if field not in registrant:  # the first value stands (a second address
             registrant[field] = value  # caption names another office)
 
-    def _joined(self, old: Text, more: Text) -> Text:
-        """An address read in pieces: "100 Main Street" + "Springfield" joined by ", "."""
+    def _joined(self, old: Text, more: Text, between: str = ", ") -> Text:
+        """A value read in pieces ("100 Main Street" + "Springfield"), spanning them all."""
         start = old.span.start if old.span else 0
         end = more.span.end if more.span else 0
-        return Text(value=f"{old.value}, {more.value}", span=self.layout.source.span(start, end))
+        return Text(value=f"{old.value}{between}{more.value}",
+                    span=self.layout.source.span(start, end))
 
     # -------------------------------------------------------------- the title and the date
 
@@ -657,25 +658,20 @@ class CoverReader(Transformer):
             in_order = len(pieces) == len(kinds) == 3  # a long title pushes the others right
             for n, piece in enumerate(pieces):
                 kind = kinds[n] if in_order else kinds[best_column(piece, columns)]
-                if kind in cells:
-                    old = cells[kind]
-                    cells[kind] = Text(value=f"{old.value} {piece.text}", span=old.span)
-                else:
-                    cells[kind] = self.text(line, piece.start, piece.text)
+                value = self.text(line, piece.start, piece.text)
+                cells[kind] = self._joined(cells[kind], value, " ") if kind in cells else value
             if set(cells) == {"exchange"} and rows and rows[-1].exchange is not None:
                 # "New York Stock Exchange" / "NYSE Texas, Inc.": two lines of one cell
                 last = rows[-1]
-                rows[-1] = msgspec.structs.replace(last, exchange=Text(
-                    value=f"{last.exchange.value} {cells['exchange'].value}",
-                    span=last.exchange.span))
+                rows[-1] = msgspec.structs.replace(
+                    last, exchange=self._joined(last.exchange, cells["exchange"], " "))
                 continue
             if set(cells) == {"title"} and rows and "symbol" in kinds:
                 # A class title wrapped onto a second line.
                 last = rows[-1]
                 if last.title is not None:
-                    rows[-1] = msgspec.structs.replace(last, title=Text(
-                        value=f"{last.title.value} {cells['title'].value}",
-                        span=last.title.span))
+                    rows[-1] = msgspec.structs.replace(
+                        last, title=self._joined(last.title, cells["title"], " "))
                 continue
             rows.append(Security(title=cells.get("title"), symbol=cells.get("symbol"),
                                  exchange=cells.get("exchange")))

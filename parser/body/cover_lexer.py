@@ -41,6 +41,8 @@ CAPTIONS = frozenset(("CAPTION", "PAREN_CAPTION", "TABLE_CAPTION", "HEADER_ROW")
 LANDMARKS = CAPTIONS | {"FORM_TITLE", "REPORT_DATE", "PHONE", "BOX_INTRO", "BOX",
                         "SECURITIES_12B", "EGC_QUESTION", "EGC_BOX", "EGC_TRANSITION"}
 ROWS = frozenset(("ROW", "REGISTRANT_ROW"))
+# Lines of the form's own text: values never run across them.
+STANDING = frozenset(("BOILERPLATE", "AMENDMENT"))
 # Kinds only a pass gives: never matched against a line alone.
 _BY_CONTEXT = ROWS | {"HEADER_ROW"}
 
@@ -119,14 +121,14 @@ def header_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
             continue
         if i > 0:
             above = buffered[i - 1]
-            if (plain(above.type) and above.type not in ROWS | {"RULE", "BOILERPLATE"}
+            if (plain(above.type) and above.type not in ROWS | STANDING | {"RULE"}
                     and above.end_line == token.line - 1):
                 continue  # a value right above: the row closes it, as captions do
         rows: list[int] = []
         expect = token.end_line + 1
         for j in range(i + 1, min(i + 3, len(buffered))):
             below = buffered[j]
-            if (not plain(below.type) or below.type in ROWS | {"RULE", "BOILERPLATE"}
+            if (not plain(below.type) or below.type in ROWS | STANDING | {"RULE"}
                     or below.line > expect + 1):
                 break
             rows.append(j)
@@ -157,7 +159,7 @@ def table_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
         if table is not None:
             columns, kinds, name_column = table
             pieces = chunks(_text(token, text)) if plain(token.type) else []
-            if (not pieces or token.type == "BOILERPLATE"
+            if (not pieces or token.type in STANDING
                     or (pieces[0].start < name_column - 2
                         and not FILE_NUMBER.fullmatch(pieces[0].text))):
                 table = None
