@@ -70,9 +70,9 @@ _INCORPORATED = re.compile(r"\(\s*an?\s+(.+?)\s+(?:corporation|company|limited|p
 # "(Ford Credit Auto Receivables Corporation - Originator)": a line describing the
 # registrant, in parentheses.
 _DESCRIBED = re.compile(r"\s*\(.*\)\s*")
-# What is left of the telephone line once its caption is taken away.
-_PHONE_CAPTION = re.compile(r"^[^:]*telephone\s+number[^:(]*(?:\([^)]*\))?\s*[:.]?",
-                            re.IGNORECASE)
+# The rest of the telephone line's caption after "telephone number": ", including
+# area code:", "(including area code)".
+_CAPTION_REST = re.compile(r"[^:(]*(?:\([^)]*\))?\s*[:.]?")
 
 Piece = tuple[int, int, str]  # layout start, layout end, text
 
@@ -89,8 +89,8 @@ class CoverReader(Transformer):
     Lark transforms a tree depth first, left to right, so the methods see the
     parts of the cover in document order; the registrants are built as they go
     (a second name caption starts the next registrant, a field keeps its first
-    value, address lines add up), and a caption row can take values carried from
-    the caption row right above it."""
+    value), and a caption row can take values carried from the caption row right
+    above it."""
 
     def __init__(self, tokens: list[LineToken], layout: Layout,
                  report: Callable[[str, Line, str], None]) -> None:
@@ -559,7 +559,7 @@ class CoverReader(Transformer):
                 return
         # Something is written there, but not a phone number: keep it as written
         # so the validator can say what is wrong with it.
-        rest = _PHONE_CAPTION.sub("", first.strip()).strip(" :)")
+        rest = _CAPTION_REST.sub("", first[after:], count=1).strip(" :)")
         if rest and re.search(r"\d", rest):
             self.put("phone", self.text(line, first.rindex(rest), rest))
 
@@ -652,7 +652,7 @@ class CoverReader(Transformer):
             if _EGC_LIKE.search(line.text) or len(line.text.strip()) > 200:
                 break
             pieces = chunks(line.text)
-            if not pieces or not columns or pieces[0].text.lower().rstrip(".") in NOTHING:
+            if not pieces or not columns or NOTHING.match(pieces[0].text):
                 break
             cells: dict[str, Text] = {}
             in_order = len(pieces) == len(kinds) == 3  # a long title pushes the others right

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..model import Diagnostic, Span, Text
 from ..vocab.normalize import file_number_key
+from ..vocab.shapes import NOTHING_WORDS
 from . import Context, rule
 
 BOXES_FROM = dt.date(2004, 8, 23)
@@ -15,8 +16,7 @@ EGC_FROM = dt.date(2017, 4, 12)
 TABLE_12B_FROM = dt.date(2019, 5, 2)
 
 NONE_VALUES = re.compile(
-    r"^\W*(?:n/?a|none|not\s+applicable|applied\s+for|pending|inapplicable|—|-+)\W*$",
-    re.IGNORECASE,
+    rf"^\W*(?:{NOTHING_WORDS}|na|applied\s+for|pending|inapplicable|—|-+)\W*$", re.IGNORECASE
 )
 IRS = re.compile(r"^\d{2}-\d{7}$")
 FILE_NUMBER = re.compile(r"^(?:\d{1,3}|I)-\d{1,6}(?:-\d{1,3})?$")

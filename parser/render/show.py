@@ -20,6 +20,7 @@ from rich.text import Text as RichText
 
 from ..model import DateValue, Filing, Span, Text
 from ..pipeline import Parsed
+from ..vocab.glyphs import shown
 
 
 def _v(value: Text | DateValue | None) -> str:
@@ -129,11 +130,11 @@ def _cover(filing: Filing) -> Panel:
             value = getattr(registrant, field)
             grid.add_row(f"  {field.replace('_', ' ')}", _v(value), _line(value))
     for box_ in cover.check_boxes:
-        state = {True: "☒", False: "☐", None: "?"}[box_.checked]
+        state = shown(box_.checked)
         grid.add_row(f"  {box_.name}", state, _line(box_.text))
     for box_ in (cover.emerging_growth_company, cover.extended_transition_period):
         if box_ is not None:
-            grid.add_row(f"  {box_.name}", {True: "☒", False: "☐", None: "?"}[box_.checked],
+            grid.add_row(f"  {box_.name}", shown(box_.checked),
                          _line(box_.text))
     for security in cover.securities_12b:
         grid.add_row("  12(b)", " | ".join(_v(v) for v in (security.title, security.symbol,
