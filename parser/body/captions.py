@@ -10,6 +10,7 @@ Spacing collapsed by a 1994 repository ("(State or other (Commission File No.)
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -23,8 +24,13 @@ class Caption(NamedTuple):
     text: str
 
 
+@functools.cache
+def _word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{word}\b")
+
+
 def _has(low: str, *words: str) -> bool:
-    return any(re.search(rf"\b{word}\b", low) for word in words)
+    return any(_word(word).search(low) for word in words)
 
 
 def caption_kind(text: str) -> str | None:

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .. import grammars
-from ..lexing import LineToken, Vocabulary
+from ..lexing import HEAD, LineToken, Vocabulary
 from ..vocab.shapes import FILE_NUMBER, PHONE
 from . import lexer as body_lexer
 from .captions import captions
@@ -50,6 +50,13 @@ _BY_CONTEXT = ROWS | {"HEADER_ROW"}
 def plain(kind: str) -> bool:
     """A line of text (a value, a rule, boilerplate ...), not a landmark or a tag."""
     return kind not in LANDMARKS and kind not in MARKUP
+
+
+@functools.cache
+def _item_heading() -> re.Pattern[str]:
+    """The body grammar's ITEM_HEAD pattern: a line the body read as text although
+    it looks like an item heading."""
+    return dict(body_lexer.vocabulary().kinds)["ITEM_HEAD"]
 
 
 @functools.cache
@@ -227,7 +234,7 @@ def phone_continued(tokens: Iterable[LineToken], text: str) -> Iterator[LineToke
 def lex_cover(front: list[Line], text: str) -> list[LineToken]:
     """The cover's tokens, from the front lines of the body grammar."""
     words = vocabulary()
-    body = body_lexer.vocabulary()
+    heading = _item_heading()
 
     def named() -> Iterator[LineToken]:
         for line in front:
@@ -236,10 +243,8 @@ def lex_cover(front: list[Line], text: str) -> list[LineToken]:
                                 line.end)
                 continue
             kind, match = words.classify(line.text)
-            if kind == "TEXT":
-                heading, found = body.classify(line.text)
-                if heading == "ITEM_HEAD":
-                    kind, match = heading, found
+            if kind == "TEXT" and (found := heading.match(line.text[:HEAD])) is not None:
+                kind, match = "ITEM_HEAD", found
             yield LineToken(kind, "" if kind == "TEXT" else line.text, line.start,
                             line.number, line.number, line.end, match)
 
