@@ -269,3 +269,31 @@ def test_no_departure_on_a_former_name_left_blank():
     text = COVER.replace("                                 Not Applicable\n", "")
     _, problems = read(text)
     assert problems == []
+
+
+# ------------------------------------------------------------------ the region's wording
+
+def test_recovery_reports_the_lalr_state_as_a_number():
+    from eightk.recovery import parse_with_recovery
+
+    problems = []
+    tokens = example_tokens("Some words\n[ ] Soliciting material pursuant to Rule 14a-12\n")
+    parse_with_recovery(REGION.lark, tokens, ("BOX_INTRO",), problems.append, "TEXT")
+    (problem,) = problems
+    assert (problem.kind, problem.missing, problem.token.type) == ("missing", "BOX_INTRO", "BOX")
+    assert isinstance(problem.state, int)
+
+
+@pytest.mark.parametrize(("kind_first", "message"), [(True, "heading"), (False, "box")])
+def test_a_message_found_by_kind_or_by_state(kind_first, message):
+    from eightk.recovery import Problem
+    from eightk.regions import Region
+
+    # "heading" is known after a title line only; "box" fails at the very start
+    region = Region("cover.lark", example_tokens, {}, {
+        "heading": ["FORM 8-K\nItem 8.01 Other Events\n"],
+        "box": ["[ ] Soliciting material pursuant to Rule 14a-12\n"]}, kind_first=kind_first)
+    (token,) = example_tokens("Item 8.01 Other Events\n")
+    start = region.failure("[ ] Soliciting material pursuant to Rule 14a-12\n")[0]
+    # an item heading at the very start: no example fails there on a heading
+    assert region.word(Problem("unexpected", token, None, frozenset(), start)).message == message

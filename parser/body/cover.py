@@ -718,8 +718,9 @@ class CoverReader(Transformer):
 
     # -------------------------------------------------------------- the page
 
-    def start(self, children: list) -> tuple[list[CheckBox], dict[str, CheckBox],
-                                             list[Security] | None]:
+    def start(self, children: list) -> CoverPage | None:
+        """The cover page, from its parts (None when it names no form, no registrant
+        and no date: then it is not a cover page)."""
         boxes: dict[str, CheckBox] = {}
         egc: dict[str, CheckBox] = {}
         securities: list[Security] | None = None
@@ -732,8 +733,26 @@ class CoverReader(Transformer):
                     boxes.setdefault(box.name, box)
             elif isinstance(part, list) and all(isinstance(row, Security) for row in part):
                 securities = part  # the 12(b) table (loose lines are lists of Line)
-        order = [name for _, name in BOX_NAMES]
-        return [boxes[n] for n in order if n in boxes], egc, securities
+        lines, layout, form = self.lines, self.layout, self.form
+        date = self.date or _lone_date(lines, layout)
+        if form is None and not self.registrants and date is None:
+            return None
+        number = _amendment_number(lines)
+        end = self.last[1] if self.last is not None else lines[0].end
+        return CoverPage(
+            form_type=form,
+            amendment=bool(form and "/A" in form.value.upper().replace(" ", ""))
+            or number is not None,
+            amendment_number=number,
+            date_of_report=date,
+            registrants=[Registrant(**dict(r)) for r in _share(self.registrants) if r],
+            check_boxes=[boxes[name] for _, name in BOX_NAMES if name in boxes],
+            emerging_growth_company=egc.get("emerging_growth_company"),
+            extended_transition_period=egc.get("extended_transition_period"),
+            securities_12b=securities or [],
+            securities_12b_section=securities is not None,
+            span=layout.span(lines[0].start, end),
+        )
 
 
 def _lone_date(lines: list[Line], layout: Layout) -> DateValue | None:
@@ -817,32 +836,4 @@ def read_cover(
     tree = REGION.parse(tokens, syntax)
     if tree is None:  # recovery gave up: no cover is read
         return None, _intro(note, layout)
-    reader = CoverReader(tokens, layout, report)
-    boxes, egc, securities = reader.transform(tree)
-    lines = reader.lines
-    date = reader.date or _lone_date(lines, layout)
-    if reader.form is None and not reader.registrants and date is None:
-        return None, _intro(note, layout)
-    amendment_number = _amendment_number(lines)
-    form = reader.form
-    amendment = bool(form and "/A" in form.value.upper().replace(" ", "")) or (
-        amendment_number is not None
-    )
-    registrants = [Registrant(**dict(r)) for r in _share(reader.registrants) if r]
-    end = reader.last[1] if reader.last is not None else lines[0].end
-    return (
-        CoverPage(
-            form_type=form,
-            amendment=amendment,
-            amendment_number=amendment_number,
-            date_of_report=date,
-            registrants=registrants,
-            check_boxes=boxes,
-            emerging_growth_company=egc.get("emerging_growth_company"),
-            extended_transition_period=egc.get("extended_transition_period"),
-            securities_12b=securities or [],
-            securities_12b_section=securities is not None,
-            span=layout.span(lines[0].start, end),
-        ),
-        _intro(note, layout),
-    )
+    return CoverReader(tokens, layout, report).transform(tree), _intro(note, layout)
