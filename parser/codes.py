@@ -359,6 +359,30 @@ numbers, rules, and its label or header repeated after a page break.
 """,
 )
 
+rule(
+    "B205", "cover-layout", "warning", "a line of the cover page departs from its layout",
+    "the cover reads: title, date of report, the registrant's values over their captions, "
+    "the telephone line, then the check boxes, the 12(b) table and the EGC boxes",
+    """
+The cover page of Form 8-K is read by its own grammar (grammar/cover.lark): the
+title lines, the date of report, the registrant's values standing above (or
+beside) the caption rows that name them, the telephone line; then the four
+check boxes under their introduction, the Section 12(b) table under its header
+row, and the emerging growth company boxes under their question. A line that
+does not fit there is reported where it stands, with what was expected, and
+read as best it can be:
+
+    [ ] Written communications pursuant to Rule 425 ...
+    ^^^ check box without the introduction "Check the appropriate box below ..."
+
+Reading the values finds two more: a caption row with no values above or
+beside it (the values are elsewhere, so the fields it names stay empty), and
+lines of values between two caption rows that no caption names (the caption
+row below takes only the lines right above it). Both usually mean a layout
+the reader does not know yet; the fields may be missing or incomplete.
+""",
+)
+
 # ------------------------------------------------------------------ cover page
 rule(
     "C301", "missing-cover-page", "warning", "the 8-K text has no recognisable cover page",

@@ -49,13 +49,20 @@ class Region:
         start: str = "start",
         replacement: str | None = "TEXT",
         insertable: Sequence[str] = (),
+        pairs: bool = False,
+        kind_first: bool = False,
     ) -> None:
         """``lex`` turns a text into the region's tokens (used for the examples; a
         reader may make tokens its own way); ``words`` names token kinds in
         messages ("ITEM_HEAD": "an item heading"); ``examples`` maps a message to
-        malformed inputs that fail where the message applies; ``insertable`` the
-        kinds recovery may insert where one is missing (the problem then names
-        it in ``missing``; with several, two may be missing one after the other)."""
+        malformed inputs that fail where the message applies; ``insertable`` are
+        kinds recovery may put in where one is missing (a heading that lets the
+        offending line through; the problem names it in ``missing``), before
+        reading the line as ``replacement``; with ``pairs``, two may be missing one
+        after the other; ``kind_first``: where no example fails in the same state
+        on the same kind of line, one failing on the same kind of line (in another
+        state) words the problem before one failing in the same state on another
+        kind (for regions whose departures are named by the offending line)."""
         self.grammar = grammar
         self.start = start
         self.lex = lex
@@ -63,7 +70,9 @@ class Region:
         self.examples = dict(examples)
         self.replacement = replacement
         self.insertable = tuple(insertable)
-        self._table: dict[tuple[int, str] | int, str] | None = None
+        self.pairs = pairs
+        self.kind_first = kind_first
+        self._table: dict[tuple[int, str] | int | str, str] | None = None
 
     @property
     def lark(self) -> Lark:
@@ -82,11 +91,12 @@ class Region:
             return None
         return None
 
-    def table(self) -> dict[tuple[int, str] | int, str]:
-        """(state, token kind) -> message, and state -> message, from the examples;
-        the first example of a state wins, as in ``match_examples``."""
+    def table(self) -> dict[tuple[int, str] | int | str, str]:
+        """(state, token kind) -> message, state -> message and token kind -> message,
+        from the examples; the first example of a state wins, as in
+        ``match_examples``."""
         if self._table is None:
-            table: dict[tuple[int, str] | int, str] = {}
+            table: dict[tuple[int, str] | int | str, str] = {}
             for message, inputs in self.examples.items():
                 for text in inputs:
                     found = self.failure(text)
@@ -94,15 +104,21 @@ class Region:
                         continue
                     table.setdefault(found, message)
                     table.setdefault(found[0], message)
+                    table.setdefault(found[1], message)
             self._table = table
         return self._table
 
     def word(self, problem: Problem) -> SyntaxProblem:
+        """The message of the example failing where ``problem`` does: in the same
+        state on the same kind of line, else in the same state, else on the same
+        kind of line (the last two the other way round with ``kind_first``)."""
         table = self.table()
         token = problem.token
-        message = None
+        keys: list[tuple[int, str] | int | str] = []
         if problem.state is not None:
-            message = table.get((problem.state, token.type)) or table.get(problem.state)
+            keys += [(problem.state, token.type), problem.state]
+        keys.insert(1 if self.kind_first and keys else len(keys), token.type)
+        message = next((table[k] for k in keys if k in table), None)
         expected = sorted({self.words[t] for t in problem.expected if t in self.words})
         if message is None:
             what = self.words.get(token.type, token.type.lower().replace("_", " "))
@@ -117,4 +133,4 @@ class Region:
         goes on (an unexpected line is read as ``replacement``)."""
         return parse_with_recovery(self.lark, tokens, self.insertable,
                                    lambda p: report(self.word(p)), self.replacement,
-                                   pairs=len(self.insertable) > 1)
+                                   pairs=self.pairs)

@@ -64,6 +64,15 @@ warning[B204]: an item heading follows the signature block
    | ^^^^^^^^^^^^^^^^^^^^^^^ item heading
    |
    = help: items come before the signature block''',
+    'B205': r'''`eightk check corpus/malformed/cover-layout.txt` (a sample in eightk's repository) reports:
+
+warning[B205]: a line of values that no caption names
+  --> corpus/malformed/cover-layout.txt:21:25
+   |
+21 |                         Halcyon Marine Outfitters, Inc.
+   |                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not read: the caption row below takes only the lines right above it
+   |
+   = help: the cover reads: title, date of report, the registrant's values over their captions, the telephone line, then the check boxes, the 12(b) table and the EGC boxes''',
     'B206': r'''`eightk check corpus/malformed/signature-layout.txt` (a sample in eightk's repository) reports:
 
 warning[B206]: a `Title:` line with no signature above it

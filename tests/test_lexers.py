@@ -103,8 +103,26 @@ def cover_tokens(text: str) -> list[LineToken]:
     ("Check the appropriate box below if the Form 8-K filing is intended", "BOX_INTRO"),
     ("[ ] Written communications pursuant to Rule 425", "BOX"),
     ("Securities registered pursuant to Section 12(b) of the Act:", "SECURITIES_12B"),
-    ("Emerging growth company  [ ]", "EGC"),
+    ("Emerging growth company  [ ]", "EGC_BOX"),
+    ("Indicate by check mark whether the registrant is an emerging growth company as "
+     "defined in Rule 405", "EGC_QUESTION"),
+    ("If an emerging growth company, indicate by check mark if the registrant has elected "
+     "not to use the extended transition period  [ ]", "EGC_TRANSITION"),
+    ("Title of each class    Trading Symbol(s)    Name of each exchange", "HEADER_12B"),
+    ("Commission    Registrant, State of Incorporation,    I.R.S. Employer", "TABLE_CAPTION"),
+    ("(Exact name of registrant, state of incorporation)", "PAREN_CAPTION"),
+    ("AMENDMENT NO. 2 TO CURRENT REPORT", "AMENDMENT"),
+    ("SECURITIES AND EXCHANGE COMMISSION", "BOILERPLATE"),
+    ("Washington, D.C. 20549", "BOILERPLATE"),
+    ("601 13th Street, NW, Washington, DC   20005", "TEXT"),  # an address, not the SEC's
+    ("   ----------------------", "RULE"),
+    ("- -", "RULE"),
+    ("--", "TEXT"),
+    ("[X]", "GLYPH"),
+    ("☐", "GLYPH"),
     ("ACME WIDGETS, INC.", "TEXT"),
+    ("Item 8.01 Other Events", "ITEM_HEAD"),  # the body's kind: no place in a cover
+    ("Item 7 of the agreement", "TEXT"),
 ])
 def test_cover_vocabulary(line, kind):
     (token,) = cover_tokens(line + "\n")
@@ -135,3 +153,99 @@ def test_an_open_header_row_continues_without_parentheses():
     text = "State or other        Commission\njurisdiction          File Number\n"
     (token,) = cover_tokens(text)
     assert token.type == "CAPTION" and (token.line, token.end_line) == (1, 2)
+
+
+def test_the_form_title_carries_the_form_type():
+    (token,) = cover_tokens("          FORM 8-K/A (Amendment No. 1)\n")
+    assert token.type == "FORM_TITLE" and token.match.group("form") == "8-K/A"
+    (token,) = cover_tokens("Amendment No. 12 to Form 8-K\n")
+    assert token.type == "AMENDMENT" and token.match.group("number") == "12"
+
+
+ZURN = ("                         ZURN INDUSTRIES, INC.\n"
+        "\n"
+        "                                                   IRS Employer\n"
+        "    State of             Commission               Identification\n"
+        "  Incorporation          File Number                  Number\n"
+        "  Pennsylvania             1-5502                   25-1040754\n"
+        "\n\n"
+        "  Some later line\n")
+
+
+def test_a_header_row_owns_the_values_below_it():
+    tokens = cover_tokens(ZURN)
+    assert [(t.type, t.line) for t in tokens] == [
+        ("TEXT", 1), ("HEADER_ROW", 3), ("ROW", 6), ("TEXT", 9)]
+    assert tokens[1].end_line == 5
+
+
+def test_a_header_row_with_a_value_right_above_closes_it():
+    text = ("  Pennsylvania             1-5502\n"
+            "State or other           Commission\n"
+            "jurisdiction             File Number\n"
+            "  100 Main Street\n")
+    assert [t.type for t in cover_tokens(text)] == ["TEXT", "CAPTION", "TEXT"]
+
+
+def test_a_parenthesised_caption_row_is_never_a_header_row():
+    text = ("(State or other    (Commission\n"
+            "jurisdiction)      File Number)\n"
+            "  Delaware           1-234\n")
+    assert [t.type for t in cover_tokens(text)] == ["PAREN_CAPTION", "TEXT"]
+
+
+SOUTHERN = (
+    "Commission       Registrant, State of Incorporation,       I.R.S. Employer\n"
+    "File Number      Address and Telephone Number              Identification No.\n"
+    "\n"
+    "1-3526           The Southern Company                      58-0690070\n"
+    "                 (A Delaware Corporation)\n"
+    "                 30 Ivan Allen Jr. Boulevard, N.W.\n"
+    "1-3164           Alabama Power Company                     63-0004250\n"
+    "                 (An Alabama Corporation)\n"
+    "The addresses of the registrants have not changed since the last report.\n")
+
+
+def test_a_coregistrant_table_has_a_row_block_per_registrant():
+    tokens = cover_tokens(SOUTHERN)
+    assert [t.type for t in tokens] == [
+        "TABLE_CAPTION", "REGISTRANT_ROW", "ROW", "ROW", "REGISTRANT_ROW", "ROW", "TEXT"]
+    assert (tokens[0].line, tokens[0].end_line) == (1, 2)
+    assert tokens[1].value == ""  # rows are text: their words are in the layout
+
+
+def test_the_table_ends_at_boilerplate():
+    text = SOUTHERN.replace("The addresses", "Securities Exchange Act: the addresses")
+    assert cover_tokens(text)[-1].type == "BOILERPLATE"
+
+
+PHONE = "Registrant's telephone number, including area code:\n"
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    (PHONE + "(708) 677-2900\n", True),  # the number on the line below
+    (PHONE + "\n\n(708) 677-2900\n", True),  # up to three lines below
+    (PHONE + "\n\n\n(708) 677-2900\n", False),
+    ("Registrant's telephone number, including area code: (206)\n622-6767\n", True),  # wrapped
+    ("(708) 677-2900\n" + PHONE + "\n(708) 677-2901\n", False),  # above it: as values stand
+    ("Registrant's telephone number: (708) 677-2900\n(708) 677-2901\n", False),
+    (PHONE + "---------------\n", False),
+    (PHONE + "100 Main Street\n", False),
+])
+def test_the_number_below_the_telephone_line_joins_it(text, joined):
+    tokens = cover_tokens(text)
+    (phone,) = [t for t in tokens if t.type == "PHONE"]
+    assert ("\n" in phone.value) is joined
+    # the last line is in the telephone token, or a token of its own
+    assert (phone.end_pos == len(text) - 1) is joined
+    assert any(t.type != "PHONE" and t.line == text.count("\n") for t in tokens) is not joined
+
+
+def test_the_passes_run_on_their_own():
+    # each pass is a generator over tokens: it can be tested without the others
+    tokens = [LineToken("PHONE", PHONE.strip(), 0, 1, 1, len(PHONE) - 1, None),
+              LineToken("TEXT", "", len(PHONE), 2, 2, len(PHONE) + 14)]
+    text = PHONE + "(708) 677-2900\n"
+    (joined,) = cover_lexer.phone_continued(tokens, text)
+    assert (joined.type, joined.line, joined.end_line, joined.end_pos) == (
+        "PHONE", 1, 2, len(text) - 1)

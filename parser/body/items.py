@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import re
 
-from .. import grammars
 from ..layout.text import Layout
 from ..model import Item, Text
 from ..vocab import items as vocab
+from ..vocab.shapes import NOTHING
 from .columns import is_rule
 from .lexer import MARKUP
 from .lines import Line, Part
 from .signature_lexer import exchange_act_at
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
-# "Not applicable.", "None": the line kind of grammar/layout.lark
-_NOT_APPLICABLE = grammars.shared_line("NOT_APPLICABLE")
 _SUB_LABEL = re.compile(r"^\(?[a-z]\)[.)]?\s")
 _SUB_NA = re.compile(r"^\(?[a-z]\)[.)]?\s+.{0,80}?\b(?:not\s+applicable|none)\W*$", re.IGNORECASE)
 _RANGE_WORDS = re.compile(r"through|thru|to|-|–|—", re.IGNORECASE)
@@ -170,10 +168,10 @@ def _not_applicable(body: Text | None) -> bool:
         return False
     # "(a) Financial Statements ..." / "Not applicable." / "(b) ..." / "Not applicable."
     labels = sum(1 for line in lines if _SUB_LABEL.match(line))
-    answers = sum(1 for line in lines if _NOT_APPLICABLE.match(line) or _SUB_NA.match(line))
+    answers = sum(1 for line in lines if NOTHING.match(line) or _SUB_NA.match(line))
     if labels and labels + answers >= len(lines) and answers >= labels:
         return True
-    if not _NOT_APPLICABLE.match(lines[0]):
+    if not NOTHING.match(lines[0]):
         return False
     rest = " ".join(lines[1:])
     return sum(c.isalpha() for c in rest) < 60
@@ -212,7 +210,7 @@ def _items(part: Part, layout: Layout) -> list[Item]:
         keys = group_keys if index == 0 else [key]
         official = [t for k in keys for t in _titles(k)]
         text = text.rstrip()
-        if _NOT_APPLICABLE.match(text or "-"):
+        if NOTHING.match(text or "-"):
             if text:
                 not_applicable = True
             out_titles.append(None)

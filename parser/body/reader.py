@@ -18,7 +18,6 @@ from ..model import CoverPage, Exhibit, Item, Signature, Text
 from ..recovery import Problem, parse_with_recovery
 from . import lexer as body_lexer
 from .cover import read_cover
-from .cover_lexer import CAPTIONS, lex_cover
 from .exhibits import read_exhibits
 from .items import heading_keys, read_items
 from .lines import Line, Part
@@ -57,9 +56,6 @@ class _Builder(Transformer):
                     getattr(token, "match", None))
 
     def markup(self, children: list) -> Line:
-        return children[0]
-
-    def cover_line(self, children: list) -> Line:
         return children[0]
 
     def _part(self, kind: str, children: list) -> Part:
@@ -132,16 +128,6 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
     return parts
 
 
-def _cover_lines(front: list[Line], text: str) -> list[Line]:
-    """The front lines named by the cover vocabulary (both caption forms as CAPTION)."""
-    out = []
-    for token in lex_cover(front, text):
-        value = token.value or text[token.start_pos : token.end_pos]
-        kind = "CAPTION" if token.type in CAPTIONS else token.type
-        out.append(Line(kind, value, token.start_pos, token.end_pos, token.line, token.match))
-    return out
-
-
 def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Body:
     """Read the 8-K text of ``layout``; problems go to ``layout.source``.
 
@@ -172,7 +158,6 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
     front, note, parts = _Builder(layout.text).transform(tree)
     del tree, lexed  # the Lines hold what is needed from here on
     parts = _drop_contents(parts)
-    front = _cover_lines(front, layout.text)
     cover, intro = read_cover(front, note, layout)
     items = read_items(parts, layout)
     exhibits = read_exhibits(parts, layout)

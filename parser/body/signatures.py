@@ -95,7 +95,8 @@ def _region() -> Region:
     global _REGION
     if _REGION is None:
         _REGION = Region("signatures.lark", lex_text, _WORDS, _EXAMPLES, start="block",
-                         replacement="REGISTRANT", insertable=("EXCHANGE_ACT", "REGISTRANT"))
+                         replacement="REGISTRANT", insertable=("EXCHANGE_ACT", "REGISTRANT"),
+                         pairs=True)
     return _REGION
 
 
