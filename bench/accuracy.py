@@ -4,9 +4,12 @@ For every file of ../shared/corpus with both a header and a parsed 8-K text:
 registrant name, IRS number, state, commission file number (cover page vs the
 header's filer blocks), date of report vs CONFORMED PERIOD OF REPORT, and the
 items found in the body vs the header's declared items. Prints the agreement
-per field and every disagreement, so each can be explained.
+per field and every disagreement, so each can be explained; and the recall: of
+the filings whose header has the field, how many got the same value from the
+text (a field the text reader missed counts against recall, not agreement).
+``--by-era`` splits both by the year the filing was made.
 
-    python bench/accuracy.py [--corpus ../shared/corpus] [--kind text|html|all] [-v]
+    python bench/accuracy.py [--corpus ../shared/corpus] [--kind text|html|all] [--by-era] [-v]
 """
 
 from __future__ import annotations
@@ -22,6 +25,38 @@ from eightk import parse  # noqa: E402
 from eightk.vocab.normalize import file_number_key, irs_key, names_agree, state_code  # noqa: E402
 
 FIELDS = ("name", "irs_number", "state", "file_number", "date_of_report", "items")
+ERAS = ((1993, 2000, "1993-2000"), (2001, 2004, "2001-2004"), (2005, 2016, "2005-2016"),
+        (2017, 2100, "2017-"))
+
+
+def era_of(filing) -> str:
+    header = filing.header
+    dated = header and (header.filed_as_of or header.period_of_report)
+    if not dated or not dated.value:
+        return "unknown"
+    year = dated.value.year
+    return next((name for low, high, name in ERAS if low <= year <= high), "unknown")
+
+
+def header_has(filing) -> set[str]:
+    """The fields the header holds, so a field the text reader missed counts."""
+    header = filing.header
+    if header is None:
+        return set()
+    filers = [p.company for p in header.parties if p.company is not None]
+    out = set()
+    for field, attr in (("name", "name"), ("irs_number", "irs_number"),
+                        ("state", "state_of_incorporation")):
+        if any(getattr(f, attr) is not None and getattr(f, attr).value.strip("0 ")
+               for f in filers):
+            out.add(field)
+    if any(fv.file_number for p in header.parties for fv in p.filing_values):
+        out.add("file_number")
+    if header.period_of_report and header.period_of_report.value:
+        out.add("date_of_report")
+    if any(i.number for i in header.items):
+        out.add("items")
+    return out
 
 
 def corpus_files(root: Path) -> list[Path]:
@@ -132,13 +167,18 @@ def compare_xbrl(filing) -> dict[str, tuple[bool, str]]:
     return out
 
 
-def table(title: str, fields, agree: Counter, total: Counter) -> None:
+def table(title: str, fields, agree: Counter, total: Counter,
+          wanted: Counter | None = None) -> None:
     print(title)
-    print(f"{'field':16} {'agree':>6} {'of':>5} {'rate':>7}")
+    head = f"{'field':16} {'agree':>6} {'of':>5} {'rate':>7}"
+    print(head + (f" {'header':>7} {'recall':>7}" if wanted is not None else ""))
     for field in fields:
-        if total[field]:
-            print(f"{field:16} {agree[field]:6} {total[field]:5} "
-                  f"{100 * agree[field] / total[field]:6.1f}%")
+        if total[field] or (wanted and wanted[field]):
+            rate = 100 * agree[field] / total[field] if total[field] else 0.0
+            line = f"{field:16} {agree[field]:6} {total[field]:5} {rate:6.1f}%"
+            if wanted is not None and wanted[field]:
+                line += f" {wanted[field]:7} {100 * agree[field] / wanted[field]:6.1f}%"
+            print(line)
 
 
 def main() -> int:
@@ -146,6 +186,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path,
                     default=Path(__file__).resolve().parent.parent.parent / "shared" / "corpus")
     ap.add_argument("--kind", choices=("text", "html", "all"), default="all")
+    ap.add_argument("--by-era", action="store_true", help="one table per era of filing")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every disagreement")
     args = ap.parse_args()
     if not args.corpus.is_dir():
@@ -153,6 +194,8 @@ def main() -> int:
         return 0
     agree: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    wanted: Counter[str] = Counter()
+    by_era: dict[str, tuple[Counter, Counter, Counter]] = {}
     misses: dict[str, list[str]] = {f: [] for f in FIELDS}
     x_agree: Counter[str] = Counter()
     x_total: Counter[str] = Counter()
@@ -164,9 +207,18 @@ def main() -> int:
         kind = filing.documents[filing.body_document].format
         if args.kind != "all" and kind != args.kind:
             continue
-        for field, (ok, detail) in compare(filing).items():
+        era = by_era.setdefault(era_of(filing), (Counter(), Counter(), Counter()))
+        compared = compare(filing)
+        for field in header_has(filing):
+            wanted[field] += 1
+            era[2][field] += 1
+            if field not in compared:
+                misses[field].append(f"{path.parent.name}/{path.name}: not read from the text")
+        for field, (ok, detail) in compared.items():
             total[field] += 1
             agree[field] += ok
+            era[0][field] += ok
+            era[1][field] += 1
             if not ok:
                 misses[field].append(f"{path.parent.name}/{path.name}: {detail}")
         for field, (ok, detail) in compare_xbrl(filing).items():
@@ -175,7 +227,12 @@ def main() -> int:
             if not ok:
                 x_misses.append(f"{field}: {path.parent.name}/{path.name}: {detail}")
     table("cover page (from the text) and body items against the EDGAR header", FIELDS,
-          agree, total)
+          agree, total, wanted)
+    if args.by_era:
+        for _, _, name in (*ERAS, (0, 0, "unknown")):
+            if name in by_era and sum(by_era[name][2].values()):
+                print()
+                table(f"filed {name}", FIELDS, *by_era[name])
     if args.verbose:
         for field in FIELDS:
             for line in misses[field]:

@@ -305,6 +305,83 @@ signatures usually means two reports were pasted together or the signature
 block was put in the wrong place. The item is still read.
 """,
 )
+rule(
+    "B206", "signature-layout", "warning", "the signature block departs from its layout",
+    "the Exchange Act sentence, then the registrant's name over `By: /s/ Name`, then "
+    "`Name:` and `Title:`",
+    """
+Form 8-K closes with a signature block in a fixed order (grammar/signatures.lark
+states it): the Exchange Act sentence, the registrant's name, the signature line,
+and the signer's name and title under it:
+
+    Pursuant to the requirements of the Securities Exchange Act of 1934, the
+    registrant has duly caused this report to be signed on its behalf by the
+    undersigned hereunto duly authorized.
+
+                                    ACME WIDGETS, INC.
+    Date: March 3, 2025             By: /s/ Jane Q. Public
+                                    Name:  Jane Q. Public
+                                    Title: Chief Financial Officer
+
+This block departs from it in one of three ways: the first signature has no
+Exchange Act sentence above it (the sentence makes the block the report's
+signature; "In accordance with Section 13 ..." is the Form 10-K's); it has no
+registrant's name above it, so nothing says on whose behalf it is signed; or a
+`Name:` / `Title:` line stands where no `By:` or `/s/` line is above it, such as
+a title written before its signature line. The block is still read: a label
+line above a signature gives that signature its name or title.
+""",
+)
+
+rule(
+    "B207", "exhibit-layout", "warning", "text stands between the rows of an exhibit list",
+    "keep each exhibit row together: its number, its description and the lines that go on",
+    """
+A paragraph of text stands between two rows of an exhibit list (Item 9.01(d),
+old Item 7(c), the exhibit index), where only rows and what belongs to them
+go: usually the rest of a row broken by a page break, or a row that lost its
+number. That text is not read as part of any description; the list is read
+anyway.
+
+An exhibit list is a label, an optional column header, and rows of an exhibit
+number and a description that may go on over several lines:
+
+    (d) Exhibits.
+    Exhibit No.   Description
+    10.1*         Credit Agreement dated as of March 3, 2025, among the
+                  Company and the lenders named therein.
+    99.1          Press release dated March 6, 2025.
+    * Previously filed.
+
+Between rows a list may hold "(previously filed)" notes, "Not applicable."
+below a kind of exhibit, footnote legends, remarks in parentheses, page
+numbers, rules, and its label or header repeated after a page break.
+""",
+)
+
+rule(
+    "B205", "cover-layout", "warning", "a line of the cover page departs from its layout",
+    "the cover reads: title, date of report, the registrant's values over their captions, "
+    "the telephone line, then the check boxes, the 12(b) table and the EGC boxes",
+    """
+The cover page of Form 8-K is read by its own grammar (grammar/cover.lark): the
+title lines, the date of report, the registrant's values standing above (or
+beside) the caption rows that name them, the telephone line; then the four
+check boxes under their introduction, the Section 12(b) table under its header
+row, and the emerging growth company boxes under their question. A line that
+does not fit there is reported where it stands, with what was expected, and
+read as best it can be:
+
+    [ ] Written communications pursuant to Rule 425 ...
+    ^^^ check box without the introduction "Check the appropriate box below ..."
+
+Reading the values finds two more: a caption row with no values above or
+beside it (the values are elsewhere, so the fields it names stay empty), and
+lines of values between two caption rows that no caption names (the caption
+row below takes only the lines right above it). Both usually mean a layout
+the reader does not know yet; the fields may be missing or incomplete.
+""",
+)
 
 # ------------------------------------------------------------------ cover page
 rule(

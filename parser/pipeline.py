@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from msgspec.structs import replace
 
-from .body.exhibits import match_documents
+from .body.attachments import match_documents
 from .body.reader import Body, read_body
 from .envelope.documents import detect_format, is_8k_form, make_document
 from .envelope.header import build_header

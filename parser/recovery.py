@@ -30,14 +30,22 @@ class Problem(NamedTuple):
     token: Token  # the offending token (``$END`` at end of input)
     missing: str | None  # the inserted token type, for "missing"
     expected: frozenset[str]
+    state: int | None = None  # the LALR state, to word the problem from examples
+
+
+def lalr_state(error: UnexpectedToken) -> int | None:
+    """The number of the LALR state ``error`` happened in (lark gives its parser
+    state object, whose ``position`` is that number)."""
+    state = error.state
+    return getattr(state, "position", state)
 
 
 class TooManyErrors(Exception):
     pass
 
 
-def _accepts_after(parser, token: Token) -> set[str]:
-    """What the parser would accept after ``token``, without building any tree.
+def _trial(parser):
+    """A copy of ``parser`` that builds no tree.
 
     A trial must not run the tree callbacks: they reuse children lists of trees
     the real parser still holds, so a trial reduction would splice the same
@@ -49,6 +57,12 @@ def _accepts_after(parser, token: Token) -> set[str]:
     conf = copy(trial.parser_state.parse_conf)
     conf.callbacks = {}
     trial.parser_state.parse_conf = conf
+    return trial
+
+
+def _accepts_after(parser, token: Token) -> set[str]:
+    """What the parser would accept after ``token``, without building any tree."""
+    trial = _trial(parser)
     try:
         trial.feed_token(token)
     except UnexpectedToken:
@@ -61,8 +75,15 @@ def parse_with_recovery(
     tokens: Sequence[Token],
     insertable: Sequence[str],
     report: Callable[[Problem], None],
+    replacement: str | None = None,
+    pairs: bool = False,
 ) -> Tree | None:
-    """Parse ``tokens``; return the tree, or None if even recovery failed."""
+    """Parse ``tokens``; return the tree, or None if even recovery failed.
+
+    With ``replacement`` (a kind such as ``TEXT``), an unexpected token is read as
+    that kind where the grammar takes it there, so its line stays in the tree;
+    otherwise it is dropped. With ``pairs``, where no one insertable kind lets a
+    token through, two may (each is reported)."""
     errors = 0
 
     def synthetic(kind: str, at: Token) -> Token:
@@ -79,6 +100,7 @@ def parse_with_recovery(
         parser = error.interactive_parser
         token = error.token
         expected = frozenset(parser.accepts())
+        state = lalr_state(error)
         if token.type == "$END":
             if last_end is not None:
                 token = Token("$END", "", last_end, None, None, None, None, last_end)
@@ -90,7 +112,7 @@ def parse_with_recovery(
                 if kind is None:
                     return False
                 parser.feed_token(synthetic(kind, token))
-                report(Problem("missing", token, kind, expected))
+                report(Problem("missing", token, kind, expected, state))
             return True
         for kind in insertable:
             if kind not in expected:
@@ -98,10 +120,34 @@ def parse_with_recovery(
             if token.type in _accepts_after(parser, synthetic(kind, token)):
                 parser.feed_token(synthetic(kind, token))
                 parser.feed_token(token)
-                report(Problem("missing", token, kind, expected))
+                report(Problem("missing", token, kind, expected, state))
                 return True
-        report(Problem("unexpected", token, None, expected))
-        return True  # the token is dropped
+        for first, second in _pairs(parser, token, expected) if pairs else ():
+            parser.feed_token(synthetic(first, token))
+            parser.feed_token(synthetic(second, token))
+            parser.feed_token(token)
+            report(Problem("missing", token, first, expected, state))
+            report(Problem("missing", token, second, expected, state))
+            return True
+        report(Problem("unexpected", token, None, expected, state))
+        if replacement is not None and replacement in expected:
+            retyped = copy(token)
+            retyped.type = replacement
+            parser.feed_token(retyped)
+        return True  # the token is dropped, or was read as the replacement
+
+    def _pairs(parser, token: Token, expected: frozenset[str]) -> list[tuple[str, str]]:
+        """The first two insertable kinds, one after the other, that let ``token`` in."""
+        for first in insertable:
+            if first not in expected:
+                continue
+            trial = _trial(parser)
+            trial.feed_token(synthetic(first, token))
+            for second in insertable:
+                if (second in trial.accepts()
+                        and token.type in _accepts_after(trial, synthetic(second, token))):
+                    return [(first, second)]
+        return []
 
     last_end = tokens[-1].end_pos if tokens else 0
     try:

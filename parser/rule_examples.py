@@ -26,13 +26,13 @@ info[A802]: character `—` (U+2014) in an ASCII document
    |
    = help: use ASCII quotes and dashes in text filings
    = note: 1 character outside ASCII in this document''',
-    'B201': r'''the body grammar reports, for a cover-page title read after an item heading (a token order the lexer itself avoids, so this one was made by hand):
+    'B201': r'''the body grammar reports, for an explanatory note read after an item heading (a token order the lexer itself avoids, so this one was made by hand):
 
-error[B201]: unexpected form title line
+error[B201]: unexpected explanatory head line
  --> example.txt:2:1
   |
-2 | FORM 8-K
-  | ^^^^^^^^ expected an item heading such as `Item 2.02`, text, the `SIGNATURES` heading, the end of the document
+2 | EXPLANATORY NOTE
+  | ^^^^^^^^^^^^^^^^ expected an item heading such as `Item 2.02`, text, the `SIGNATURES` heading, the end of the document
   |''',
     'B202': r'''`eightk check unbalanced-table-tags.txt` (a <TABLE> never closed) reports:
 
@@ -64,6 +64,33 @@ warning[B204]: an item heading follows the signature block
    | ^^^^^^^^^^^^^^^^^^^^^^^ item heading
    |
    = help: items come before the signature block''',
+    'B205': r'''`eightk check corpus/malformed/cover-layout.txt` (a sample in eightk's repository) reports:
+
+warning[B205]: a line of values that no caption names
+  --> corpus/malformed/cover-layout.txt:21:25
+   |
+21 |                         Halcyon Marine Outfitters, Inc.
+   |                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not read: the caption row below takes only the lines right above it
+   |
+   = help: the cover reads: title, date of report, the registrant's values over their captions, the telephone line, then the check boxes, the 12(b) table and the EGC boxes''',
+    'B206': r'''`eightk check corpus/malformed/signature-layout.txt` (a sample in eightk's repository) reports:
+
+warning[B206]: a `Title:` line with no signature above it
+   --> corpus/malformed/signature-layout.txt:109:41
+    |
+109 |                                         Title: Chief Financial Officer
+    |                                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ expected a `By: /s/ Name` line above it
+    |
+    = help: the Exchange Act sentence, then the registrant's name over `By: /s/ Name`, then `Name:` and `Title:`''',
+    'B207': r'''`eightk check corpus/malformed/exhibit-layout.txt` (a sample in eightk's repository) reports:
+
+warning[B207]: text between the rows of the exhibit list: a row that lost its number, or the rest of a row broken by a page break
+   --> corpus/malformed/exhibit-layout.txt:121:26
+    |
+121 |                          Company, with its Schedule of Prices and Charges.
+    |                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ expected a footnote legend or an exhibit row
+    |
+    = help: keep each exhibit row together: its number, its description and the lines that go on''',
     'C301': r'''`eightk check missing-cover-page.txt` (an 8-K text that starts with an item) reports:
 
 warning[C301]: the 8-K text has no recognisable cover page

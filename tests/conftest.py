@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
 from pathlib import Path
 
@@ -41,3 +43,28 @@ def shared() -> Path:
 def require_shared() -> None:
     if not SHARED.is_dir():
         pytest.skip("../shared/corpus is not here")
+
+
+class _Runaway(AssertionError):
+    pass
+
+
+@contextlib.contextmanager
+def no_runaway(seconds: int = 120):
+    """Fail, instead of hanging the suite, when a block runs for minutes.
+
+    Not a speed check (bench/ measures speed): the bound is far above any normal
+    run on a loaded machine, and trips only on runaway work, such as a pattern
+    that backtracks catastrophically on a long line.
+    """
+
+    def stop(signum, frame):
+        raise _Runaway(f"still running after {seconds} s: runaway work")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

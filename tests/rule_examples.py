@@ -112,23 +112,23 @@ def _how(name: str) -> str:
 
 
 def _body_syntax_example() -> str:
-    # The lexer never puts a cover-page line after an item heading, so the grammar
-    # error path (B201) is shown with a hand-made token sequence.
-    from eightk.body.lexer import BodyTokens
+    # The lexer's explanatory_note_first pass never puts an explanatory note after
+    # an item heading, so the grammar error path (B201) is shown with the lexer's
+    # own tokens in that order.
+    from eightk.body.lexer import BodyTokens, vocabulary
     from eightk.body.reader import read_body
     from eightk.layout.text import text_layout
+    from eightk.lexing import lex, lines_of
     from eightk.render.diagnostics import format_full
     from eightk.source.text import SourceText
-    from lark import Token
 
-    text = "Item 8.01 Other Events.\nFORM 8-K\n"
+    text = "Item 8.01 Other Events.\nEXPLANATORY NOTE\n"
     source = SourceText(text)
     layout = text_layout(source, 0, len(text), False)
-    tokens = [Token("ITEM_HEAD", "Item 8.01 Other Events.", 0, 1, 1, 1, 1, 23),
-              Token("FORM_TITLE", "FORM 8-K", 24, 2, 1, 2, 1, 32)]
+    tokens = list(lex(text, vocabulary(), lines_of(text)))
     read_body(layout, BodyTokens(tokens, []))
     (found,) = [d for d in source.diagnostics if d.name == "body-syntax"]
-    return ("the body grammar reports, for a cover-page title read after an item heading "
+    return ("the body grammar reports, for an explanatory note read after an item heading "
             "(a token order the lexer itself avoids, so this one was made by hand):\n\n"
             + format_full(found, source, "example.txt").plain)
 

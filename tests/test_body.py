@@ -148,7 +148,7 @@ def test_item_heading_variants(heading, keys):
     ],
 )
 def test_sentences_starting_with_item_are_not_headings(sentence):
-    assert body_lexer.classify_heading(sentence) is None
+    assert body_lexer.vocabulary().classify(sentence)[0] == "TEXT"
 
 
 def test_title_on_the_next_line_and_sub_paragraphs():

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
+from conftest import no_runaway
 from eightk import parse, parse_source
-from eightk.body.exhibits import exhibit_key
 from eightk.checks.validate import validate
+from eightk.vocab.exhibit_numbers import exhibit_key
 
 HEAD = "FORM 8-K\n\nItem 9.01 Financial Statements and Exhibits.\n\n"
 OLD_HEAD = "FORM 8-K\n\nItem 7. Financial Statements and Exhibits.\n\n"
@@ -330,6 +330,29 @@ def test_a_collapsed_third_column_gives_way_to_the_exhibit_index():
     assert exhibit.source == "item"
 
 
+
+def test_a_legend_after_the_text_below_the_list_marks_its_rows():
+    text = ("(c) Exhibits\n\n99.1* Press release dated March 3, 1994.\n\n"
+            "The Company will file the financial statements by amendment.\n\n"
+            "* Previously filed.\n")
+    assert [(e.number.value, e.incorporated_by_reference)
+            for e in parse(body(text, OLD_HEAD)).exhibits] == [("99.1", True)]
+
+
+def test_text_between_rows_is_reported_and_the_rows_are_still_read():
+    text = ("(d) Exhibits\n\nExhibit No.   Description\n"
+            "10.1          Ore Purchase Agreement between the Company and\n"
+            "              Sierra Smelting\n\n                 2\n<PAGE>\n\n"
+            "              Company.\n\n99.1          Press release.\n")
+    parsed = parse_source(body(text))
+    assert rows(parsed.filing) == [
+        ("10.1", "Ore Purchase Agreement between the Company and Sierra Smelting"),
+        ("99.1", "Press release.")]
+    (found,) = [d for d in parsed.filing.diagnostics if d.name == "exhibit-layout"]
+    assert found.code == "B207"
+    assert parsed.source.text[found.span.start : found.span.end].strip() == "Company."
+    assert "broken by a page break" in found.message
+
 # ------------------------------------------------------------------ documents
 
 
@@ -413,10 +436,9 @@ def test_an_html_exhibit_table():
 )
 def test_long_lines_are_read_quickly(junk):
     data = body("(d) Exhibits\n\n" + junk + "\n\n" + junk + "\n")
-    started = time.monotonic()
-    parse(data)
-    parse(submission(junk + "\n", [("EX-99", junk[:1000])]))
-    assert time.monotonic() - started < 5
+    with no_runaway():
+        assert parse(data).items
+        assert parse(submission(junk + "\n", [("EX-99", junk[:1000])])).documents
 
 
 # ------------------------------------------------------------------ the exhibit rules
@@ -681,10 +703,11 @@ def test_a_listed_exhibit_attached_under_another_number_is_reported_once():
      "CONSENT " * 100000, "6 5/8" * 200000, "(previously filed" + " " * 300000,
      "\n<PAGE>" * 20000],
 )
-def test_the_rules_read_long_lines_quickly(junk):
+def test_the_rules_read_long_lines(junk):
     text = f"(c) Exhibits\n\n*99.1 {junk}\n\n{junk}\n\n* {junk}\n" + SIGNED + f"\n<PAGE>\n{junk}\n"
-    started = time.monotonic()
-    validate(parse_source(submission(text, [("EX-99", junk[:1000]), ("EX-4.5(A)", None)],
-                                     OLD_HEAD)))
-    validate(parse_source(body(text)))
-    assert time.monotonic() - started < 5
+    with no_runaway():
+        for data in (submission(text, [("EX-99", junk[:1000]), ("EX-4.5(A)", None)], OLD_HEAD),
+                     body(text)):
+            parsed = parse_source(data)
+            validate(parsed)
+            assert parsed.filing.items, "the item before the junk is still read"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from pathlib import Path
 
 import pytest
+from conftest import no_runaway
 from eightk.layout.html import PAGE_MARKER, HtmlLayout, render_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -517,23 +517,18 @@ def test_100k_nested_divs_spans_and_tables() -> None:
 def test_deep_tables_with_text_at_every_level_stay_fast() -> None:
     depth = 20_000
     source = "<table><tr><td>a</td><td>" * depth + "z"
-    t0 = time.perf_counter()
-    out = render_html(source)
-    assert time.perf_counter() - t0 < 20
+    with no_runaway():
+        out = render_html(source)
     assert "z" in out.text and out.text.count("a") >= depth
 
 
-def test_big_input_is_linear() -> None:
+def test_big_input_is_read_whole() -> None:
+    # linearity is measured by bench/bench_scaling.py
     unit = '<p style="margin:0">Some text &amp; more <b>bold</b></p><table><tr><td>a</td>'
     unit += "<td>b</td></tr></table>"
-    small, big = unit * 2_000, unit * 40_000  # big is about 3.5 MB
-    t0 = time.perf_counter()
-    render_html(small)
-    t1 = time.perf_counter()
-    out = render_html(big)
-    t2 = time.perf_counter()
+    with no_runaway():
+        out = render_html(unit * 40_000)  # about 3.5 MB
     assert out.text.count("Some text & more bold") == 40_000
-    assert (t2 - t1) < 40 * (t1 - t0) + 2.0  # 20x the input, no worse than ~linear
 
 
 def test_pathological_markup_is_bounded() -> None:
@@ -547,9 +542,8 @@ def test_pathological_markup_is_bounded() -> None:
         "&#x" + "f" * 100_000,
     ]
     for source in cases:
-        t0 = time.perf_counter()
-        out = render_html(source)
-        assert time.perf_counter() - t0 < 10
+        with no_runaway():
+            out = render_html(source)
         check_offsets(source, out)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import re
-import time
 from pathlib import Path
 
 import pytest
+from conftest import no_runaway
 from eightk.model import Span, XbrlCover
 from eightk.source.offsets import LineIndex
 from eightk.xbrl import cover as ixbrl
@@ -711,9 +711,8 @@ def test_fuzz_mutated_cover(data: st.DataObject) -> None:
 def test_deep_html_nesting_is_linear() -> None:
     depth = 100_000
     text = doc("<div>" * depth + nn("DocumentType", "8-K") + "</div>" * depth)
-    began = time.perf_counter()
-    cover = extract_cover(text)
-    assert time.perf_counter() - began < 2.0
+    with no_runaway():
+        cover = extract_cover(text)
     assert cover.document_type.value == "8-K"
 
 
@@ -721,9 +720,8 @@ def test_deep_fact_nesting_is_bounded() -> None:
     depth = 100_000
     opening = '<ix:nonNumeric name="dei:DocumentType" contextRef="c1">'
     text = doc(opening * depth + "8-K" + "</ix:nonNumeric>" * depth)
-    began = time.perf_counter()
-    cover = extract_cover(text)
-    assert time.perf_counter() - began < 10.0  # about 2 s for these 7 MB
+    with no_runaway():
+        cover = extract_cover(text)
     # only the outer levels are read (the limit keeps the work linear)
     assert len(cover.facts) == ixbrl._MAX_FACT_NESTING
     assert {f.value for f in cover.facts} == {"8-K"}
@@ -731,9 +729,10 @@ def test_deep_fact_nesting_is_bounded() -> None:
 
 def test_many_unmatched_end_tags_are_linear() -> None:
     text = doc("<ix:nonNumeric>" * 20_000 + "</ix:other>" * 20_000 + nn("DocumentType", "8-K"))
-    began = time.perf_counter()
-    extract_cover(text)
-    assert time.perf_counter() - began < 2.0
+    with no_runaway():
+        cover = extract_cover(text)
+    # the fact stands 20,000 unclosed facts deep, below the nesting that is read
+    assert cover.document_type is None and cover.facts == []
 
 
 @pytest.mark.parametrize(
@@ -751,24 +750,9 @@ def test_many_unmatched_end_tags_are_linear() -> None:
     ],
 )
 def test_pathological_inputs_are_linear(text: str) -> None:
-    began = time.perf_counter()
-    extract_cover(text)
-    ixbrl._scan_document(text, 0, None)
-    assert time.perf_counter() - began < 2.0
-
-
-def test_a_100_kb_document_takes_a_few_milliseconds() -> None:
-    filler = "<p style='font: 10pt Times'>Lorem ipsum dolor sit amet, <b>consectetur</b>.</p>\n"
-    body = COVER_BODY + filler * (100_000 // len(filler))
-    text = doc(body, COVER_HIDDEN)
-    assert len(text) > 100_000
-    extract_cover(text)
-    runs = []
-    for _ in range(5):
-        began = time.perf_counter()
-        extract_cover(text, span_of=span_maker(text))
-        runs.append(time.perf_counter() - began)
-    assert min(runs) < 0.05  # measured about 1 ms
+    with no_runaway():
+        extract_cover(text)
+        ixbrl._scan_document(text, 0, None)
 
 
 # ================================================================== real filings
@@ -892,17 +876,6 @@ def test_edgar_crawler_documents_match_their_cik() -> None:
         assert cover.cik.value == row["cik"].zfill(10), row["file"]
         checked += 1
     assert checked >= 50
-
-
-@needs_corpus
-def test_real_documents_are_fast() -> None:
-    slowest = 0.0
-    for path in sorted(REAL.iterdir()):
-        text = _read(path)
-        began = time.perf_counter()
-        extract_cover(text)
-        slowest = max(slowest, time.perf_counter() - began)
-    assert slowest < 0.25  # the 1.6 MB Caterpillar submission: about 6 ms
 
 
 # ------------------------------------------------------------------ read by hand

@@ -62,6 +62,7 @@ def test_wheel_carries_grammars_and_runs(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "eightk/grammar/envelope.lark" in names
     assert "eightk/grammar/body.lark" in names
+    assert "eightk/grammar/signatures.lark" in names
     # every package folder of parser/ is in the wheel, under the eightk name
     for init in sorted((ROOT / "parser").rglob("__init__.py")):
         inside = init.relative_to(ROOT / "parser").as_posix()
@@ -79,6 +80,8 @@ def test_wheel_carries_grammars_and_runs(tmp_path):
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert [i["key"] for i in data["items"]] == ["1.01", "2.03", "9.01"]
+    # the signature block, read by grammar/signatures.lark from inside the wheel
+    assert [s["name"]["value"] for s in data["signatures"]] == ["Carla M. Brennan"]
 
 
 def _quick_start() -> list[str]:

@@ -1,61 +1,51 @@
-"""The cover page, read from the lines before the first item.
+"""The cover page: ``grammar/cover.lark``'s parse tree -> ``CoverPage``.
 
-The body grammar marks the cover's landmarks (captions, the date of report,
-the telephone line, check boxes, the 12(b) table and the EGC boxes); this
-module reads the values around them. Values sit *above* their parenthesised
-captions, in aligned columns ("Georgia   000-23741   58-1592285" over three
-captions), so each value chunk goes to the caption whose columns it overlaps.
-Co-registrant filings repeat the name caption (one registrant each) or use a
-table with the captions on top and one row block per registrant.
+The grammar says what the cover is made of: title lines, the date of report,
+the registrant's values above the caption rows that name them (or a header row
+over its values, or a co-registrant table), the telephone line, then the check
+boxes, the Section 12(b) table and the emerging growth company boxes. The
+transformer below has one method per rule and returns the model objects; what
+a grammar cannot say well stays here, in Python: which value chunk of a row
+belongs to which caption (by the columns they share, or by what a value looks
+like when a 1994 repository collapsed the spacing), splitting an address from
+its zip code, reading a date or a telephone number out of a line.
+
+Departures from the layout go to the source as ``cover-layout`` warnings: the
+parser's (a check box without its introduction, an item heading inside the
+cover ...), worded from example inputs, and two the reading finds (a caption
+row with no values, a line of values no caption names).
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Callable
+
+import msgspec
+from lark import Token, Transformer
 
 from ..layout.text import Layout
+from ..lexing import LineToken
 from ..model import CheckBox, CoverPage, DateValue, Registrant, Security, Text
+from ..regions import SyntaxProblem
 from ..vocab.dates import find_date
-from ..vocab.normalize import state_code
-from .columns import Chunk, best_column, chunks, is_rule, overlap, split_chunk
+from ..vocab.glyphs import GLYPH_END, GLYPH_START, glyph_state
+from ..vocab.shapes import (
+    FILE_NUMBER,
+    IRS,
+    IRS_AT_END,
+    NOTHING,
+    NUMBER_PREFIX,
+    PHONE,
+    ZIP_AT_END,
+)
+from .captions import Caption, caption_kind, captions, values_beside
+from .columns import Chunk, best_column, chunks
+from .cover_lexer import CAPTIONS, ROWS, lex_cover, plain
+from .cover_region import LABELS, REGION
+from .lexer import MARKUP
 from .lines import Line, Part
-
-FORM_RE = re.compile(
-    r"form\s+(8-?k(?:\s*/\s*a|12b(?:/a)?|12g3(?:/a)?|15d5(?:/a)?)?)", re.IGNORECASE
-)
-AMENDMENT_RE = re.compile(r"amendment\s+no\.?\s*(\d{1,2})", re.IGNORECASE)
-PHONE_RE = re.compile(
-    r"(?:\+?1[\s.-]?)?(?:\(\s*\d{3}\s*\)[\s.\-/]{0,12}|\b\d{3}[\s.\-/]{0,3})\d{3}[\s.\-]{0,3}\d{4}\b"
-    r"(?:\s{0,2}(?:x|ext\.?)\s{0,2}\d{1,6})?",
-    re.IGNORECASE,
-)
-IRS_RE = re.compile(r"\b\d{2}\s?-\s?\d{7}\b")
-_NUMBER_PREFIX = re.compile(r"(?:No\.?|Number:?|#)\s*", re.IGNORECASE)
-IRS_END = re.compile(r"(\d{2}\s?-\s?\d{7})\s*$")
-IRS_LIKE = re.compile(r"\d{2}\s?-\s?\d{6,8}")  # also mistyped ones ("03-153200")
-FILE_NO_RE = re.compile(r"\b(?:[0-9]{1,3}|I)-\d{2,6}(?:-\d{1,3})?\b")
-ZIP_RE = re.compile(r"(?<![Bb]ox )(?<![Bb]ox)\b\d{5}(?:-\d{4})?\s*$")  # not "P.O. Box 32010"
-BOILERPLATE_RE = re.compile(
-    r"securities\s+and\s+exchange\s+commission|washington,?\s+d\.?\s?c\b|current\s+report|"
-    r"pursuant\s+to\s+section|securities\s+exchange\s+act|united\s+states|^\s*form\s+8|"
-    r"^\s*\(?\s*amendment\s+no|^\s*\(?\s*date\s+of\s+report",
-    re.IGNORECASE,
-)
-_CAPTION_START = re.compile(r"\(")
-
-CHECKED = {"☒", "☑", "ý", "þ", "[x]", "|x|", "(x)", "x", "■", "✓", "✔", "[✓]"}
-UNCHECKED = {"☐", "¨", "[ ]", "[]", "|_|", "[_]", "( )", "o", "□", "❑", "q", "_"}
-GLYPH_START = re.compile(
-    r"^\s*(☐|☒|☑|¨|ý|þ|■|□|❑|✓|✔|\[\s{0,3}\]|\[\s?[xX✓]\s?\]|\|[_xX]\||\[_\]|\(\s?[xX]?\)|"
-    r"[oxXq](?=\s)|_{1,6}(?=\s))"
-)
-GLYPH_END = re.compile(
-    r"(?:^|\s)(☐|☒|☑|¨|ý|þ|■|□|❑|\[\s{0,3}\]|\[\s?[xX]\s?\]|\|[_xX]\||\[_\]|[oxX]|_{1,6})\s*$"
-)
-GLYPH_ONLY = re.compile(
-    r"^\s*(☐|☒|☑|¨|ý|þ|■|□|❑|\[\s{0,3}\]|\[\s?[xX]\s?\]|\|[_xX]\||\[_\]|[oxX])\s*$"
-)
+from .value_rows import assign, split_collapsed, split_state
 
 BOX_NAMES = (
     ("425", "written-communications"),
@@ -64,178 +54,90 @@ BOX_NAMES = (
     ("13e-4", "pre-commencement-issuer-tender-offer"),
 )
 
-
-class _Caption(NamedTuple):
-    kind: str  # name, state, file_number, irs, address, zip, phone, former_name, combined
-    start: int
-    end: int
-    text: str
-
-
-def _has(low: str, *words: str) -> bool:
-    return any(re.search(rf"\b{word}\b", low) for word in words)
-
-
-def _caption_kind(text: str) -> str | None:
-    """Which cover field a caption names, from its words."""
-    low = text.lower()
-    if _has(low, "exact name", "name of registrant", "as specified in"):
-        return "name"
-    if "registrant" in low and _has(low, "state of", "state") and "former" not in low:
-        return "combined"  # "Registrant, State of Incorporation, Address and Telephone"
-    if _has(low, "former name", "former address"):
-        return "former_name"
-    if _has(low, "address"):
-        return "address"  # may also name the zip code and telephone: split by shape
-    if _has(low, "telephone"):
-        return "phone"
-    if _has(low, "employer", "identification") or re.search(r"\bi\.?\s?r\.?\s?s\b", low):
-        return "irs"
-    if _has(low, "commission", r"file\s+n\w*"):
-        return "file_number"
-    if _has(low, "zip", "postal code"):
-        return "zip"
-    if _has(low, "executive offices?"):
-        return "address"
-    if _has(low, "state", "jurisdiction", "incorporation", "organization"):
-        return "state"
-    return None
-
-
-# Where a caption begins inside a run of text whose column gaps were lost.
-_CAPTION_KEYWORD = re.compile(
-    r"(?<!including )(?<!and )(?<=\s)"  # "(Address, including Zip Code ...)" is one caption
-    r"(?=\(?\s?(?:commission\b|i\.\s?r\.\s?s\.|irs\b|zip\b|address\s+of|exact\s+name|"
-    r"state\s+or|state\s+of|former\s+name))",
+# The 12(b) header row's second line: "Symbol(s)    on which registered".
+_HEADER_WORDS = re.compile(
+    r"^(?:trading\s+)?symbol(?:\(s\)|s)?$|^(?:name\s+of\s+each\s+exchange\s+)?on\s+which"
+    r"(?:\s+registered)?$|^registered$|^trading$|^title\s+of\s+each\s+class$|^class$|"
+    r"^name\s+of\s+each\s+exchange$",
     re.IGNORECASE,
 )
+# The emerging growth company question, wrapped before its key words: the 12(b)
+# table has ended.
+_EGC_LIKE = re.compile(r"emerging\s+growth|indicate\s+by\s+check", re.IGNORECASE)
+# "(A Georgia Corporation)" under a registrant's name in a co-registrant table.
+_INCORPORATED = re.compile(r"\(\s*an?\s+(.+?)\s+(?:corporation|company|limited|partnership|"
+                           r"trust|business trust|llc)\s*\)$", re.IGNORECASE)
+# "(Ford Credit Auto Receivables Corporation - Originator)": a line describing the
+# registrant, in parentheses.
+_DESCRIBED = re.compile(r"\s*\(.*\)\s*")
+# The rest of the telephone line's caption after "telephone number": ", including
+# area code:", "(including area code)".
+_CAPTION_REST = re.compile(r"[^:(]*(?:\([^)]*\))?\s*[:.]?")
+
+Piece = tuple[int, int, str]  # layout start, layout end, text
 
 
-def _caption_segments(first: str) -> list[Chunk]:
-    """The captions of a caption row's first line, one chunk each.
-
-    Collapsed spacing ("(State or other (Commission File No.) (IRS Employer",
-    "State or other jurisdiction Commission File Number") puts several captions
-    in one chunk; they are split where a "(" or a caption's first word begins.
-    """
-    out: list[Chunk] = []
-    for chunk in _split_keywords(chunks(first)):
-        starts = [m.start() for m in _CAPTION_START.finditer(chunk.text)]
-        if len(starts) <= 1:
-            out.append(chunk)
-            continue
-        # Split only at "(" that open a new caption, not "(s)" inside one.
-        out += split_chunk(chunk, [s for s in starts if s == 0 or chunk.text[s - 1] == " "])
-    return out
+def _first(line: Line) -> str:
+    """The first physical line of a token (caption rows and the telephone line may
+    hold the lines that continue them)."""
+    return line.text.split("\n", 1)[0]
 
 
-def _split_keywords(pieces: list[Chunk]) -> list[Chunk]:
-    out: list[Chunk] = []
-    for piece in pieces:
-        cuts = [0, *(m.start() for m in _CAPTION_KEYWORD.finditer(piece.text))]
-        kinds = {
-            _caption_kind(piece.text[a:b]) for a, b in zip(cuts, [*cuts[1:], None], strict=True)
-        }
-        if len(cuts) == 1 or len(kinds - {None}) < 2:
-            out.append(piece)
-        else:
-            out += split_chunk(piece, cuts)
-    return out
+class CoverReader(Transformer):
+    """One method per rule of ``grammar/cover.lark``, in the order of the page.
 
+    Lark transforms a tree depth first, left to right, so the methods see the
+    parts of the cover in document order; the registrants are built as they go
+    (a second name caption starts the next registrant, a field keeps its first
+    value), and a caption row can take values carried from the caption row right
+    above it."""
 
-def _split_closing(pieces: list[Chunk]) -> list[Chunk]:
-    """Collapsed continuation rows: "organization) Identification No.)" is two captions."""
-    out: list[Chunk] = []
-    for piece in pieces:
-        out += split_chunk(piece, [m.end() for m in re.finditer(r"\)\s", piece.text)])
-    return out
-
-
-def _captions(line: Line) -> list[_Caption]:
-    """The captions of a caption row (one or more physical lines), left to right.
-
-    Continuation lines complete the caption they stand under; in a header row
-    without parentheses a chunk under no caption starts a new one (the first
-    line of such a row need not have every column).
-    """
-    physical = line.text.split("\n")
-    open_style = "(" not in line.text
-    # [start, end, first text, all texts]
-    segments = [
-        [seg.start, seg.end, seg.text, [seg.text]] for seg in _caption_segments(physical[0])
-    ]
-    for more in physical[1:]:
-        for chunk in _split_closing(_split_keywords(chunks(more))):
-            spans = [(seg[0], seg[1]) for seg in segments]
-            hits = [
-                i for i, (a, b) in enumerate(spans) if overlap(chunk.start, chunk.end, a, b) > 0
-            ]
-            if not hits and (open_style or not segments):
-                segments.append([chunk.start, chunk.end, chunk.text, [chunk.text]])
-                continue
-            i = hits[0] if hits else best_column(chunk, spans)
-            seg = segments[i]
-            seg[3].append(chunk.text)
-            if open_style:
-                seg[0], seg[1] = min(seg[0], chunk.start), max(seg[1], chunk.end)
-    out = []
-    for start, end, first, texts in sorted(segments, key=lambda seg: seg[0]):
-        if not open_style and not first.startswith("(") and _caption_kind(first) is None:
-            continue  # a value standing on a row of parenthesised captions
-        # The first line says what a caption is; its continuation only completes it.
-        text = " ".join(texts)
-        kind = _caption_kind(first) or _caption_kind(text)
-        if kind is not None:
-            out.append(_Caption(kind, start, end, text))
-    return out
-
-
-def _split_state(text: str) -> tuple[str | None, str]:
-    """"New York Vintners International Company, Inc." -> ("New York", "Vintners ...").
-
-    The longest leading run of words (up to three) that names a place, or that
-    is a single capitalised word followed by more text (a misspelt state)."""
-    words = text.split()
-    for size in (3, 2, 1):
-        if len(words) > size and state_code(" ".join(words[:size]), exact=True):
-            head = " ".join(words[:size])
-            return head, text[len(head):].strip()
-    if len(words) > 2 and words[0][:1].isupper() and words[0].isalpha():
-        return words[0], text[len(words[0]):].strip()
-    return None, text
-
-
-def _glyph_state(glyph: str) -> bool | None:
-    g = glyph.strip().lower().replace(" ", "")
-    g = {"[]": "[ ]", "()": "( )"}.get(g, g)
-    if g in CHECKED or g.replace("✓", "x") in CHECKED:
-        return True
-    if g in UNCHECKED or g.startswith("_"):
-        return False
-    return None
-
-
-class _Cover:
-    def __init__(self, lines: list[Line], layout: Layout) -> None:
-        self.lines = lines
+    def __init__(self, tokens: list[LineToken], layout: Layout,
+                 report: Callable[[str, Line, str], None]) -> None:
+        super().__init__()
         self.layout = layout
-        self.used: set[int] = set()  # indices of lines consumed as values
+        self.report = report
+        text = layout.text
+        # every line of the cover in order, for what a part reads around itself
+        # (a date on the line below its caption, a glyph alone on the line above
+        # its box)
+        self.lines = [Line(t.type, t.value or text[t.start_pos:t.end_pos], t.start_pos,
+                           t.end_pos, t.line, getattr(t, "match", None)) for t in tokens]
+        self.at = {t.start_pos: i for i, t in enumerate(tokens)}
         self.registrants: list[dict[str, Text]] = []
-        # values standing on a caption line, waiting for the caption below them
-        self.carried: tuple[int, list[tuple[int, int, str]]] | None = None
+        self.found = 0  # values read for the registrants so far
+        self.carried: tuple[int, list[Piece]] | None = None
+        self.table: tuple[list[tuple[int, int]], list[str]] | None = None
+        self.form: Text | None = None
+        self.date: DateValue | None = None
+        self.last: tuple[int, int] | None = None  # the last landmark read: the cover's end
+        self.registrant_area = False  # the previous part belongs to the registrant
 
-    # -- helpers
+    # -------------------------------------------------------------- tokens and helpers
+
+    def __default_token__(self, token: Token) -> Line:
+        at = self.at.get(token.start_pos)
+        if at is None:  # a token recovery put in, at the end
+            return Line(token.type, "", token.start_pos, token.start_pos, token.line or 0)
+        line = self.lines[at]
+        return line if line.kind == token.type else line._replace(kind=token.type)
+
+    def index(self, line: Line) -> int:
+        return self.at[line.start]
+
+    def mark(self, line: Line) -> None:
+        """``line`` is a landmark the cover reads: the cover runs at least to it."""
+        self.last = (line.start, line.start + len(_first(line)) if line.kind == "PHONE"
+                     else line.end)
+
     def text(self, line: Line, start_col: int, value: str) -> Text:
         """A Text for ``value`` found at ``start_col`` of ``line``'s first physical line."""
         start = line.start + start_col
         return self.layout.value(value, start, start + len(value))
 
-    def value_at(self, line: Line, needle: str, from_col: int = 0) -> Text:
-        at = line.text.find(needle, from_col)
-        if at == -1:
-            at = 0
-        start = line.start + at
-        return self.layout.value(needle, start, start + len(needle))
+    def value_at(self, line: Line, needle: str) -> Text:
+        at = max(line.text.find(needle), 0)
+        return self.layout.value(needle, line.start + at, line.start + at + len(needle))
 
     def current(self) -> dict[str, Text]:
         if not self.registrants:
@@ -243,9 +145,10 @@ class _Cover:
         return self.registrants[-1]
 
     def put(self, kind: str, value: Text) -> None:
+        self.found += 1
         field = {"irs": "irs_number"}.get(kind, kind)
         if field in ("irs_number", "file_number"):
-            m = _NUMBER_PREFIX.match(value.value)
+            m = NUMBER_PREFIX.match(value.value)
             if m and m.end() < len(value.value):  # "No. 95-4545390"
                 shift = m.end()
                 span = value.span
@@ -255,449 +158,57 @@ class _Cover:
         if field == "name" and "name" in registrant:
             self.registrants.append({})
             registrant = self.registrants[-1]
-        if field in registrant:
-            if field == "address":  # several lines of one address
-                old = registrant[field]
-                start = old.span.start if old.span else 0
-                end = value.span.end if value.span else 0
-                registrant[field] = Text(
-                    value=f"{old.value}, {value.value}", span=self.layout.source.span(start, end)
-                )
+        if field not in registrant:  # the first value stands (a second address
+            registrant[field] = value  # caption names another office)
+
+    def _joined(self, old: Text, more: Text, between: str = ", ") -> Text:
+        """A value read in pieces ("100 Main Street" + "Springfield"), spanning them all."""
+        start = old.span.start if old.span else 0
+        end = more.span.end if more.span else 0
+        return Text(value=f"{old.value}{between}{more.value}",
+                    span=self.layout.source.span(start, end))
+
+    # -------------------------------------------------------------- the title and the date
+
+    def values(self, children: list[Line]) -> list[Line]:
+        return children
+
+    def below(self, children: list[Line]) -> list[Line]:
+        for line in children:
+            if line.kind == "FORM_TITLE":
+                self._form(line)
+        return children
+
+    def title_line(self, children: list) -> None:
+        line: Line = children[-1]
+        if line.kind == "FORM_TITLE":
+            self._form(line)
+        self.registrant_area = False
+
+    def _form(self, line: Line) -> None:
+        """The form's type, from the first "FORM 8-K" line: "8-K", "8-K/A", "8-K12B"."""
+        if self.form is None:
+            self.mark(line)
+            m = line.match
+            if m is not None:
+                self.form = self.text(line, m.start("form"), m.group("form"))
+
+    def report_date(self, children: list) -> None:
+        line: Line = children[-1]
+        self.registrant_area = False
+        if self.date is not None:
             return
-        registrant[field] = value
+        self.mark(line)
+        self.date = self._date_near(self.index(line))
 
-    def above(self, index: int, limit: int = 4) -> list[int]:
-        """Indices of the value lines directly above ``index`` (nearest last)."""
-        out: list[int] = []
-        expect = self.lines[index].number - 1
-        i = index - 1
-        gap_allowed = True
-        while i >= 0 and len(out) < limit:
-            line = self.lines[i]
-            if line.kind != "TEXT" or i in self.used:
-                break
-            if is_rule(line.text):
-                if out:  # a rule above a value closes the value block
-                    break
-                expect = line.number - 1
-                i -= 1
-                continue
-            if BOILERPLATE_RE.search(line.text[:200]):
-                break
-            gap = line.number < expect  # a blank line between
-            if gap and (out or not gap_allowed or expect - line.number > 2):
-                break
-            gap_allowed = False
-            out.append(i)
-            expect = line.number - 1
-            i -= 1
-        return out[::-1]
-
-    def below(self, index: int, limit: int = 2) -> list[int]:
-        """Indices of value lines directly below the caption row at ``index``."""
+    def _date_near(self, index: int) -> DateValue | None:
+        """The date on the date of report line, after its words, or on a line near it:
+        the next one or two, or the one above."""
         line = self.lines[index]
-        expect = line.number + line.text.count("\n") + 1
-        out: list[int] = []
-        for i in range(index + 1, min(index + 1 + limit, len(self.lines))):
-            other = self.lines[i]
-            if other.kind != "TEXT" or i in self.used or other.number > expect + 1:
-                break
-            if BOILERPLATE_RE.search(other.text[:200]) or is_rule(other.text):
-                break
-            out.append(i)
-            expect = other.number + 1
-        return out
-
-    # -- captions
-    def caption(self, index: int) -> None:
-        line = self.lines[index]
-        caps = _captions(line)
-        if not caps:
-            return
-        if any(c.kind == "combined" for c in caps):
-            self.combined_table(index, caps)
-            return
-        first_line = line.text.split("\n")[0]
-        slots = [c for c in chunks(first_line)
-                 if not c.text.startswith("(") and _caption_kind(c.text) is None]
-        right = [c for c in slots if c.start > caps[-1].end]
-        if right and len(right) == len(slots):
-            # "(Registrant's telephone number ...)     800-323-6883": the value
-            # stands right of its caption.
-            value = right[0]
-            self.put(caps[-1].kind, self.text(line, value.start,
-                                              first_line[value.start : right[-1].end]))
-            return
-        if self.colon_values(line, first_line, caps, slots) or self.inline_value(line, caps):
-            return
-        kinds = [c.kind for c in caps]
-        if "name" in kinds and len(caps) >= 2 and self.registrant_rows(index, caps):
-            return
-        value_rows = self.above(index, limit=2 if caps[0].kind == "name" else 4)
-        if caps[0].kind == "name" and len(value_rows) > 1:
-            # "(Ford Credit Auto Receivables Corporation - Originator)" under the
-            # name describes the registrant; it is not part of the name.
-            value_rows = [r for r in value_rows
-                          if not re.fullmatch(r"\s*\(.*\)\s*", self.lines[r].text)]
-        if not value_rows and self.carried is not None and self.carried[0] == index - 1:
-            # "Minneapolis, Minnesota   (Zip Code)" then "(Address of ...)": the value
-            # left of the zip caption, with the lines above it, is this address.
-            pieces = self.carried[1]
-            self.carried = None
-            self.store({0: pieces}, caps[:1])
-            return
-        if "(" not in line.text and len(caps) >= 2:
-            # A header row without parentheses may stand above its values (Zurn 1994).
-            below = self.below(index)
-            above_adjacent = bool(value_rows) and (
-                self.lines[value_rows[-1]].number == line.number - 1
-            )
-            if below and not above_adjacent:
-                value_rows = below
-        if not value_rows:
-            self.same_line_value(line, caps, first_line)
-            return
-        columns = [(c.start, c.end) for c in caps]
-        # value chunks on the caption line itself stand for a caption below them
-        carry_at = len(caps)
-        columns += [(c.start, c.end) for c in slots]
-        # caption index -> pieces (layout start, layout end, text), top to bottom
-        found: dict[int, list[tuple[int, int, str]]] = {}
-        for row in value_rows:
-            self.used.add(row)
-            value_line = self.lines[row]
-            pieces = chunks(value_line.text)
-            placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
-            if len(caps) > 1 and len(pieces) < len(caps):
-                placed = self.split_collapsed(pieces, caps)
-            by_caption = self.assign(placed, caps, columns)
-            for i, group in by_caption.items():
-                a, b = group[0].start, group[-1].end
-                found.setdefault(i, []).append(
-                    (value_line.start + a, value_line.start + b, value_line.text[a:b])
-                )
-        carried = [piece for i in sorted(found) if i >= carry_at for piece in found.pop(i)]
-        if slots:
-            carried += [(line.start + c.start, line.start + c.end, c.text) for c in slots]
-            self.carried = (index, carried)
-        self.store(found, caps)
-
-    def registrant_rows(self, index: int, caps: list[_Caption]) -> bool:
-        """A table of registrants above a row of captions naming state, name and IRS
-        number, one registrant a row ("Delaware  Canandaigua Wine Company, Inc.
-        16-0716709"). Only taken when at least two rows end in an IRS number."""
-        rows: list[int] = []
-        i = index - 1
-        while i >= 0 and len(rows) < 40:
-            line = self.lines[i]
-            if line.kind != "TEXT" or i in self.used:
-                break
-            if is_rule(line.text):
-                i -= 1
-                continue
-            if not IRS_END.search(line.text):
-                above = self.lines[i - 1] if i > 0 else None
-                if rows and above is not None and above.kind == "TEXT" and IRS_END.search(
-                    above.text
-                ):
-                    i -= 1  # "subsidiaries": the row above wrapped onto this line
-                    continue
-                break
-            rows.append(i)
-            i -= 1
-        if len(rows) < 2:
-            return False
-        kinds = [c.kind for c in caps]
-        state_first = "state" in kinds and kinds.index("state") < kinds.index("name")
-        for row in reversed(rows):
-            self.used.add(row)
-            line = self.lines[row]
-            text = line.text.rstrip()
-            m = IRS_END.search(text)
-            assert m is not None
-            body = text[: m.start()].strip()
-            lead = len(text) - len(text.lstrip())
-            self.registrants.append({})
-            self.put("irs", self.text(line, m.start(1), m.group(1)))
-            state, name = _split_state(body) if state_first else (None, body)
-            # "Canandaigua Wine Company, Inc. and its" / "subsidiaries"
-            name = re.sub(r"\s+and\s+its(?:\s+subsidiaries)?$", "", name, flags=re.IGNORECASE)
-            if state:
-                self.put("state", self.text(line, lead, state))
-            if name:
-                self.put("name", self.text(line, text.index(name, lead), name))
-        return True
-
-    def inline_value(self, line: Line, caps: list[_Caption]) -> bool:
-        """"Commission file number 000-20908": a caption without parentheses and its
-        value in one run of text."""
-        if len(caps) != 1 or "(" in line.text:
-            return False
-        cap = caps[0]
-        pattern = {"file_number": FILE_NO_RE, "irs": IRS_RE, "phone": PHONE_RE}.get(cap.kind)
-        if pattern is None:
-            return False
-        first = line.text.split("\n")[0]
-        m = pattern.search(first, cap.start)
-        if m is None or m.start() == cap.start:
-            return False
-        self.put(cap.kind, self.text(line, m.start(), m.group()))
-        return True
-
-    def colon_values(
-        self, line: Line, first: str, caps: list[_Caption], slots: list[Chunk]
-    ) -> bool:
-        """"Commission File Number:  0-11596": a caption ending in a colon, its value
-        after it on the same line."""
-        done = False
-        for cap in caps:
-            if not cap.text.rstrip().endswith(":"):
-                continue
-            value = next((c for c in slots if c.start > cap.start), None)
-            if value is not None:
-                self.put(cap.kind, self.text(line, value.start, value.text))
-                done = True
-        return done
-
-    def store(self, found: dict[int, list[tuple[int, int, str]]], caps: list[_Caption]) -> None:
-        kinds = {c.kind for c in caps}
-        for i, pieces in found.items():
-            kind = caps[i].kind
-            if kind == "address":
-                self.store_address(pieces, "zip" not in kinds, "phone" not in kinds)
-                continue
-            value = " ".join(text for _, _, text in pieces)
-            self.put(kind, self.layout.value(value, pieces[0][0], pieces[-1][1]))
-
-    def store_address(
-        self, pieces: list[tuple[int, int, str]], zip_here: bool, phone_here: bool
-    ) -> None:
-        """Address lines; a telephone line or a trailing zip code is split off when
-        no caption of its own claims it ("(Address, including Zip Code, and
-        telephone number ...)")."""
-        lines: list[tuple[int, int, str]] = []
-        for start, end, text in pieces:
-            if phone_here and PHONE_RE.fullmatch(text.strip()):
-                self.put("phone", self.layout.value(text, start, end))
-                continue
-            lines.append((start, end, text.rstrip(" ,")))
-        if not lines:
-            return
-        start, end, last = lines[-1]
-        m = ZIP_RE.search(last)
-        if zip_here and m and m.start() > 0:
-            zip_text = m.group().strip()
-            self.put("zip", self.layout.value(zip_text, start + m.start(), start + m.start()
-                                              + len(zip_text)))
-            lines[-1] = (start, start + len(last[: m.start()].rstrip(" ,")),
-                         last[: m.start()].rstrip(" ,"))
-        value = ", ".join(text for _, _, text in lines if text)
-        if value:
-            self.put("address", self.layout.value(value, lines[0][0], lines[-1][1]))
-
-    def assign(
-        self, placed: list[tuple[Chunk, int | None]], caps: list[_Caption],
-        columns: list[tuple[int, int]],
-    ) -> dict[int, list[Chunk]]:
-        """Chunks of one value row, by caption index."""
-        by_caption: dict[int, list[Chunk]] = {}
-        for piece, forced in placed:
-            i = forced if forced is not None else best_column(piece, columns)
-            by_caption.setdefault(i, []).append(piece)
-        # A row "510 Lake Cook Road, Suite 100,   Deerfield,   Illinois   60015": under
-        # "(Zip Code)" only the zip; what stands left of it is the address.
-        if "zip" in [c.kind for c in caps] and "address" in [c.kind for c in caps]:
-            zi, ai = [c.kind for c in caps].index("zip"), [c.kind for c in caps].index("address")
-            group = by_caption.get(zi, [])
-            keep = [p for p in group if ZIP_RE.search(p.text)]
-            if keep and len(keep) < len(group):
-                by_caption[zi] = keep
-                moved = [p for p in group if p not in keep]
-                by_caption[ai] = sorted(by_caption.get(ai, []) + moved)
-        # Two values in one caption's column, one of which looks like another
-        # caption's value (an IRS number under the file number, because tabs were
-        # rendered at another width): move it where its look says it belongs.
-        kinds = [c.kind for c in caps]
-        for i, group in list(by_caption.items()):
-            if len(group) < 2:
-                continue
-            for piece in list(group):
-                target = None
-                if IRS_RE.fullmatch(piece.text) and "irs" in kinds:
-                    target = kinds.index("irs")
-                elif FILE_NO_RE.fullmatch(piece.text) and "file_number" in kinds:
-                    target = kinds.index("file_number")
-                if target is not None and target != i and target not in by_caption:
-                    group.remove(piece)
-                    by_caption[target] = [piece]
-        return by_caption
-
-    def split_collapsed(
-        self, pieces: list[Chunk], caps: list[_Caption]
-    ) -> list[tuple[Chunk, int | None]]:
-        """1994 filings lost their column spacing: split "Georgia 0-23741 58-1592285"
-        by what the values look like instead of where they stand."""
-        kinds = [c.kind for c in caps]
-        out: list[tuple[Chunk, int | None]] = []
-        for piece in pieces:
-            text, base = piece.text, piece.start
-            found: list[tuple[int, int, int]] = []  # (start, end, caption index)
-            for kind, pattern in (("irs", IRS_RE), ("file_number", FILE_NO_RE), ("zip", ZIP_RE)):
-                if kind in kinds:
-                    m = pattern.search(text)
-                    if m and not any(s <= m.start() < e for s, e, _ in found):
-                        found.append((m.start(), m.end(), kinds.index(kind)))
-            if not found:
-                out.append((piece, None))
-                continue
-            found.sort()
-            matched = {cap for _, _, cap in found}
-            leftover = next((i for i in range(len(caps)) if i not in matched), None)
-            cursor = 0
-            for s, e, cap in [*found, (len(text), len(text), -1)]:
-                rest = text[cursor:s].strip()
-                if rest:
-                    off = text.index(rest, cursor)
-                    out.append((Chunk(base + off, base + off + len(rest), rest), leftover))
-                if cap >= 0:
-                    out.append((Chunk(base + s, base + e, text[s:e]), cap))
-                cursor = e
-        return out
-
-    def same_line_value(self, line: Line, caps: list[_Caption], first: str) -> None:
-        """"(Former name ..., if changed since last report): Not Applicable"."""
-        cap = caps[-1]
-        close = first.find(")", cap.start)
-        if close == -1:
-            return
-        rest = first[close + 1 :].lstrip(" :.-\t")
-        if rest and cap.kind in ("former_name", "state", "file_number", "irs", "name"):
-            self.put(cap.kind, self.text(line, first.index(rest, close), rest.rstrip()))
-
-    def combined_table(self, index: int, caps: list[_Caption]) -> None:
-        """Captions on top, a block of rows per registrant (Southern Co. style)."""
-        columns = [(c.start, c.end) for c in caps]
-        kinds = [c.kind for c in caps]
-        name_col = caps[kinds.index("combined")].start
-        i = index + 1
-        current: dict[str, Text] | None = None
-        while i < len(self.lines):
-            line = self.lines[i]
-            if line.kind == "CAPTION" and not chunks(line.text)[0].text[:1].isdigit():
-                i += 1  # the caption row's second line
-                continue
-            if line.kind != "TEXT" or BOILERPLATE_RE.search(line.text[:200]):
-                break
-            pieces = chunks(line.text)
-            if not pieces:
-                break
-            lead = pieces[0]
-            if lead.start < name_col - 2 and not FILE_NO_RE.fullmatch(lead.text):
-                break  # prose under the table: rows start with a file number or in the name column
-            self.used.add(i)
-            starts_block = any(
-                kinds[best_column(p, columns)] == "file_number" and FILE_NO_RE.fullmatch(p.text)
-                for p in pieces
-            )
-            if starts_block:
-                self.registrants.append({})
-                current = self.registrants[-1]
-            if current is None:
-                i += 1
-                continue
-            for piece in pieces:
-                kind = kinds[best_column(piece, columns)]
-                value = self.text(line, piece.start, piece.text)
-                if kind == "combined":
-                    self.combined_cell(current, line, piece)
-                elif kind in ("file_number", "irs"):
-                    current.setdefault("irs_number" if kind == "irs" else kind, value)
-            i += 1
-
-    def combined_cell(self, registrant: dict[str, Text], line: Line, piece: Chunk) -> None:
-        text = piece.text
-        value = self.text(line, piece.start, text)
-        m = re.match(r"\(\s*an?\s+(.+?)\s+(?:corporation|company|limited|partnership|trust|"
-                     r"business trust|llc)\s*\)$", text, re.IGNORECASE)
-        if "name" not in registrant:
-            registrant["name"] = value
-        elif m:
-            registrant["state"] = self.text(line, piece.start + m.start(1), m.group(1))
-        elif PHONE_RE.fullmatch(text.strip()):
-            registrant["phone"] = value
-        else:
-            zip_match = ZIP_RE.search(text)
-            if zip_match and "zip" not in registrant:
-                registrant["zip"] = self.text(line, piece.start + zip_match.start(),
-                                              zip_match.group().strip())
-                text = text[: zip_match.start()].rstrip(" ,")
-                value = self.text(line, piece.start, text)
-            if "address" in registrant:
-                old = registrant["address"]
-                start = old.span.start if old.span else 0
-                end = value.span.end if value.span else 0
-                registrant["address"] = Text(
-                    value=f"{old.value}, {text}", span=self.layout.source.span(start, end)
-                )
-            else:
-                registrant["address"] = value
-
-    # -- other landmarks
-    def phone(self, index: int) -> None:
-        """The number on the telephone line, or on a line just above or below it."""
-        line = self.lines[index]
-        after = line.text.lower().find("telephone number")
-        after = after + len("telephone number") if after != -1 else 0
-        m = PHONE_RE.search(line.text, after)
-        if m:
-            self.put("phone", self.text(line, m.start(), m.group()))
-            return
-        nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
-        if nxt is not None and nxt.number == line.number + 1 and nxt.start == line.end + 1:
-            # "... including area code: (206)" / "622-6767": the number wraps
-            joined = Line("TEXT", line.text + "\n" + nxt.text, line.start, nxt.end, line.number)
-            m = PHONE_RE.search(joined.text, after)
-            if m and m.end() > len(line.text):
-                self.used.add(index + 1)
-                self.put("phone", self.layout.value(" ".join(m.group().split()),
-                                                    line.start + m.start(), line.start + m.end()))
-                return
-        for j in self._near(index):
-            other = self.lines[j]
-            m = PHONE_RE.search(other.text)
-            if m:
-                self.used.add(j)
-                self.put("phone", self.text(other, m.start(), m.group()))
-                return
-        # Something is written there, but not a phone number: keep it as written
-        # so the validator can say what is wrong with it.
-        rest = re.sub(r"^[^:]*telephone\s+number[^:(]*(?:\([^)]*\))?\s*[:.]?", "",
-                      line.text.strip(), flags=re.IGNORECASE).strip(" :)")
-        if rest and re.search(r"\d", rest):
-            self.put("phone", self.text(line, line.text.rindex(rest), rest))
-
-    def _near(self, index: int) -> list[int]:
-        """Unused TEXT lines within two lines above (rules skipped) or one below."""
-        out: list[int] = []
-        number = self.lines[index].number
-        for j in (index - 1, index - 2, index + 1):
-            if not 0 <= j < len(self.lines) or j in self.used:
-                continue
-            other = self.lines[j]
-            if other.kind == "TEXT" and abs(other.number - number) <= 3 and not is_rule(
-                other.text
-            ):
-                out.append(j)
-        return out
-
-    def report_date(self, index: int) -> DateValue | None:
-        line = self.lines[index]
-        low = line.text.lower()
-        phrase = re.search(r"date\s+of\s+(?:report|earliest\s+event)", low)
-        begin = phrase.end() if phrase else 0
+        begin = line.match.end() if line.match is not None else 0
         candidates = [(line, begin)]
         for j in (index + 1, index + 2, index - 1):
-            near = 0 <= j < len(self.lines) and self.lines[j].kind == "TEXT"
+            near = 0 <= j < len(self.lines) and plain(self.lines[j].kind)
             if near and abs(self.lines[j].number - line.number) <= 3:
                 candidates.append((self.lines[j], 0))
         nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
@@ -710,46 +221,368 @@ class _Cover:
             found = find_date(cand.text, start)
             if found is not None:
                 s, e, day = found
-                return DateValue(
-                    value=day, text=" ".join(cand.text[s:e].split()),
-                    span=self.layout.span(cand.start + s, cand.start + e),
-                )
+                return DateValue(value=day, text=" ".join(cand.text[s:e].split()),
+                                 span=self.layout.span(cand.start + s, cand.start + e))
         return None
 
-    def glyph_near(self, index: int, forward: int = 0) -> tuple[str, int, Line] | None:
-        """A check-box glyph at the start of line ``index`` (or alone on the line before)."""
-        line = self.lines[index]
-        m = GLYPH_START.match(line.text)
-        if m:
-            return m.group(1), m.start(1), line
-        m = GLYPH_END.search(line.text)
-        if m and _glyph_state(m.group(1)) is not None and m.group(1) not in ("x", "X", "o"):
-            return m.group(1), m.start(1), line
-        prev = index - 1
-        if prev >= 0 and GLYPH_ONLY.match(self.lines[prev].text):
-            g = GLYPH_ONLY.match(self.lines[prev].text)
-            assert g is not None
-            return g.group(1), g.start(1), self.lines[prev]
-        for j in range(index + 1, min(index + 1 + forward, len(self.lines))):
-            other = self.lines[j]
-            if other.kind not in ("TEXT", "EGC"):
+    # -------------------------------------------------------------- registrant blocks
+
+    def caption_block(self, children: list) -> None:
+        run: list[Line] = children[0] if len(children) > 1 else []
+        self._caption(children[-1], run, [])
+
+    def header_block(self, children: list) -> None:
+        run: list[Line] = children[0] if isinstance(children[0], list) else []
+        header = next(c for c in children if isinstance(c, Line) and c.kind == "HEADER_ROW")
+        self._caption(header, run, [c for c in children if isinstance(c, Line)
+                                    and c.kind == "ROW"])
+
+    def _caption(self, line: Line, run: list[Line], rows_below: list[Line]) -> None:
+        """The values of a caption row: beside it, above it, carried from the row
+        above, or below it (a header row)."""
+        self.mark(line)
+        inside = self.registrant_area
+        self.registrant_area = True
+        caps = captions(line.text)
+        if not caps or any(c.kind == "combined" for c in caps):
+            return
+        before = self.found
+        taken = self._read_caption(line, caps, run, rows_below)
+        if inside:
+            self._unread(run, taken)
+        if self.found == before and not {c.kind for c in caps} <= {"former_name", "zip"}:
+            # a former name is often left blank, and a zip code read with the address
+            self.report("caption row with no values", line,
+                        "expected the values on the line above this caption row, or beside it")
+
+    def _unread(self, run: list[Line], taken: list[Line]) -> None:
+        """Lines of values between two caption rows that neither reads."""
+        used = {line.start for line in taken}
+        unread = [line for line in run
+                  if line.kind in ("TEXT", "GLYPH") and line.start not in used
+                  and line.text.count(")") <= line.text.count("(")  # not a caption's tail
+                  and not _DESCRIBED.fullmatch(line.text) and caption_kind(line.text) is None]
+        if unread:
+            many = f"{len(unread)} lines" if len(unread) > 1 else "a line"
+            self.report(f"{many} of values that no caption names", unread[0],
+                        "not read: the caption row below takes only the lines right above it")
+
+    def _read_caption(self, line: Line, caps: list[Caption], run: list[Line],
+                      rows_below: list[Line]) -> list[Line]:
+        """Read the values of one caption row; the lines of ``run`` it took."""
+        first_line = _first(line)
+        slots = values_beside(first_line)
+        right = [c for c in slots if c.start > caps[-1].end]
+        if right and len(right) == len(slots):
+            # "(Registrant's telephone number ...)     800-323-6883": the value
+            # stands right of its caption.
+            value = right[0]
+            self.put(caps[-1].kind, self.text(line, value.start,
+                                              first_line[value.start : right[-1].end]))
+            return []
+        if self._colon_values(line, first_line, caps, slots) or self._inline_value(line, caps):
+            return []
+        kinds = [c.kind for c in caps]
+        if "name" in kinds and len(caps) >= 2:
+            rows = self._registrant_rows(run, caps)
+            if rows:
+                return rows
+        value_rows = self._above(run, line, limit=2 if caps[0].kind == "name" else 4)
+        if caps[0].kind == "name" and len(value_rows) > 1:
+            # "(Ford Credit Auto Receivables Corporation - Originator)" under the
+            # name describes the registrant; it is not part of the name.
+            value_rows = [r for r in value_rows if not _DESCRIBED.fullmatch(r.text)]
+        index = self.index(line)
+        if not value_rows and self.carried is not None and self.carried[0] == index - 1:
+            # "Minneapolis, Minnesota   (Zip Code)" then "(Address of ...)": the value
+            # left of the zip caption, with the lines above it, is this address.
+            pieces = self.carried[1]
+            self.carried = None
+            self._store({0: pieces}, caps[:1])
+            return []
+        taken = value_rows
+        if rows_below and "(" not in line.text and len(caps) >= 2:
+            value_rows = rows_below  # a header row without parentheses: values below
+        if not value_rows:
+            self._same_line_value(line, caps, first_line)
+            return []
+        columns = [(c.start, c.end) for c in caps]
+        # value chunks on the caption line itself stand for a caption below them
+        carry_at = len(caps)
+        columns += [(c.start, c.end) for c in slots]
+        found: dict[int, list[Piece]] = {}  # caption index -> pieces, top to bottom
+        for value_line in value_rows:
+            pieces = chunks(value_line.text)
+            placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
+            if len(caps) > 1 and len(pieces) < len(caps):
+                placed = split_collapsed(pieces, caps)
+            for i, group in assign(placed, caps, columns).items():
+                a, b = group[0].start, group[-1].end
+                found.setdefault(i, []).append(
+                    (value_line.start + a, value_line.start + b, value_line.text[a:b]))
+        carried = [piece for i in sorted(found) if i >= carry_at for piece in found.pop(i)]
+        if slots:
+            carried += [(line.start + c.start, line.start + c.end, c.text) for c in slots]
+            self.carried = (index, carried)
+            self.found += 1  # read, for the caption row below
+        self._store(found, caps)
+        return taken if value_rows is taken else []
+
+    def _above(self, run: list[Line], caption: Line, limit: int) -> list[Line]:
+        """The value lines directly above a caption row (nearest last): a block of
+        lines with no blank line inside, at most two blank lines (and any rules)
+        above the caption."""
+        out: list[Line] = []
+        expect = caption.number - 1
+        gap_allowed = True
+        for line in reversed(run):
+            if len(out) >= limit or not plain(line.kind) or line.kind in ROWS:
                 break
-            m = GLYPH_END.search(other.text) or GLYPH_START.match(other.text)
-            if m:
-                return m.group(1), m.start(1), other
-        return None
+            if line.kind == "RULE":
+                if out:  # a rule above a value closes the value block
+                    break
+                expect = line.number - 1
+                continue
+            gap = line.number < expect  # a blank line between
+            if gap and (out or not gap_allowed or expect - line.number > 2):
+                break
+            gap_allowed = False
+            out.append(line)
+            expect = line.number - 1
+        return out[::-1]
 
-    def box(self, index: int, name: str) -> CheckBox:
-        line = self.lines[index]
-        found = self.glyph_near(index)
-        text = line.text.strip()
-        value = self.value_at(line, text)
+    def _registrant_rows(self, run: list[Line], caps: list[Caption]) -> list[Line]:
+        """A table of registrants above a row of captions naming state, name and IRS
+        number, one registrant a row ("Delaware  Canandaigua Wine Company, Inc.
+        16-0716709"). Only taken when at least two rows end in an IRS number."""
+        rows: list[Line] = []
+        i = len(run) - 1
+        while i >= 0 and len(rows) < 40:
+            line = run[i]
+            if not plain(line.kind) or line.kind in ROWS:
+                break
+            if line.kind == "RULE":
+                i -= 1
+                continue
+            if not IRS_AT_END.search(line.text):
+                above = run[i - 1] if i > 0 else None
+                if rows and above is not None and plain(above.kind) and IRS_AT_END.search(
+                    above.text
+                ):
+                    i -= 1  # "subsidiaries": the row above wrapped onto this line
+                    continue
+                break
+            rows.append(line)
+            i -= 1
+        if len(rows) < 2:
+            return []
+        kinds = [c.kind for c in caps]
+        state_first = "state" in kinds and kinds.index("state") < kinds.index("name")
+        for line in reversed(rows):
+            text = line.text.rstrip()
+            m = IRS_AT_END.search(text)
+            assert m is not None
+            body = text[: m.start()].strip()
+            lead = len(text) - len(text.lstrip())
+            self.registrants.append({})
+            self.put("irs", self.text(line, m.start(1), m.group(1)))
+            state, name = split_state(body) if state_first else (None, body)
+            # "Canandaigua Wine Company, Inc. and its" / "subsidiaries"
+            name = re.sub(r"\s+and\s+its(?:\s+subsidiaries)?$", "", name, flags=re.IGNORECASE)
+            if state:
+                self.put("state", self.text(line, lead, state))
+            if name:
+                self.put("name", self.text(line, text.index(name, lead), name))
+        return [line for line in run if line.start >= rows[-1].start]
+
+    def _inline_value(self, line: Line, caps: list[Caption]) -> bool:
+        """"Commission file number 000-20908": a caption without parentheses and its
+        value in one run of text."""
+        if len(caps) != 1 or "(" in line.text:
+            return False
+        cap = caps[0]
+        pattern = {"file_number": FILE_NUMBER, "irs": IRS, "phone": PHONE}.get(cap.kind)
+        if pattern is None:
+            return False
+        m = pattern.search(_first(line), cap.start)
+        if m is None or m.start() == cap.start:
+            return False
+        self.put(cap.kind, self.text(line, m.start(), m.group()))
+        return True
+
+    def _colon_values(self, line: Line, first: str, caps: list[Caption],
+                      slots: list[Chunk]) -> bool:
+        """"Commission File Number:  0-11596": a caption ending in a colon, its value
+        after it on the same line."""
+        done = False
+        for cap in caps:
+            if not cap.text.rstrip().endswith(":"):
+                continue
+            value = next((c for c in slots if c.start > cap.start), None)
+            if value is not None:
+                self.put(cap.kind, self.text(line, value.start, value.text))
+                done = True
+        return done
+
+    def _same_line_value(self, line: Line, caps: list[Caption], first: str) -> None:
+        """"(Former name ..., if changed since last report): Not Applicable"."""
+        cap = caps[-1]
+        close = first.find(")", cap.start)
+        if close == -1:
+            return
+        rest = first[close + 1 :].lstrip(" :.-\t")
+        if rest and cap.kind in ("former_name", "state", "file_number", "irs", "name"):
+            self.put(cap.kind, self.text(line, first.index(rest, close), rest.rstrip()))
+
+    def _store(self, found: dict[int, list[Piece]], caps: list[Caption]) -> None:
+        kinds = {c.kind for c in caps}
+        for i, pieces in found.items():
+            kind = caps[i].kind
+            if kind == "address":
+                self._store_address(pieces, "zip" not in kinds, "phone" not in kinds)
+                continue
+            value = " ".join(text for _, _, text in pieces)
+            self.put(kind, self.layout.value(value, pieces[0][0], pieces[-1][1]))
+
+    def _store_address(self, pieces: list[Piece], zip_here: bool, phone_here: bool) -> None:
+        """Address lines; a telephone line or a trailing zip code is split off when
+        no caption of its own claims it ("(Address, including Zip Code, and
+        telephone number ...)")."""
+        lines: list[Piece] = []
+        for start, end, text in pieces:
+            if phone_here and PHONE.fullmatch(text.strip()):
+                self.put("phone", self.layout.value(text, start, end))
+                continue
+            lines.append((start, end, text.rstrip(" ,")))
+        if not lines:
+            return
+        start, end, last = lines[-1]
+        m = ZIP_AT_END.search(last)
+        if zip_here and m and m.start() > 0:
+            zip_text = m.group().strip()
+            self.put("zip", self.layout.value(zip_text, start + m.start(), start + m.start()
+                                              + len(zip_text)))
+            lines[-1] = (start, start + len(last[: m.start()].rstrip(" ,")),
+                         last[: m.start()].rstrip(" ,"))
+        value = ", ".join(text for _, _, text in lines if text)
+        if value:
+            self.put("address", self.layout.value(value, lines[0][0], lines[-1][1]))
+
+    # -------------------------------------------------------------- co-registrant tables
+
+    def TABLE_CAPTION(self, token: Token) -> Line:
+        line = self.__default_token__(token)
+        found = captions(line.text)
+        self.table = ([(c.start, c.end) for c in found], [c.kind for c in found])
+        return line
+
+    def table_registrant(self, rows: list[Line]) -> Registrant:
+        """One registrant's block of rows: its file number, name, "(A Georgia
+        Corporation)", address lines, telephone, IRS number."""
+        assert self.table is not None
+        columns, kinds = self.table
+        fields: dict[str, Text] = {}
+        for line in rows:
+            for piece in chunks(line.text):
+                kind = kinds[best_column(piece, columns)]
+                if kind == "combined":
+                    self._table_cell(fields, line, piece)
+                elif kind in ("file_number", "irs"):
+                    fields.setdefault("irs_number" if kind == "irs" else kind,
+                                      self.text(line, piece.start, piece.text))
+        return Registrant(**fields)
+
+    def _table_cell(self, fields: dict[str, Text], line: Line, piece: Chunk) -> None:
+        text = piece.text
+        value = self.text(line, piece.start, text)
+        m = _INCORPORATED.match(text)
+        if "name" not in fields:
+            fields["name"] = value
+        elif m:
+            fields["state"] = self.text(line, piece.start + m.start(1), m.group(1))
+        elif PHONE.fullmatch(text.strip()):
+            fields["phone"] = value
+        else:
+            zip_match = ZIP_AT_END.search(text)
+            if zip_match and "zip" not in fields:
+                fields["zip"] = self.text(line, piece.start + zip_match.start(),
+                                          zip_match.group().strip())
+                text = text[: zip_match.start()].rstrip(" ,")
+                value = self.text(line, piece.start, text)
+            fields["address"] = (self._joined(fields["address"], value) if "address" in fields
+                                 else value)
+
+    def coregistrants(self, children: list) -> None:
+        caption = next(c for c in children if isinstance(c, Line) and c.kind == "TABLE_CAPTION")
+        self.mark(caption)
+        self.registrant_area = True
+        for found in children:
+            if isinstance(found, Registrant):
+                self.registrants.append(
+                    {k: v for k, v in msgspec.structs.asdict(found).items() if v is not None})
+
+    # -------------------------------------------------------------- the telephone line
+
+    def telephone(self, children: list) -> None:
+        """The number on the telephone line, on the line below (joined into the token),
+        or on one of the two lines above it."""
+        line: Line = children[-1]
+        run: list[Line] = children[0] if len(children) > 1 else []
+        self.mark(line)
+        self.registrant_area = True
+        first, _, below = line.text.partition("\n")
+        after = line.match.end() if line.match is not None else 0
+        m = PHONE.search(first, after)
+        if m:
+            self.put("phone", self.text(line, m.start(), m.group()))
+            return
+        below_start = line.end - len(below)
+        if below and below_start == line.start + len(first) + 1:
+            # "... including area code: (206)" / "622-6767": the number wraps
+            m = PHONE.search(line.text, after)
+            if m and m.end() > len(first):
+                self.put("phone", self.layout.value(" ".join(m.group().split()),
+                                                    line.start + m.start(), line.start + m.end()))
+                return
+        for other in run[-1:-3:-1]:
+            if (other.kind != "RULE" and plain(other.kind) and other.kind not in ROWS
+                    and abs(other.number - line.number) <= 3):
+                m = PHONE.search(other.text)
+                if m:
+                    self.put("phone", self.text(other, m.start(), m.group()))
+                    return
+        if below:
+            m = PHONE.search(below)
+            if m:
+                self.put("phone", self.layout.value(m.group(), below_start + m.start(),
+                                                    below_start + m.end()))
+                return
+        # Something is written there, but not a phone number: keep it as written
+        # so the validator can say what is wrong with it.
+        rest = _CAPTION_REST.sub("", first[after:], count=1).strip(" :)")
+        if rest and re.search(r"\d", rest):
+            self.put("phone", self.text(line, first.rindex(rest), rest))
+
+    # -------------------------------------------------------------- check boxes
+
+    def box(self, children: list) -> CheckBox | None:
+        line: Line = children[0]
+        self.mark(line)
+        index = self.index(line)
+        name = self._box_name(index)
+        if name is None:
+            return None
+        found = self._glyph_near(index)
+        value = self.value_at(line, line.text.strip())
         if found is None:
             return CheckBox(name=name, checked=None, glyph=None, text=value)
-        glyph, _, _ = found
-        return CheckBox(name=name, checked=_glyph_state(glyph), glyph=glyph, text=value)
+        return CheckBox(name=name, checked=glyph_state(found), glyph=found, text=value)
 
-    def box_name(self, index: int) -> str | None:
+    def check_boxes(self, children: list) -> tuple[CheckBox, ...]:
+        self.registrant_area = False
+        return tuple(c for c in children if isinstance(c, CheckBox))
+
+    def _box_name(self, index: int) -> str | None:
         line = self.lines[index].text
         follow = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
         joined = f"{line} {follow}".lower().replace(" ", "")
@@ -763,209 +596,172 @@ class _Cover:
                 return name
         return None
 
-    def securities(self, index: int) -> list[Security]:
-        """Rows of the 12(b) table after its introduction line."""
-        header: Line | None = None
+    def _glyph_near(self, index: int, forward: int = 0) -> str | None:
+        """A check-box glyph at the start or end of line ``index``, alone on the line
+        before, or on one of the ``forward`` lines after."""
+        line = self.lines[index]
+        m = GLYPH_START.match(line.text)
+        if m:
+            return m.group(1)
+        m = GLYPH_END.search(line.text)
+        if m and glyph_state(m.group(1)) is not None and m.group(1) not in ("x", "X", "o"):
+            return m.group(1)
+        if index > 0 and self.lines[index - 1].kind == "GLYPH":
+            return self.lines[index - 1].match.group("glyph")  # type: ignore[union-attr]
+        for j in range(index + 1, min(index + 1 + forward, len(self.lines))):
+            other = self.lines[j]
+            if not plain(other.kind) and not other.kind.startswith("EGC_"):
+                break
+            m = GLYPH_END.search(other.text) or GLYPH_START.match(other.text)
+            if m:
+                return m.group(1)
+        return None
+
+    # -------------------------------------------------------------- the 12(b) table
+
+    def securities(self, children: list) -> list[Security]:
+        """The rows under the table's header row; none when it says "None"."""
+        self.registrant_area = False
+        self.mark(children[0])
+        lines = [line for c in children[1:] for line in (c if isinstance(c, list) else [c])]
+        header = False
         columns: list[tuple[int, int]] = []
         kinds: list[str] = []
         rows: list[Security] = []
-        for j in range(index + 1, min(index + 30, len(self.lines))):
-            line = self.lines[j]
-            if line.kind != "TEXT":
-                if line.kind in ("PAGE", "TABLE_OPEN", "TABLE_CLOSE", "TABLE_TAG"):
+        for line in lines[:29]:
+            if not plain(line.kind):
+                if line.kind in MARKUP:
                     continue
                 break
-            low = line.text.lower()
-            if header is None:
-                if "title of each class" in low or "trading symbol" in low:
-                    header = line
+            if not header:
+                if line.kind == "HEADER_12B":
+                    header = True
                     for chunk in chunks(line.text):
                         c = chunk.text.lower()
-                        kind = (
-                            "title" if "title" in c or "class" in c
-                            else "symbol" if "symbol" in c or "trading" in c
-                            else "exchange" if "exchange" in c or "name of" in c
-                            else None
-                        )
+                        kind = ("title" if "title" in c or "class" in c
+                                else "symbol" if "symbol" in c or "trading" in c
+                                else "exchange" if "exchange" in c or "name of" in c
+                                else None)
                         if kind:
                             columns.append((chunk.start, chunk.end))
                             kinds.append(kind)
-                    self.used.add(j)
                     continue
-                if low.strip().rstrip(".") in ("none", "not applicable", "n/a"):
-                    self.used.add(j)
-                    return []
-                break
+                break  # "None", or no header row: no rows
             if all(_HEADER_WORDS.match(c.text) for c in chunks(line.text)):
-                self.used.add(j)  # the header row's second line ("Symbol(s)  on which registered")
-                continue
-            if EGC_LIKE.search(line.text) or len(line.text.strip()) > 200:
+                continue  # the header row's second line ("Symbol(s)  on which registered")
+            if _EGC_LIKE.search(line.text) or len(line.text.strip()) > 200:
                 break
             pieces = chunks(line.text)
-            if not pieces or not columns:
+            if not pieces or not columns or NOTHING.match(pieces[0].text):
                 break
-            if pieces[0].text.lower().rstrip(".") in ("none", "not applicable", "n/a"):
-                self.used.add(j)
-                break
-            self.used.add(j)
             cells: dict[str, Text] = {}
             in_order = len(pieces) == len(kinds) == 3  # a long title pushes the others right
             for n, piece in enumerate(pieces):
                 kind = kinds[n] if in_order else kinds[best_column(piece, columns)]
-                if kind in cells:
-                    old = cells[kind]
-                    cells[kind] = Text(value=f"{old.value} {piece.text}", span=old.span)
-                else:
-                    cells[kind] = self.text(line, piece.start, piece.text)
+                value = self.text(line, piece.start, piece.text)
+                cells[kind] = self._joined(cells[kind], value, " ") if kind in cells else value
             if set(cells) == {"exchange"} and rows and rows[-1].exchange is not None:
                 # "New York Stock Exchange" / "NYSE Texas, Inc.": two lines of one cell
                 last = rows[-1]
-                rows[-1] = Security(
-                    title=last.title, symbol=last.symbol,
-                    exchange=Text(value=f"{last.exchange.value} {cells['exchange'].value}",
-                                  span=last.exchange.span),
-                )
+                rows[-1] = msgspec.structs.replace(
+                    last, exchange=self._joined(last.exchange, cells["exchange"], " "))
                 continue
             if set(cells) == {"title"} and rows and "symbol" in kinds:
                 # A class title wrapped onto a second line.
                 last = rows[-1]
                 if last.title is not None:
-                    rows[-1] = Security(
-                        title=Text(value=f"{last.title.value} {cells['title'].value}",
-                                   span=last.title.span),
-                        symbol=last.symbol, exchange=last.exchange,
-                    )
+                    rows[-1] = msgspec.structs.replace(
+                        last, title=self._joined(last.title, cells["title"], " "))
                 continue
-            rows.append(Security(
-                title=cells.get("title"), symbol=cells.get("symbol"),
-                exchange=cells.get("exchange"),
-            ))
+            rows.append(Security(title=cells.get("title"), symbol=cells.get("symbol"),
+                                 exchange=cells.get("exchange")))
         return rows
 
-    def egc(self, index: int) -> tuple[str, CheckBox] | None:
-        line = self.lines[index]
-        low = line.text.lower()
-        if "extended transition" in low or "if an emerging growth company" in low:
-            found = None
-            for j in range(index, min(index + 6, len(self.lines))):
-                other = self.lines[j]
-                if j > index and other.kind not in ("TEXT",):
-                    break
-                m = GLYPH_END.search(other.text)
-                if m and _glyph_state(m.group(1)) is not None:
-                    found = (m.group(1), other)
-                    break
-                m = GLYPH_ONLY.match(other.text)
-                if m:
-                    found = (m.group(1), other)
-                    break
-            glyph = found[0] if found else None
-            return "extended_transition_period", CheckBox(
-                name="extended-transition-period",
-                checked=_glyph_state(glyph) if glyph else None, glyph=glyph,
-                text=self.value_at(line, line.text.strip()),
-            )
-        if "indicate by check mark whether" in low or len(low.strip()) > 80:
+    # -------------------------------------------------------------- emerging growth company
+
+    def egc(self, children: list) -> dict[str, CheckBox]:
+        """The emerging growth company box and the extended transition period box
+        (the question itself holds no box)."""
+        self.registrant_area = False
+        out: dict[str, CheckBox] = {}
+        for line in children:
+            if not isinstance(line, Line):
+                continue
+            self.mark(line)
+            if line.kind == "EGC_TRANSITION":
+                out.setdefault("extended_transition_period", self._transition(line))
+            elif line.kind == "EGC_BOX":
+                glyph = self._glyph_near(self.index(line), forward=1)
+                out.setdefault("emerging_growth_company", CheckBox(
+                    name="emerging-growth-company",
+                    checked=glyph_state(glyph) if glyph else None, glyph=glyph,
+                    text=self.value_at(line, line.text.strip())))
+        return out
+
+    def _transition(self, line: Line) -> CheckBox:
+        index = self.index(line)
+        glyph = None
+        for j in range(index, min(index + 6, len(self.lines))):
+            other = self.lines[j]
+            if j > index and not plain(other.kind):
+                break
+            m = GLYPH_END.search(other.text)
+            if m and glyph_state(m.group(1)) is not None:
+                glyph = m.group(1)
+                break
+            if other.kind == "GLYPH":
+                glyph = other.match.group("glyph")  # type: ignore[union-attr]
+                break
+        return CheckBox(name="extended-transition-period",
+                        checked=glyph_state(glyph) if glyph else None, glyph=glyph,
+                        text=self.value_at(line, line.text.strip()))
+
+    # -------------------------------------------------------------- the page
+
+    def start(self, children: list) -> CoverPage | None:
+        """The cover page, from its parts (None when it names no form, no registrant
+        and no date: then it is not a cover page)."""
+        boxes: dict[str, CheckBox] = {}
+        egc: dict[str, CheckBox] = {}
+        securities: list[Security] | None = None
+        for part in children:
+            if isinstance(part, dict):  # the emerging growth company boxes
+                for key, box in part.items():
+                    egc.setdefault(key, box)
+            elif isinstance(part, tuple):  # check boxes
+                for box in part:
+                    boxes.setdefault(box.name, box)
+            elif isinstance(part, list) and all(isinstance(row, Security) for row in part):
+                securities = part  # the 12(b) table (loose lines are lists of Line)
+        lines, layout, form = self.lines, self.layout, self.form
+        date = self.date or _lone_date(lines, layout)
+        if form is None and not self.registrants and date is None:
             return None
-        found2 = self.glyph_near(index, forward=1)
-        glyph = found2[0] if found2 else None
-        return "emerging_growth_company", CheckBox(
-            name="emerging-growth-company",
-            checked=_glyph_state(glyph) if glyph else None, glyph=glyph,
-            text=self.value_at(line, line.text.strip()),
-        )
-
-
-_HEADER_WORDS = re.compile(
-    r"^(?:trading\s+)?symbol(?:\(s\)|s)?$|^(?:name\s+of\s+each\s+exchange\s+)?on\s+which"
-    r"(?:\s+registered)?$|^registered$|^trading$|^title\s+of\s+each\s+class$|^class$|"
-    r"^name\s+of\s+each\s+exchange$",
-    re.IGNORECASE,
-)
-EGC_LIKE = re.compile(r"emerging\s+growth|indicate\s+by\s+check", re.IGNORECASE)
-
-
-def read_cover(
-    lines: list[Line], note: Part | None, layout: Layout
-) -> tuple[CoverPage | None, Text | None]:
-    if not lines:
-        return None, _intro(note, layout)
-    cover = _Cover(lines, layout)
-    form: Text | None = None
-    amendment_number: int | None = None
-    date: DateValue | None = None
-    boxes: dict[str, CheckBox] = {}
-    egc: dict[str, CheckBox] = {}
-    securities: list[Security] = []
-    section_12b = False
-    last_cover = 0
-    for i, line in enumerate(lines):
-        kind = line.kind
-        if kind == "TEXT" and i in cover.used:
-            continue
-        if kind == "FORM_TITLE" and form is None:
-            m = FORM_RE.search(line.text)
-            if m:
-                form = cover.text(line, m.start(1), m.group(1))
-        elif kind == "REPORT_DATE" and date is None:
-            date = cover.report_date(i)
-        elif kind == "CAPTION":
-            cover.caption(i)
-        elif kind == "PHONE":
-            cover.phone(i)
-        elif kind == "BOX":
-            name = cover.box_name(i)
-            if name and name not in boxes:
-                boxes[name] = cover.box(i, name)
-        elif kind == "SECURITIES_12B":
-            securities = cover.securities(i)
-            section_12b = True
-        elif kind == "EGC":
-            found = cover.egc(i)
-            if found and found[0] not in egc:
-                egc[found[0]] = found[1]
-        else:
-            if kind == "TEXT" and amendment_number is None and i < 40:
-                m = AMENDMENT_RE.search(line.text)
-                if m:
-                    amendment_number = int(m.group(1))
-            continue
-        last_cover = i
-    if date is None:
-        date = _lone_date(lines, layout)
-    if form is None and not cover.registrants and date is None:
-        return None, _intro(note, layout)
-    amendment = bool(form and "/A" in form.value.upper().replace(" ", "")) or (
-        amendment_number is not None
-    )
-    registrants = [Registrant(**dict(r)) for r in _share(cover.registrants) if r]
-    order = [name for _, name in BOX_NAMES]
-    span = layout.span(lines[0].start, lines[last_cover].end)
-    return (
-        CoverPage(
+        number = _amendment_number(lines)
+        end = self.last[1] if self.last is not None else lines[0].end
+        return CoverPage(
             form_type=form,
-            amendment=amendment,
-            amendment_number=amendment_number,
+            amendment=bool(form and "/A" in form.value.upper().replace(" ", ""))
+            or number is not None,
+            amendment_number=number,
             date_of_report=date,
-            registrants=registrants,
-            check_boxes=[boxes[n] for n in order if n in boxes],
+            registrants=[Registrant(**dict(r)) for r in _share(self.registrants) if r],
+            check_boxes=[boxes[name] for _, name in BOX_NAMES if name in boxes],
             emerging_growth_company=egc.get("emerging_growth_company"),
             extended_transition_period=egc.get("extended_transition_period"),
-            securities_12b=securities,
-            securities_12b_section=section_12b,
-            span=span,
-        ),
-        _intro(note, layout),
-    )
+            securities_12b=securities or [],
+            securities_12b_section=securities is not None,
+            span=layout.span(lines[0].start, end),
+        )
 
 
 def _lone_date(lines: list[Line], layout: Layout) -> DateValue | None:
     """A cover without "Date of Report": the date standing alone on a line before
     the registrant's name caption (1-800-Flowers 2023)."""
     for line in lines:
-        if line.kind == "CAPTION":
+        if line.kind in CAPTIONS:
             return None
-        if line.kind != "TEXT":
+        if not plain(line.kind):
             continue
         stripped = line.text.strip()
         found = find_date(stripped)
@@ -995,3 +791,49 @@ def _intro(note: Part | None, layout: Layout) -> Text | None:
     start = note.head.start
     end = note.end
     return layout.value(layout.text[start:end].strip(), start, end)
+
+
+def _amendment_number(lines: list[Line]) -> int | None:
+    """"Amendment No. 2" among the first lines of the cover."""
+    for line in lines[:40]:
+        if line.kind == "AMENDMENT" and line.match is not None:
+            return int(line.match.group("number"))
+    return None
+
+
+# ------------------------------------------------------------------ reading
+
+
+def read_cover(
+    front: list[Line], note: Part | None, layout: Layout
+) -> tuple[CoverPage | None, Text | None]:
+    """The cover page of the lines before the first heading (the body grammar's
+    ``front``), and the explanatory note's text; departures from the cover's
+    layout go to ``layout.source``."""
+    if not front:
+        return None, _intro(note, layout)
+    tokens = lex_cover(front, layout.text)
+    source = layout.source
+
+    def at(start: int, end: int):
+        """The words of the line starting at ``start`` (its first line, if several)."""
+        line = layout.text[start:end].split("\n", 1)[0]
+        lead = len(line) - len(line.lstrip())
+        return layout.span(start + lead, start + len(line.rstrip()))
+
+    def report(message: str, line: Line, label: str) -> None:
+        source.report("cover-layout", message, at(line.start, line.end), label=label)
+
+    def syntax(problem: SyntaxProblem) -> None:
+        token = problem.token
+        if token.type == "$END":
+            return
+        label = LABELS.get(problem.message) or "expected " + (
+            ", ".join(problem.expected) or "something else")
+        source.report("cover-layout", problem.message, at(token.start_pos, token.end_pos),
+                      label=label)
+
+    tree = REGION.parse(tokens, syntax)
+    if tree is None:  # recovery gave up: no cover is read
+        return None, _intro(note, layout)
+    return CoverReader(tokens, layout, report).transform(tree), _intro(note, layout)

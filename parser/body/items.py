@@ -14,15 +14,17 @@ import re
 from ..layout.text import Layout
 from ..model import Item, Text
 from ..vocab import items as vocab
+from ..vocab.shapes import NOTHING
 from .columns import is_rule
-from .lexer import ITEM_RE, NUM_RE, classify_markup
+from .lexer import MARKUP
 from .lines import Line, Part
+from .signature_lexer import exchange_act_at
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
-_NOT_APPLICABLE = re.compile(r"^\W*(?:not\s+applicable|n/a|none)\W*$", re.IGNORECASE)
 _SUB_LABEL = re.compile(r"^\(?[a-z]\)[.)]?\s")
 _SUB_NA = re.compile(r"^\(?[a-z]\)[.)]?\s+.{0,80}?\b(?:not\s+applicable|none)\W*$", re.IGNORECASE)
 _RANGE_WORDS = re.compile(r"through|thru|to|-|–|—", re.IGNORECASE)
+NUM_RE = re.compile(r"(\d{1,2})(?:[ \t]?\.[ \t]?(\d{1,2}))?|\b[IVX]{1,4}\b")
 
 
 def _numbers(nums: str) -> list[tuple[str, int, int]]:
@@ -72,39 +74,41 @@ def _looks_like_title(text: str, keys: list[str]) -> bool:
 
 
 def _body_text(layout: Layout, lines: list[Line]) -> Text | None:
-    kept = [line for line in lines if classify_markup(line.text) is None]
+    """The text under a heading, blank lines kept, <PAGE> markers and <S>/<C> rows
+    (layout, not text) left out."""
+    kept = [line for line in lines if line.kind not in MARKUP]
     if not kept:
         return None
-    start, end = kept[0].start, kept[-1].end
-    raw = layout.text[start:end]
-    # <PAGE> markers and <S>/<C> rows are layout, not text
-    value = "\n".join(
-        line.rstrip() for line in raw.split("\n") if classify_markup(line) is None
-    ).strip()
-    return layout.value(value, start, end) if value else None
+    first, last = kept[0], kept[-1]
+    out: list[str] = []
+    previous: int | None = None
+    for line in lines:
+        if line.start < first.start or line.start > last.start:
+            continue
+        if previous is not None:
+            out.extend([""] * (line.number - previous - 1))  # the blank lines between
+        previous = line.number + line.text.count("\n")
+        if line.kind not in MARKUP:
+            out.append(line.text.rstrip())
+    value = "\n".join(out).strip()
+    return layout.value(value, first.start, last.end) if value else None
 
 
-def heading_keys(heading: str) -> list[str]:
-    """The item numbers a heading line names, normalised ("7", "9.01")."""
-    m = ITEM_RE.match(heading)
-    if m is None:
+def heading_keys(heading: Line) -> list[str]:
+    """The item numbers an item heading names, normalised ("7", "9.01")."""
+    m = heading.match
+    if heading.kind != "ITEM_HEAD" or m is None:
         return []
     written = [w for w, _, _ in _numbers(m.group("nums"))]
     written += [found.group(1) for found in _inline_items(m.group("rest"))]
     return [vocab.normalise_number(w) or w for w in written]
 
 
-_SIGNATURE_SENTENCE = re.compile(
-    r"^\s*pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\s+(?:and\s+)?exchange",
-    re.IGNORECASE,
-)
-
-
 def _without_unheaded_signatures(part: Part) -> Part:
     """The last item of a report with no SIGNATURES heading ends where the
-    signature block's "Pursuant to the requirements ..." sentence begins."""
-    for i, line in enumerate(part.lines):
-        if _SIGNATURE_SENTENCE.match(line.text[:200]):
+    signature block's Exchange Act sentence begins."""
+    for i in range(len(part.lines)):
+        if exchange_act_at(part.lines, i):
             return Part(part.kind, part.head, part.lines[:i])
     return part
 
@@ -164,10 +168,10 @@ def _not_applicable(body: Text | None) -> bool:
         return False
     # "(a) Financial Statements ..." / "Not applicable." / "(b) ..." / "Not applicable."
     labels = sum(1 for line in lines if _SUB_LABEL.match(line))
-    answers = sum(1 for line in lines if _NOT_APPLICABLE.match(line) or _SUB_NA.match(line))
+    answers = sum(1 for line in lines if NOTHING.match(line) or _SUB_NA.match(line))
     if labels and labels + answers >= len(lines) and answers >= labels:
         return True
-    if not _NOT_APPLICABLE.match(lines[0]):
+    if not NOTHING.match(lines[0]):
         return False
     rest = " ".join(lines[1:])
     return sum(c.isalpha() for c in rest) < 60
@@ -175,9 +179,8 @@ def _not_applicable(body: Text | None) -> bool:
 
 def _items(part: Part, layout: Layout) -> list[Item]:
     head = part.head
-    m = ITEM_RE.match(head.text)
-    if m is None:  # cannot happen: the lexer matched the same pattern
-        return []
+    m = head.match
+    assert m is not None  # an ITEM_HEAD token carries the groups its terminal matched
     numbers = _numbers(m.group("nums"))
     nums_at = m.start("nums")
     rest = m.group("rest")
@@ -207,7 +210,7 @@ def _items(part: Part, layout: Layout) -> list[Item]:
         keys = group_keys if index == 0 else [key]
         official = [t for k in keys for t in _titles(k)]
         text = text.rstrip()
-        if _NOT_APPLICABLE.match(text or "-"):
+        if NOTHING.match(text or "-"):
             if text:
                 not_applicable = True
             out_titles.append(None)

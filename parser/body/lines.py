@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 
@@ -17,6 +18,7 @@ class Line(NamedTuple):
     start: int
     end: int
     number: int  # 1-based line number in the layout
+    match: re.Match[str] | None = None  # what the lexer matched: a heading's groups
 
 
 class Part(NamedTuple):

@@ -7,7 +7,7 @@ types past this module); ``cover``, ``item_sections``, ``signatures`` and
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from typing import NamedTuple
 
 from lark import Token, Transformer
@@ -21,6 +21,7 @@ from .cover import read_cover
 from .exhibits import read_exhibits
 from .items import heading_keys, read_items
 from .lines import Line, Part
+from .signature_lexer import signed_line
 from .signatures import read_signatures
 
 _WORDS = {
@@ -51,12 +52,10 @@ class _Builder(Transformer):
     def __default_token__(self, token: Token) -> Line:
         # TEXT tokens carry no value (see body_lexer): their text is in the layout
         value = token.value or self.text[token.start_pos : token.end_pos]
-        return Line(token.type, value, token.start_pos, token.end_pos, token.line)
+        return Line(token.type, value, token.start_pos, token.end_pos, token.line,
+                    getattr(token, "match", None))
 
     def markup(self, children: list) -> Line:
-        return children[0]
-
-    def cover_line(self, children: list) -> Line:
         return children[0]
 
     def _part(self, kind: str, children: list) -> Part:
@@ -91,9 +90,6 @@ class _Builder(Transformer):
         return lines, note, [c for c in children[1:] if isinstance(c, Part)]
 
 
-_SIGNED = re.compile(r"/\s*s\s*/|^\s*by\b", re.IGNORECASE)
-
-
 def _drop_contents(parts: list[Part]) -> list[Part]:
     """Leave out a table of contents: a run of headings with (almost) nothing under
     them whose items are headed again, with text, further on (Oracle 2014, Nuance
@@ -105,18 +101,20 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
         return (part.kind != "explanatory" and len(lines) <= 6
                 and all(len(line) < 100 for line in lines) and sum(map(len, lines)) < 400)
 
-    keys = [heading_keys(p.head.text) if p.kind == "item" else [p.kind] for p in parts]
+    keys = [heading_keys(p.head) if p.kind == "item" else [p.kind] for p in parts]
+    later = Counter(k for ks in keys for k in ks)  # the keys of parts[i:], kept as i moves
     i = 0
     while i < len(parts):
         if not listing(parts[i]):
+            later.subtract(keys[i])
             i += 1
             continue
         j = i
         while j < len(parts) and listing(parts[j]):
+            later.subtract(keys[j])
             j += 1
         listed = [k for ks in keys[i:j] for k in ks]
-        later = {k for ks in keys[j:] for k in ks}
-        if j - i >= 2 and sum(k in later for k in listed) * 2 >= len(listed):
+        if j - i >= 2 and sum(later[k] > 0 for k in listed) * 2 >= len(listed):
             parts = parts[:i] + parts[j:]
             break
         i = j
@@ -125,7 +123,7 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
     signed = [i for i, p in enumerate(parts) if p.kind == "signatures"]
     first_item = next((i for i, p in enumerate(parts) if p.kind == "item"), None)
     if (len(signed) > 1 and first_item is not None and signed[0] < first_item
-            and not any(_SIGNED.search(line.text) for line in parts[signed[0]].lines)):
+            and not any(signed_line(line.text) for line in parts[signed[0]].lines)):
         parts = parts[: signed[0]] + parts[signed[0] + 1 :]
     return parts
 

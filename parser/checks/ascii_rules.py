@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..body.lexer import classify_markup
+from ..body.lexer import markup_kind
 from ..model import Diagnostic
 from . import Context, rule
 
@@ -31,7 +31,7 @@ def long_lines(ctx: Context) -> Iterator[Diagnostic]:
     pos = 0
     for line in layout.text.split("\n"):  # type: ignore[union-attr]
         if line[:1] == "<" or line.lstrip()[:1] == "<":
-            kind = classify_markup(line[:100])
+            kind = markup_kind(line[:100])
             in_table = kind == "TABLE_OPEN" or (in_table and kind != "TABLE_CLOSE")
         limit = TABLE_LIMIT if in_table else TEXT_LIMIT
         measured = line.rstrip()

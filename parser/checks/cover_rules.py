@@ -8,16 +8,16 @@ from collections.abc import Iterator
 
 from ..model import Diagnostic, Span, Text
 from ..vocab.normalize import file_number_key
+from ..vocab.shapes import NOTHING
 from . import Context, rule
 
 BOXES_FROM = dt.date(2004, 8, 23)
 EGC_FROM = dt.date(2017, 4, 12)
 TABLE_12B_FROM = dt.date(2019, 5, 2)
 
-NONE_VALUES = re.compile(
-    r"^\W*(?:n/?a|none|not\s+applicable|applied\s+for|pending|inapplicable|—|-+)\W*$",
-    re.IGNORECASE,
-)
+# what else filers write for an empty value, besides "None" / "Not applicable"
+OTHER_EMPTY = re.compile(r"^\W*(?:na|applied\s+for|pending|inapplicable|—|-+)\W*$",
+                         re.IGNORECASE)
 IRS = re.compile(r"^\d{2}-\d{7}$")
 FILE_NUMBER = re.compile(r"^(?:\d{1,3}|I)-\d{1,6}(?:-\d{1,3})?$")
 
@@ -101,7 +101,7 @@ def _values(ctx: Context, field: str) -> Iterator[Text]:
         return
     for registrant in ctx.cover.registrants:
         value = getattr(registrant, field)
-        if value is not None and not NONE_VALUES.match(value.value):
+        if value is not None and not (NOTHING.match(value.value) or OTHER_EMPTY.match(value.value)):
             yield value
 
 

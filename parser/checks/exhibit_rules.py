@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
-from ..body.exhibits import Embedded, covering_number, exhibit_key, unnumbered_entries
 from ..model import Diagnostic, Document, Exhibit
+from ..vocab.exhibit_numbers import exhibit_key
 from . import Context, rule
+from .exhibit_evidence import Embedded, covering_number, unnumbered_entries
 
 # Exhibits that are not separate documents, or not listed by convention.
 EMBEDDED = {(104,)}  # the cover page inline XBRL lives in the 8-K document itself

@@ -168,9 +168,9 @@ def after_signatures(ctx: Context) -> Iterator[Diagnostic]:
         if part.kind == "signatures" and signed is None:
             signed = part
         elif part.kind == "item" and signed is None:
-            before.update(heading_keys(part.head.text))
+            before.update(heading_keys(part.head))
         elif part.kind == "item" and signed is not None:
-            if set(heading_keys(part.head.text)) <= before:
+            if set(heading_keys(part.head)) <= before:
                 continue  # the item's financial statements, attached after the signatures
             yield ctx.report(
                 "item-after-signatures", "an item heading follows the signature block",

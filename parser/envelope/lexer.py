@@ -2,31 +2,26 @@
 
 One token per meaningful line: envelope tags, PEM armour, header labels and
 tags, document tags, and one opaque ``CONTENT`` token per ``<TEXT>`` block whose
-end is found with ``str.find``. Token values are the line as written (stripped
-of the line end); ``CONTENT`` tokens carry an empty value and only positions, so
-a 50 MB uuencoded part is never copied.
+end is found with ``str.find``. What a line is comes from the grammar's
+terminals (``lexing.Vocabulary``), with the vocabulary of where the line
+stands: the envelope and header, the PEM header block, or a document's tags.
+What a pattern cannot see is decided here: whether ``<NAME>`` opens a container
+(its end tag follows) or is a field, which container an end tag closes, a value
+continued on the next line, where a document's content ends. Token values are
+the line stripped; ``CONTENT`` tokens carry an empty value and only positions,
+so a 50 MB uuencoded part is never copied.
 """
 
 from __future__ import annotations
 
-import re
+import functools
 from typing import NamedTuple
 
 from lark import Token
 
-ROLE_LABELS = frozenset(
-    {
-        "FILER", "SUBJECT COMPANY", "FILED BY", "REPORTING-OWNER", "REPORTING OWNER",
-        "ISSUER", "DEPOSITOR", "SECURITIZER", "ISSUING ENTITY", "ISSUING_ENTITY",
-        "SERIAL COMPANY", "FILER-AGENT",
-    }
-)
-BLOCK_LABELS = frozenset(
-    {
-        "COMPANY DATA", "FILING VALUES", "BUSINESS ADDRESS", "MAIL ADDRESS",
-        "FORMER COMPANY", "OWNER DATA", "FORMER NAME",
-    }
-)
+from .. import grammars
+from ..lexing import LineToken, Vocabulary
+
 # Tagged containers: containers even when their end tag is missing (then the
 # enclosing end tag closes them, and the mismatch is reported).
 KNOWN_CONTAINERS = frozenset(
@@ -41,16 +36,28 @@ _LEAF_TAGS = frozenset(
     {"TYPE", "SEQUENCE", "FILENAME", "DESCRIPTION", "ITEMS", "ACT", "STREET2", "PHONE"}
 )
 
-# Bounded and without nested quantifiers: no backtracking on a 1 MB line.
-_LABEL = re.compile(r"[ \t]*([A-Z][A-Z0-9 ()/&.,_'-]{0,80}?)[ \t]*:(.*)$")
-_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9_.-]{0,60})>(.*)$")
-_CLOSE = re.compile(r"</([A-Za-z][A-Za-z0-9_.-]{0,60})>\s*$")
-_PEM_BEGIN = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
-_PEM_END = "-----END PRIVACY-ENHANCED MESSAGE-----"
+_ENVELOPE_KINDS = (
+    "PEM_BEGIN", "PEM_END", "ROOT_OPEN", "ROOT_CLOSE", "HEADER_OPEN", "HEADER_CLOSE",
+    "SUBMISSION_OPEN", "SUBMISSION_CLOSE", "DOCUMENT_OPEN", "CONTAINER_OPEN", "CONTAINER_CLOSE",
+    "TAG_FIELD", "ROLE", "BLOCK", "FIELD",
+)
+_DOCUMENT_KINDS = ("DOCUMENT_OPEN", "DOCUMENT_CLOSE", "TEXT_OPEN", "DOC_TAG")
+
+
+@functools.cache
+def _vocabularies() -> tuple[Vocabulary, Vocabulary, Vocabulary]:
+    """The envelope's line kinds where each may stand: envelope and header, a
+    document's tags, the PEM header block."""
+    lark = grammars.load("envelope.lark")
+    return (Vocabulary(lark, _ENVELOPE_KINDS, fallback="JUNK"),
+            Vocabulary(lark, _DOCUMENT_KINDS, fallback="JUNK"),
+            Vocabulary(lark, ("PEM_FIELD",), fallback="JUNK"))
+
 
 ENVELOPE_STARTS = (
-    _PEM_BEGIN, "<SEC-DOCUMENT>", "<IMS-DOCUMENT>", "<SUBMISSION>", "<SEC-HEADER>",
-    "<IMS-HEADER>", "<DOCUMENT>", "ACCESSION NUMBER:", "<ACCESSION-NUMBER>",
+    "-----BEGIN PRIVACY-ENHANCED MESSAGE-----", "<SEC-DOCUMENT>", "<IMS-DOCUMENT>",
+    "<SUBMISSION>", "<SEC-HEADER>", "<IMS-HEADER>", "<DOCUMENT>", "ACCESSION NUMBER:",
+    "<ACCESSION-NUMBER>",
 )
 
 
@@ -92,12 +99,13 @@ class _Lexer:
         self.stack: list[tuple[str, int, int]] = []  # open tagged containers
         self.header_limit: int | None = None
         self.truncated = False
+        self.envelope_words, self.document_words, self.pem_words = _vocabularies()
 
     # -- helpers
-    def emit(self, kind: str, value: str, start: int, end: int) -> Token:
+    def emit(self, kind: str, value: str, start: int, end: int, match=None) -> Token:
         # ``line`` counts envelope lines only (content is skipped, not counted):
         # diagnostics take their line numbers from the source text instead.
-        token = Token(kind, value, start, self.line, 1, self.line, 1, end)
+        token = LineToken(kind, value, start, self.line, self.line, end, match)
         self.tokens.append(token)
         return token
 
@@ -140,38 +148,29 @@ class _Lexer:
     def run(self) -> EnvelopeTokens:
         while (got := self.next_nonblank()) is not None:
             start, eol, line, stripped = got
-            if stripped == "<DOCUMENT>":
+            kind, match = self.envelope_words.classify(stripped)
+            if kind == "DOCUMENT_OPEN":
                 self.document(start, eol)
                 continue
-            self.envelope_line(start, eol, line, stripped)
+            self.envelope_line(start, eol, line, stripped, kind, match)
         return EnvelopeTokens(self.tokens, self.notes, self.truncated)
 
-    def envelope_line(self, start: int, eol: int, line: str, stripped: str) -> None:
-        plain = undash(stripped)
-        if plain.startswith(_PEM_BEGIN):
-            self.emit("PEM_BEGIN", stripped, start, eol)
+    def envelope_line(self, start: int, eol: int, line: str, stripped: str, kind: str,
+                      match) -> None:
+        if kind == "PEM_BEGIN":
+            self.emit(kind, stripped, start, eol)
             self.advance(eol)
             self.pem_fields()
             return
-        if plain.startswith(_PEM_END):
-            self.emit("PEM_END", stripped, start, eol)
-        elif stripped.startswith(("<SEC-DOCUMENT>", "<IMS-DOCUMENT>")):
-            self.emit("ROOT_OPEN", stripped, start, eol)
-        elif stripped.startswith(("</SEC-DOCUMENT>", "</IMS-DOCUMENT>")):
-            self.emit("ROOT_CLOSE", stripped, start, eol)
-        elif stripped.startswith(("<SEC-HEADER>", "<IMS-HEADER>")):
+        if kind == "HEADER_OPEN":
             self.header_limit = None
-            self.emit("HEADER_OPEN", stripped, start, eol)
-        elif stripped.startswith(("</SEC-HEADER>", "</IMS-HEADER>")):
+        elif kind in ("HEADER_CLOSE", "SUBMISSION_CLOSE"):
             self.close_all(start)
-            self.emit("HEADER_CLOSE", stripped, start, eol)
-        elif stripped == "<SUBMISSION>":
-            self.emit("SUBMISSION_OPEN", stripped, start, eol)
-        elif stripped == "</SUBMISSION>":
-            self.close_all(start)
-            self.emit("SUBMISSION_CLOSE", stripped, start, eol)
+        if kind in ("PEM_END", "ROOT_OPEN", "ROOT_CLOSE", "HEADER_OPEN", "HEADER_CLOSE",
+                    "SUBMISSION_OPEN", "SUBMISSION_CLOSE"):
+            self.emit(kind, stripped, start, eol, match)
         else:
-            self.header_line(start, eol, line, stripped)
+            self.header_line(start, eol, line, stripped, kind, match)
         self.advance(eol)
 
     def pem_fields(self) -> None:
@@ -179,74 +178,60 @@ class _Lexer:
         # up to the blank line that ends the PEM header.
         while self.pos < self.n:
             start, eol, line = self.next_line()
-            if not line.strip() or line.lstrip().startswith("<"):
+            kind, _ = self.pem_words.classify(line.lstrip())
+            if not line.strip() or kind != "PEM_FIELD":
                 return
-            self.emit("PEM_FIELD", line.strip(), start, eol)
+            self.emit(kind, line.strip(), start, eol)
             self.advance(eol)
 
-    def header_line(self, start: int, eol: int, line: str, stripped: str) -> None:
-        if stripped.startswith("</"):
-            m = _CLOSE.match(stripped)
-            if m:
-                self.close_tag(m.group(1), start, eol, stripped)
+    def header_line(self, start: int, eol: int, line: str, stripped: str, kind: str,
+                    match) -> None:
+        if kind == "CONTAINER_CLOSE":
+            self.close_tag(match.group("label"), start, eol, stripped, match)
+            return
+        if kind == "CONTAINER_OPEN":
+            name = match.group("label")
+            if name.upper() in KNOWN_CONTAINERS or (
+                name not in _LEAF_TAGS and self.has_close(name, eol)
+            ):
+                self.stack.append((name, start, eol))
+                self.emit(kind, stripped, start, eol, match)
                 return
-        elif stripped.startswith("<"):
-            m = _TAG.match(stripped)
-            if m:
-                name, value = m.group(1), m.group(2).strip()
-                container = name.upper() in KNOWN_CONTAINERS or (
-                    name not in _LEAF_TAGS and self.has_close(name, eol)
-                )
-                if not value and container:
-                    self.stack.append((name, start, eol))
-                    self.emit("CONTAINER_OPEN", stripped, start, eol)
-                else:
-                    self.emit("TAG_FIELD", stripped, start, eol)
-                return
-        m = _LABEL.match(line)
-        if m:
-            label = m.group(1).strip()
-            value = m.group(2).strip()
-            if label in ROLE_LABELS and not value:
-                self.emit("ROLE", stripped, start, eol)
-            elif label in BLOCK_LABELS and not value:
-                self.emit("BLOCK", stripped, start, eol)
-            else:
-                self.emit("FIELD", stripped, start, eol)
+            kind, match = "TAG_FIELD", self.envelope_words.match_as("TAG_FIELD", stripped)
+        if kind in ("TAG_FIELD", "ROLE", "BLOCK", "FIELD"):
+            self.emit(kind, stripped, start, eol, match)
             return
         last = self.tokens[-1] if self.tokens else None
         if last is not None and last.type == "FIELD" and stripped.startswith("]"):
             # "STANDARD INDUSTRIAL CLASSIFICATION: [5122" then "]  IRS NUMBER: ...":
             # the SIC code's bracket wrapped onto the next label's line.
-            self.tokens[-1] = Token(
-                "FIELD", last.value + "]", last.start_pos, last.line, 1, last.end_line, 1,
-                last.end_pos,
-            )
+            self.tokens[-1] = LineToken("FIELD", last.value + "]", last.start_pos, last.line,
+                                        last.end_line, last.end_pos, last.match)
             offset = line.index("]") + 1
-            if line[offset:].strip():
-                self.header_line(start + offset, eol, line[offset:], line[offset:].strip())
+            rest = line[offset:]
+            if rest.strip():
+                kind, match = self.envelope_words.classify(rest.strip())
+                self.header_line(start + offset, eol, rest, rest.strip(), kind, match)
             return
         if last is not None and last.type == "FIELD" and line[:1] in (" ", "\t"):
             # A value continued on the next line (SIC descriptions are split so).
-            self.tokens[-1] = Token(
-                "FIELD", f"{last.value} {stripped}", last.start_pos, last.line, 1,
-                self.line, 1, eol,
-            )
+            self.tokens[-1] = LineToken("FIELD", f"{last.value} {stripped}", last.start_pos,
+                                        last.line, self.line, eol, last.match)
             return
         self.emit("JUNK", stripped, start, eol)
 
     def has_close(self, name: str, after: int) -> bool:
         return self.text.find(f"</{name}>", after, self._header_end()) != -1
 
-    def close_tag(self, name: str, start: int, eol: int, stripped: str) -> None:
+    def close_tag(self, name: str, start: int, eol: int, stripped: str, match) -> None:
         names = [entry[0] for entry in self.stack]
         if name not in names:
-            self.emit("STRAY_CLOSE", stripped, start, eol)
+            self.emit("STRAY_CLOSE", stripped, start, eol, match)
             return
         while self.stack:
             open_name, open_start, open_eol = self.stack.pop()
             if open_name == name:
-                self.emit("CONTAINER_CLOSE", stripped, start, eol)
+                self.emit("CONTAINER_CLOSE", stripped, start, eol, match)
                 return
             # Closed implicitly by an outer end tag.
             self.notes.append(
@@ -276,24 +261,23 @@ class _Lexer:
         self.advance(eol)
         while (got := self.next_nonblank()) is not None:
             start, eol, line, stripped = got
-            if stripped.startswith("<TEXT>"):
+            kind, match = self.document_words.classify(stripped)
+            if kind == "TEXT_OPEN":
                 self.text_block(start, eol, line)
                 return
-            if stripped == "</DOCUMENT>":
-                self.emit("DOCUMENT_CLOSE", stripped, start, eol)
+            if kind == "DOCUMENT_CLOSE":
+                self.emit(kind, stripped, start, eol)
                 self.advance(eol)
                 return
-            if stripped == "<DOCUMENT>":
+            if kind == "DOCUMENT_OPEN":
                 return  # the grammar notices the missing </DOCUMENT>
             last = self.tokens[-1]
-            if _TAG.match(stripped):
-                self.emit("DOC_TAG", stripped, start, eol)
+            if kind == "DOC_TAG":
+                self.emit(kind, stripped, start, eol, match)
             elif last.type == "DOC_TAG":
                 # A <DESCRIPTION> continued on the next line.
-                self.tokens[-1] = Token(
-                    "DOC_TAG", f"{last.value} {stripped}", last.start_pos, last.line, 1,
-                    self.line, 1, eol,
-                )
+                self.tokens[-1] = LineToken("DOC_TAG", f"{last.value} {stripped}",
+                                            last.start_pos, last.line, self.line, eol, last.match)
             else:
                 self.emit("JUNK", stripped, start, eol)
             self.advance(eol)
@@ -318,7 +302,8 @@ class _Lexer:
             rest = text[close + len("</TEXT>") : close_eol].strip()
             self.pos = close_eol + 1
             self.line += 1
-            if rest == "</DOCUMENT>":  # written on the same line as </TEXT>
+            # </DOCUMENT> written on the same line as </TEXT>
+            if self.document_words.classify(rest)[0] == "DOCUMENT_CLOSE":
                 self.emit("DOCUMENT_CLOSE", rest, close_eol - len(rest), close_eol)
                 return
         else:
@@ -331,7 +316,7 @@ class _Lexer:
         # Expect </DOCUMENT>; anything else is left to the main loop and grammar.
         while (got := self.next_nonblank()) is not None:
             start, eol, line, stripped = got
-            if stripped == "</DOCUMENT>":
+            if self.document_words.classify(stripped)[0] == "DOCUMENT_CLOSE":
                 self.emit("DOCUMENT_CLOSE", stripped, start, eol)
                 self.advance(eol)
             return

@@ -9,7 +9,6 @@ tree into the ``Header`` model.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from lark import Token, Transformer
@@ -73,10 +72,6 @@ class Envelope(NamedTuple):
     closed: bool = False  # ... and its end tag
 
 
-_LABEL_SPLIT = re.compile(r"([^:]*):[ \t]*(.*)$")
-_TAG_SPLIT = re.compile(r"<([^>]+)>(.*)$")
-
-
 class _Builder(Transformer):
     """One method per grammar rule; returns plain objects, never lark types."""
 
@@ -89,9 +84,10 @@ class _Builder(Transformer):
 
     # -- tokens
     def _field(self, token: Token, tagged: bool) -> RawField:
-        line = token.value
-        m = (_TAG_SPLIT if tagged else _LABEL_SPLIT).match(line)
-        label, value = (m.group(1), m.group(2).strip()) if m else (line, "")
+        # The lexer's match names the label and where the value begins; the
+        # token's value may go on past that line (a continued field).
+        m = token.match  # type: ignore[attr-defined]
+        label, value = m.group("label"), token.value[m.start("value"):].strip()
         start, end = token.start_pos, token.end_pos
         at = self.text.find(value, start, end) if value else -1
         if at != -1:

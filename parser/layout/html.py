@@ -32,6 +32,7 @@ from html import unescape
 from typing import NamedTuple
 
 from ..source.offsets import OffsetMap, OffsetMapBuilder
+from ..vocab.glyphs import CHECKED_BOX, EMPTY_BOX
 
 __all__ = ["HtmlLayout", "PAGE_MARKER", "render_html"]
 
@@ -102,8 +103,9 @@ _LIST_CLOSERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # ---------------------------------------------------------------- characters
 
 # Checkbox glyphs of the symbol fonts, as typed in the font's own code page.
-_WINGDINGS = {"\u00a8": "\u2610", "\u00fd": "\u2612", "\u00fe": "\u2612", "x": "\u2612"}
-_WINGDINGS_2 = {**_WINGDINGS, "\u00a3": "\u2610", "R": "\u2612", "S": "\u2612", "T": "\u2612"}
+_WINGDINGS = {"\u00a8": EMPTY_BOX, "\u00fd": CHECKED_BOX, "\u00fe": CHECKED_BOX, "x": CHECKED_BOX}
+_WINGDINGS_2 = {**_WINGDINGS, "\u00a3": EMPTY_BOX, "R": CHECKED_BOX, "S": CHECKED_BOX,
+                "T": CHECKED_BOX}
 _FONT_MAPS: tuple[dict[str, str], ...] = ({}, _WINGDINGS, _WINGDINGS_2)
 
 # Unicode spaces become a plain space (not collapsed, like &nbsp;), and so do the

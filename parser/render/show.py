@@ -21,6 +21,7 @@ from rich.text import Text as RichText
 
 from ..model import DateValue, Filing, Span, Text
 from ..pipeline import Parsed
+from ..vocab.glyphs import shown
 
 
 def _v(value: Text | DateValue | None) -> str:
@@ -246,12 +247,10 @@ def _cover(filing: Filing, html: bool, width: int) -> Panel:
             value = getattr(registrant, field)
             rows.append([f"  {field.replace('_', ' ')}", _v(value), _line(value, html)])
     for box_ in cover.check_boxes:
-        state = {True: "☒", False: "☐", None: "?"}[box_.checked]
-        rows.append([f"  {box_.name}", state, _line(box_.text, html)])
+        rows.append([f"  {box_.name}", shown(box_.checked), _line(box_.text, html)])
     for box_ in (cover.emerging_growth_company, cover.extended_transition_period):
         if box_ is not None:
-            rows.append([f"  {box_.name}", {True: "☒", False: "☐", None: "?"}[box_.checked],
-                         _line(box_.text, html)])
+            rows.append([f"  {box_.name}", shown(box_.checked), _line(box_.text, html)])
     for security in cover.securities_12b:
         rows.append(["  12(b)", " | ".join(_v(v) for v in (security.title, security.symbol,
                                                             security.exchange)),

@@ -105,7 +105,7 @@ class LineIndex:
     index the 50 MB.
     """
 
-    __slots__ = ("text", "starts", "_scanned")
+    __slots__ = ("text", "starts", "_scanned", "_cursor")
 
     _BLOCK = 1 << 16
 
@@ -113,6 +113,7 @@ class LineIndex:
         self.text = text
         self.starts = [0]
         self._scanned = 0  # text[:_scanned] has been indexed
+        self._cursor = (0, 1)  # (offset, its line) of the last count far ahead
 
     def _extend(self, offset: int) -> None:
         text = self.text
@@ -128,8 +129,14 @@ class LineIndex:
     def line_col(self, offset: int) -> tuple[int, int]:
         if offset >= self._scanned and self._scanned < len(self.text):
             if offset - self._scanned > 4 * self._BLOCK:
-                # Far ahead (the end of a big document): count instead of indexing.
-                line = len(self.starts) + self.text.count("\n", self._scanned, offset)
+                # Far ahead (the end of a big document): count instead of indexing,
+                # from the last such count when it lies between (the documents of a
+                # submission are asked about in order, so each is counted once).
+                at, line = self._cursor
+                if not self._scanned <= at <= offset:
+                    at, line = self._scanned, len(self.starts)
+                line += self.text.count("\n", at, offset)
+                self._cursor = (offset, line)
                 return line, offset - self.text.rfind("\n", 0, offset)
             self._extend(offset)
         i = bisect_right(self.starts, offset) - 1

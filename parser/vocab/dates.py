@@ -5,12 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+from .transforms import MONTHS as MONTHS  # month names and abbreviations, written once
 
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
@@ -80,3 +75,22 @@ def find_date(text: str, start: int = 0) -> tuple[int, int, dt.date | None] | No
             if any(word[:3] == name[:3] for name in MONTHS):
                 best = (m.start(), m.end(), None)
     return best
+
+
+# "this 8th day of January, 2025": the date a signature sentence gives
+DAY_OF_DATE = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s{1,3}day\s{1,3}of\s{1,3}(?P<month>[A-Za-z]{3,9})\.?"
+    r"\s{0,3},?\s{0,3}(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def find_day_of(text: str) -> tuple[int, int, dt.date | None] | None:
+    """The first "8th day of January, 2025" in ``text``: (start, end, date or None if
+    the month is no month or the day not in it)."""
+    m = DAY_OF_DATE.search(text)
+    if m is None:
+        return None
+    month = MONTHS.get(m.group("month").lower())
+    day = _make(m.group("year"), month, m.group("day")) if month is not None else None
+    return m.start(), m.end(), day

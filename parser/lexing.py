@@ -1,0 +1,143 @@
+"""Line lexers whose vocabulary is the grammar's terminals.
+
+Every grammar of eightk reads *lines*: one token per non-blank line. What a
+line is (an item heading, a caption row, a By: line ...) is written in the
+``.lark`` file as a named regex terminal with a priority; a ``Vocabulary`` takes
+those terminals from the compiled grammar and matches them against each line in
+priority order (ties in the order the grammar defines them). The first that
+matches names the token, and the token keeps its match, so the groups a
+terminal defines (an item's number, a signer's name) are read from the token
+and never by running another regex over the line.
+
+Only the first ``HEAD`` characters of a line are matched, and the patterns have
+no nested quantifiers, so a 1 MB line costs what a short one does. The lowest
+terminal of a vocabulary (``TEXT``: any line) is the catch-all.
+
+What a regular expression cannot see, the context of a line (a heading in the
+middle of a sentence, a caption row continued on the next line), is decided by
+small post-lexer passes over the token stream, one function each, next to the
+reader that needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from lark import Lark, Token
+
+HEAD = 320  # characters of a line that classification looks at
+
+
+class LineToken(Token):
+    """A token for one line (or a few joined lines), with the match that named it.
+
+    ``match`` is None for the catch-all kind (plain text), which also carries no
+    copy of its text: a 50 MB 8-K has a million such lines, and their text is in
+    the layout.
+    """
+
+    __slots__ = ("match",)
+    match: re.Match[str] | None
+
+    def __new__(cls, kind: str, value: str, start: int, line: int, end_line: int, end: int,
+                match: re.Match[str] | None = None) -> LineToken:
+        self = super().__new__(cls, kind, value, start, line, 1, end_line, 1, end)
+        self.match = match
+        return self
+
+    def __reduce__(self):
+        # copy.copy (recovery reads a line as another kind on a copy) rebuilds the
+        # token through this, with the match
+        return (LineToken, (self.type, self.value, self.start_pos, self.line, self.end_line,
+                            self.end_pos, self.match))
+
+    def retyped(self, kind: str, value: str | None = None,
+                match: re.Match[str] | None = None) -> LineToken:
+        """The same line as another kind (what post-lexer passes produce); plain
+        text kinds pass ``value=""``."""
+        return LineToken(kind, self.value if value is None else value, self.start_pos,
+                         self.line, self.end_line, self.end_pos, match)
+
+
+class Vocabulary:
+    """The line kinds of one grammar (or one region of it), in priority order."""
+
+    __slots__ = ("kinds", "fallback", "_any", "_by_group")
+
+    def __init__(self, lark: Lark, names: Iterable[str] | None = None,
+                 fallback: str = "TEXT") -> None:
+        wanted = set(names) if names is not None else None
+        defined = [t for t in lark.terminals if t.name != fallback
+                   and (wanted is None or t.name in wanted)]
+        # stable: equal priorities keep the order of the grammar file
+        defined.sort(key=lambda t: -t.priority)
+        self.kinds: list[tuple[str, re.Pattern[str]]] = [
+            (t.name, re.compile(t.pattern.to_regexp())) for t in defined
+        ]
+        # One pass over the line for all kinds: an alternation in priority order,
+        # each kind's own groups renamed apart. The kind it names is then matched
+        # alone, so the token's match has the terminal's own group names.
+        alternatives = []
+        self._by_group: dict[str, tuple[str, re.Pattern[str]]] = {}
+        for i, (name, pattern) in enumerate(self.kinds):
+            inner = re.sub(r"\(\?P<(\w+)>", rf"(?P<_{i}_\1>", pattern.pattern)
+            alternatives.append(f"(?P<_k{i}>{inner})")
+            self._by_group[f"_k{i}"] = (name, pattern)
+        self._any = re.compile("|".join(alternatives)) if alternatives else None
+        # The catch-all need not be used by any rule (the envelope's JUNK never is:
+        # recovery reports and drops such lines), so lark may have left it out.
+        self.fallback = fallback
+
+    def classify(self, line: str) -> tuple[str, re.Match[str] | None]:
+        """The kind of ``line`` and the match that named it."""
+        head = line[:HEAD]
+        found = self._any.match(head) if self._any is not None else None
+        if found is None:
+            return self.fallback, None
+        name, pattern = self._by_group[found.lastgroup]  # type: ignore[index]
+        return name, pattern.match(head)
+
+    def match_as(self, name: str, line: str) -> re.Match[str] | None:
+        """``line`` matched as kind ``name`` (when context overrules the first match)."""
+        pattern = next(p for n, p in self.kinds if n == name)
+        return pattern.match(line[:HEAD])
+
+    def names(self) -> list[str]:
+        return [name for name, _ in self.kinds]
+
+
+class RawLine(NamedTuple):
+    """A non-blank line of a text: where it is, and its 1-based line number."""
+
+    start: int
+    end: int
+    number: int
+
+
+def lines_of(text: str, start: int = 0, end: int | None = None,
+             first_number: int = 1) -> Iterator[RawLine]:
+    """The non-blank lines of ``text[start:end]``."""
+    n = len(text) if end is None else end
+    pos = start
+    number = first_number - 1
+    while pos < n:
+        eol = text.find("\n", pos, n)
+        if eol == -1:
+            eol = n
+        number += 1
+        line_start = pos
+        pos = eol + 1
+        if text[line_start:eol].strip():
+            yield RawLine(line_start, eol, number)
+
+
+def lex(text: str, vocabulary: Vocabulary, lines: Iterable[RawLine]) -> Iterator[LineToken]:
+    """One token per line, named by the vocabulary."""
+    fallback = vocabulary.fallback
+    for start, end, number in lines:
+        line = text[start:end]
+        kind, match = vocabulary.classify(line)
+        value = "" if kind == fallback else line
+        yield LineToken(kind, value, start, number, number, end, match)

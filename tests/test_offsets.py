@@ -1,0 +1,22 @@
+"""Line and column of an offset, however the offsets are asked for."""
+
+from __future__ import annotations
+
+import random
+
+from eightk.source.offsets import LineIndex
+
+
+def _expected(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def test_line_col_in_order_out_of_order_and_far_ahead():
+    rng = random.Random(7)
+    text = "".join(rng.choice("ab \n") for _ in range(1_500_000))
+    index = LineIndex(text)
+    # far-ahead offsets in order (a submission's documents), then anywhere
+    asked = sorted(rng.sample(range(len(text)), 300)) + rng.sample(range(len(text)), 300)
+    asked += [0, len(text) - 1, len(text)]
+    for offset in asked:
+        assert index.line_col(offset) == _expected(text, offset), offset
