@@ -15,12 +15,16 @@ Lark types stop here, in ``recovery.py`` and in the transformers: callers get
 from __future__ import annotations
 
 import functools
+import pkgutil
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lark import Lark, Token
 from lark.lexer import Lexer
+from lark.load_grammar import PackageResource
+
+_PACKAGE = f"{__package__}.grammar"
 
 
 class PretokenizedLexer(Lexer):
@@ -33,40 +37,57 @@ class PretokenizedLexer(Lexer):
         return data
 
 
-def grammar_dir() -> Path:
-    """``grammar/``: inside the installed package, or at the top of a checkout."""
-    installed = Path(__file__).resolve().parent / "grammar"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parent.parent / "grammar"
-
-
 def grammar_text(name: str) -> str:
-    return (grammar_dir() / name).read_text("utf-8")
+    """The text of ``grammar/<name>``: package data of the installed package (from a
+    folder or a zip), else the top-level grammar/ of a checkout (an editable
+    install maps the package to parser/, beside it)."""
+    try:
+        data = pkgutil.get_data(__package__, f"grammar/{name}") if __package__ else None
+    except OSError:
+        data = None
+    if data is None:
+        here = Path(__file__).resolve().parent.parent / "grammar" / name
+        try:
+            data = here.read_bytes()
+        except OSError:
+            raise FileNotFoundError(f"grammar/{name}") from None
+    return data.decode("utf-8")
+
+
+def _import_grammar(base_path: object, grammar_path: str) -> tuple[PackageResource, str]:
+    """Lark's loader for ``%import layout (...)``: the other grammars of grammar/."""
+    return PackageResource(_PACKAGE, grammar_path), grammar_text(grammar_path)
+
+
+def build(name: str | None = None, start: str = "start", *, text: str | None = None,
+          **options: object) -> Lark:
+    """A new LALR parser for ``grammar/<name>`` (or for ``text``) from rule ``start``;
+    ``options`` go to lark (tests build with ``strict=True``)."""
+    return Lark(
+        text if text is not None else grammar_text(name or ""),
+        parser="lalr",
+        lexer=PretokenizedLexer,
+        start=start,
+        import_paths=[_import_grammar],
+        # Positions come from the tokens themselves; lark's propagation would
+        # only cost time (it was a quarter of the envelope's).
+        propagate_positions=False,
+        maybe_placeholders=False,
+        **options,
+    )
 
 
 @functools.cache
 def load(name: str, start: str = "start") -> Lark:
     """The LALR parser for ``grammar/<name>`` from rule ``start``, built once per process."""
-    return Lark(
-        grammar_text(name),
-        parser="lalr",
-        lexer=PretokenizedLexer,
-        start=start,
-        import_paths=[str(grammar_dir())],
-        # Positions come from the tokens themselves; lark's propagation would
-        # only cost time (it was a quarter of the envelope's).
-        propagate_positions=False,
-        maybe_placeholders=False,
-    )
+    return build(name, start)
 
 
 @functools.cache
 def shared_line(name: str) -> re.Pattern[str]:
     """A line kind of ``grammar/layout.lark`` (``NOT_APPLICABLE``), compiled, for a
     reader that checks a line against that kind alone."""
-    lark = Lark(f"%import layout ({name})\nstart: {name}\n", parser="lalr",
-                lexer=PretokenizedLexer, import_paths=[str(grammar_dir())])
+    lark = build(text=f"%import layout ({name})\nstart: {name}\n")
     (terminal,) = lark.terminals
     return re.compile(terminal.pattern.to_regexp())
 

@@ -8,11 +8,11 @@ from eightk.body import lexer as body_lexer
 from eightk.body.cover import read_cover
 from eightk.body.cover_region import DEPARTURES, EXAMPLES, REGION, example_tokens
 from eightk.body.lines import Line
-from eightk.grammars import PretokenizedLexer, grammar_dir, grammar_text
+from eightk.grammars import build
 from eightk.layout.text import text_layout
 from eightk.lexing import lex, lines_of
 from eightk.source.text import SourceText
-from lark import Lark, Tree
+from lark import Tree
 
 COVER = """\
                                  UNITED STATES
@@ -103,8 +103,7 @@ def fields(registrant) -> dict[str, str]:
 
 
 def test_the_grammar_has_no_conflicts():
-    Lark(grammar_text("cover.lark"), parser="lalr", lexer=PretokenizedLexer,
-         import_paths=[str(grammar_dir())], strict=True)
+    build("cover.lark", strict=True)
 
 
 def test_a_cover_reads_as_its_parts():

@@ -8,9 +8,8 @@ from eightk.body import exhibit_lexer as xl
 from eightk.body.exhibits import REGION, description_end
 from eightk.body.lexer import markup_kind
 from eightk.body.lines import Line
-from eightk.grammars import PretokenizedLexer, grammar_dir, grammar_text
+from eightk.grammars import build
 from eightk.lexing import lines_of
-from lark import Lark
 
 
 def lines(text: str) -> list[Line]:
@@ -249,8 +248,7 @@ def test_a_list_without_rows_is_all_lead():
 
 def test_the_grammar_has_no_conflicts():
     # strict: a shift/reduce or reduce/reduce conflict is an error
-    Lark(grammar_text("exhibits.lark"), parser="lalr", lexer=PretokenizedLexer, strict=True,
-         import_paths=[str(grammar_dir())])
+    build("exhibits.lark", strict=True)
 
 
 def test_text_between_rows_is_a_departure_worded_from_examples():

@@ -9,7 +9,6 @@ from eightk.body.lines import Line
 from eightk.body.signatures import _region, lex_text
 from eightk.body.signer_lines import signers
 from eightk.lexing import LineToken, lines_of
-from lark import Lark
 
 SENTENCE = ("Pursuant to the requirements of the Securities Exchange Act of 1934, the\n"
             "registrant has duly caused this report to be signed on its behalf by the\n"
@@ -40,8 +39,7 @@ def roles(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("start", ["block", "lines"])
 def test_the_grammar_is_lalr_without_conflicts(start):
     # strict: a shift/reduce conflict is an error, not resolved silently
-    Lark(grammars.grammar_text("signatures.lark"), parser="lalr", start=start, strict=True,
-         lexer=grammars.PretokenizedLexer, import_paths=[str(grammars.grammar_dir())])
+    grammars.build("signatures.lark", start, strict=True)
 
 
 def test_the_lines_rule_reads_every_line_kind():
