@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS
-from eightk.bulk import extract, inputs
+from eightk import parse_source
+from eightk.bulk import extract, inputs, tables
 from eightk.bulk.tables import COLUMNS, TABLES, normalise_text
 from eightk.bulk.writers import MissingExtra, OutputError, need
 from eightk.commands import app
@@ -405,7 +406,8 @@ def test_columns_needs_no_inputs_and_no_inputs_is_a_usage_error():
     listed = runner.invoke(app, ["extract", "--columns"])
     assert listed.exit_code == 0
     assert listed.stdout.splitlines()[0].startswith("filings: key, source, accession_number")
-    assert "items: key, n, item," in listed.stdout and listed.stdout.rstrip().endswith("column")
+    assert "items: key, n, item," in listed.stdout
+    assert listed.stdout.rstrip().endswith("column, rendered_line")
     bare = runner.invoke(app, ["extract"])
     assert bare.exit_code == 2 and "give at least one input" in bare.stderr
 
@@ -709,3 +711,14 @@ def test_the_readme_extract_section_names_only_real_options():
     named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", section))
     shown = CliRunner().invoke(app, ["extract", "--help"], env={"COLUMNS": "200"}).stdout
     assert named and all(option in shown for option in named), named
+
+
+def test_html_rows_carry_the_rendered_line_too():
+    # a one-line HTML document: every value is on source line 1, on its own rendered line
+    filing = parse_source(CORPUS / "ixbrl-2023-8k.htm").filing
+    found = tables.rows(filing, "x.htm")
+    for table in ("items", "exhibits", "signatures"):
+        for row in found[table]:
+            assert row["line"] is not None and row["rendered_line"] is not None, (table, row)
+    text = tables.rows(parse_source(CORPUS / "text-2006-sub.txt").filing, "x.txt")
+    assert all(row["rendered_line"] is None for row in text["items"])

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Diagnostic, Filing, Text
+from ..model import Diagnostic, Filing, Span, Text
 
 Row = dict[str, Any]
 
@@ -50,20 +50,22 @@ COLUMNS: dict[str, dict[str, str]] = {
         "key": "str", "n": "int", "item": "str", "canonical": "str",
         "era": "str", "number_as_written": "str", "title": "str", "title_as_written": "str",
         "not_applicable": "bool", "combined": "bool", "text_chars": "int", "line": "int",
-        "text": "str",
+        "rendered_line": "int", "text": "str",
     },
     "exhibits": {
         "key": "str", "n": "int", "number": "str", "description": "str",
         "document_type": "str", "document_sequence": "str", "incorporated_by_reference": "bool",
-        "listed_in": "str", "line": "int",
+        "listed_in": "str", "line": "int", "rendered_line": "int",
     },
     "signatures": {
         "key": "str", "n": "int", "registrant": "str", "name": "str",
         "title": "str", "date": "date", "conformed": "bool", "line": "int",
+        "rendered_line": "int",
     },
     "diagnostics": {
         "key": "str", "n": "int", "code": "str", "name": "str",
         "severity": "str", "message": "str", "line": "int", "column": "int",
+        "rendered_line": "int",
     },
 }
 TABLES = tuple(COLUMNS)
@@ -182,7 +184,7 @@ def rows(filing: Filing, source: str, diagnostics: list[Diagnostic] | None = Non
             "title_as_written": _v(item.title_as_written),
             "not_applicable": item.not_applicable, "combined": item.combined,
             "text_chars": len(text) if text else 0,
-            "line": item.heading.span.line if item.heading.span else None,
+            **_lines(item.heading.span),
         }
         if item_text:
             row["text"] = text
@@ -196,22 +198,29 @@ def rows(filing: Filing, source: str, diagnostics: list[Diagnostic] | None = Non
             "document_sequence": _v(doc.sequence) if doc else None,
             "incorporated_by_reference": exhibit.incorporated_by_reference,
             "listed_in": exhibit.source,
-            "line": exhibit.number.span.line if exhibit.number.span else None,
+            **_lines(exhibit.number.span),
         })
     for n, s in enumerate(filing.signatures):
         out["signatures"].append({
             "key": key, "n": n, "registrant": _v(s.registrant),
             "name": _v(s.name), "title": _v(s.title), "date": _date(s.date),
-            "conformed": s.conformed, "line": s.span.line if s.span else None,
+            "conformed": s.conformed, **_lines(s.span),
         })
     for n, d in enumerate(found):
         out["diagnostics"].append({
             "key": key, "n": n, "code": d.code, "name": d.name,
             "severity": d.severity, "message": d.message,
-            "line": d.span.line if d.span else None,
-            "column": d.span.column if d.span else None,
+            **_lines(d.span), "column": d.span.column if d.span else None,
         })
     return out
+
+
+def _lines(span: Span | None) -> dict[str, int | None]:
+    """Where a value or problem is: its line in the file, and for an HTML document
+    its line in the rendered text (as ``eightk check`` and ``show`` print both)."""
+    if span is None:
+        return {"line": None, "rendered_line": None}
+    return {"line": span.line, "rendered_line": span.rendered_line}
 
 
 def failure_rows(source: str, diagnostic: Diagnostic) -> dict[str, list[Row]]:
@@ -220,7 +229,7 @@ def failure_rows(source: str, diagnostic: Diagnostic) -> dict[str, list[Row]]:
     out["diagnostics"].append({
         "key": source, "n": 0, "code": diagnostic.code,
         "name": diagnostic.name, "severity": diagnostic.severity,
-        "message": diagnostic.message, "line": None, "column": None,
+        "message": diagnostic.message, "line": None, "column": None, "rendered_line": None,
     })
     return out
 
