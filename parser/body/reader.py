@@ -93,7 +93,10 @@ class _Builder(Transformer):
 def _drop_contents(parts: list[Part]) -> list[Part]:
     """Leave out a table of contents: a run of headings with (almost) nothing under
     them whose items are headed again, with text, further on (Oracle 2014, Nuance
-    2007: "ITEM 2.02 ... / ITEM 9.01 ... / SIGNATURE / EXHIBIT INDEX")."""
+    2007: "ITEM 2.02 ... / ITEM 9.01 ... / SIGNATURE / EXHIBIT INDEX"). The table
+    ends at its page break: the next page (under a running "Table of Contents"
+    header) starts the report, whose first item may be short ("The information
+    set forth under Item 2.03 is incorporated herein by reference")."""
 
     def listing(part: Part) -> bool:
         lines = [line.text.strip() for line in part.lines
@@ -113,6 +116,8 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
         while j < len(parts) and listing(parts[j]):
             later.subtract(keys[j])
             j += 1
+            if any(line.kind == "PAGE" for line in parts[j - 1].lines):
+                break  # the contents page ends: a short item on the next is the report's
         listed = [k for ks in keys[i:j] for k in ks]
         if j - i >= 2 and sum(later[k] > 0 for k in listed) * 2 >= len(listed):
             parts = parts[:i] + parts[j:]
