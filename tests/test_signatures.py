@@ -356,6 +356,70 @@ def test_officers_signing_one_under_the_other_share_the_registrant():
     assert first.registrant.span == second.registrant.span
 
 
+def test_officers_signing_side_by_side_are_two_signatures():
+    # a 1994 amendment: the second signing column is read as a second stream, so
+    # each officer keeps a name and a title of their own
+    first, second = signatures(PURSUANT + """
+                                        HARBOR POINT INDUSTRIES, INC.
+                                        (Registrant)
+
+Date: March 18, 1994
+
+/s/ Walter K. Brennan                   /s/ Louise M. Farrow
+------------------------------          ------------------------------
+Walter K. Brennan                       Louise M. Farrow
+President and Chief Executive           Vice President, Finance and
+Officer                                 Chief Financial Officer
+""")
+    assert [values(s) for s in (first, second)] == [
+        ("HARBOR POINT INDUSTRIES, INC.", "Walter K. Brennan",
+         "President and Chief Executive Officer", "1994-03-18", True),
+        ("HARBOR POINT INDUSTRIES, INC.", "Louise M. Farrow",
+         "Vice President, Finance and Chief Financial Officer", "1994-03-18", True)]
+
+
+def test_by_lines_side_by_side_beside_the_date():
+    first, second = signatures(PURSUANT + """
+                                   HARBOR POINT INDUSTRIES, INC.
+
+Date: March 18, 1994       By: /s/ Walter K. Brennan      By: /s/ Louise M. Farrow
+                               ---------------------          --------------------
+                               Walter K. Brennan              Louise M. Farrow
+                               President                      Treasurer
+""")
+    assert [values(s) for s in (first, second)] == [
+        ("HARBOR POINT INDUSTRIES, INC.", "Walter K. Brennan", "President", "1994-03-18",
+         True),
+        ("HARBOR POINT INDUSTRIES, INC.", "Louise M. Farrow", "Treasurer", "1994-03-18",
+         True)]
+
+
+def test_by_and_the_conformed_name_apart_are_one_signature():
+    (sig,) = signatures(PURSUANT + """
+                                   HARBOR POINT INDUSTRIES, INC.
+
+Date: March 18, 1994               By:      /s/ Walter K. Brennan
+                                            Walter K. Brennan
+                                            President
+""")
+    assert values(sig) == ("HARBOR POINT INDUSTRIES, INC.", "Walter K. Brennan", "President",
+                           "1994-03-18", True)
+
+
+def test_name_under_a_conformed_mark_with_no_name():
+    # WLR Foods 1994: "By: /s/______" and the name on the next line, not in the title
+    (sig,) = signatures(PURSUANT + """
+HARBOR POINT INDUSTRIES, INC.
+
+By: /s/______________________
+Delia R. Santos
+Chief Financial Officer
+Secretary and Treasurer
+""")
+    assert values(sig)[:3] == ("HARBOR POINT INDUSTRIES, INC.", "Delia R. Santos",
+                               "Chief Financial Officer Secretary and Treasurer")
+
+
 def test_registrant_on_the_date_line():
     (sig,) = signatures(PURSUANT + """
 Date: January 7, 1994 ADELPHIA COMMUNICATIONS CORPORATION

@@ -200,8 +200,10 @@ def _typed(sig: _Open, token: LineToken) -> list[LineToken]:
             sig.titled = True
             out.append(_token("TITLE_TEXT", title))
         return out
-    if not sig.signed and sig.name is None:
-        typed = clean_name(line)  # "By: ______" then the typed name
+    if sig.name is None and (not sig.signed or who.looks_like_person(text.strip())):
+        # "By: ______" then the typed name; "By: /s/_______" (the mark with no name
+        # on the line) then the name under it, when it is a person's
+        typed = clean_name(line)
         if typed is None:
             return [token.retyped("NAME_PART")]
         sig.name = typed
