@@ -926,6 +926,41 @@ Date: April 6, 2005     By: /s/ Alex Hui
     assert parsed.source.text[event.span.start : event.span.end] == "April 5, 2006"
 
 
+def test_a_date_that_does_not_exist_is_reported_once_at_the_date():
+    data = HEAD + "\n                SIGNATURES\n" + PURSUANT + """
+                        ACME WIDGET CORP.
+Date: March 41, 2006    By: /s/ Alex Hui
+                        Alex Hui, Chief Financial Officer
+
+                        By: /s/ Jane Q. Public
+                        Jane Q. Public, Treasurer
+"""
+    parsed = parse_source(data.encode())
+    assert [s.date.text for s in parsed.filing.signatures] == ["March 41, 2006"] * 2
+    assert all(s.date.value is None for s in parsed.filing.signatures)
+    (found,) = [d for d in validate(parsed) if d.name == "malformed-signature-date"]
+    assert found.code == "S704" and found.severity == "warning"
+    span = found.span
+    assert parsed.source.text[span.start : span.end] == "March 41, 2006"
+    assert "March 41, 2006" in found.message
+
+
+def test_a_real_signature_date_is_not_reported():
+    (sig,) = signatures(PURSUANT + """
+                        ACME WIDGET CORP.
+Date: February 29, 2008 By: /s/ Alex Hui
+                        Alex Hui, Chief Financial Officer
+""")
+    assert str(sig.date.value) == "2008-02-29"
+    data = HEAD + "\n                SIGNATURES\n" + PURSUANT + """
+                        ACME WIDGET CORP.
+Date: February 29, 2008 By: /s/ Alex Hui
+                        Alex Hui, Chief Financial Officer
+"""
+    assert "malformed-signature-date" not in {d.name for d in validate(parse_source(
+        data.encode()))}
+
+
 # ------------------------------------------------------------------ bad input
 
 
