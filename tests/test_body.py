@@ -203,6 +203,32 @@ def test_a_short_first_item_after_the_contents_page_is_kept():
     assert [e.number.value for e in filing.exhibits] == ["10.1"]
 
 
+def test_the_contents_page_ends_with_its_exhibit_entries():
+    # Nuance 2008: the contents table lists the exhibits under EXHIBIT INDEX, more
+    # entries than a short part holds, up to its page break; they go with it, and
+    # the exhibits are read from Item 9.01 and the exhibit index
+    entries = "".join(f"EX-{n} {d}\n" for n, d in [
+        ("1.1", "Underwriting Agreement"), ("4.1", "Indenture"), ("4.2", "Form of Note"),
+        ("5.1", "Opinion of Counsel"), ("23.1", "Consent of Counsel"),
+        ("99.1", "Press Release")])
+    contents = (f"<PAGE>\nTABLE OF CONTENTS\n\nItem 8.01 Other Events\n"
+                f"Item 9.01 Financial Statements and Exhibits\nSIGNATURES\nEXHIBIT INDEX\n"
+                f"{entries}<PAGE>\nTable of Contents\n\n")
+    report = ("Item 8.01 Other Events.\n\nOn March 3, 2006, the Company sold $40 million of "
+              "notes.\n\nItem 9.01 Financial Statements and Exhibits.\n\n(d) Exhibits\n\n"
+              + "".join(f"{n}  {d} dated March 3, 2006.\n" for n, d in [
+                  ("1.1", "Underwriting Agreement"), ("4.1", "Indenture"),
+                  ("4.2", "Form of Note"), ("5.1", "Opinion of Counsel"),
+                  ("23.1", "Consent of Counsel"), ("99.1", "Press release")]))
+    index = "\nEXHIBIT INDEX\n\n" + "".join(f"{n}  {d}\n" for n, d in [
+        ("1.1", "Underwriting Agreement"), ("99.1", "Press release")])
+    filing = parse(body(contents + report, SIGNATURES + index))
+    assert [i.key for i in filing.items] == ["8.01", "9.01"]
+    exhibits = [(e.number.value, e.description.value, e.source) for e in filing.exhibits]
+    assert exhibits[0] == ("1.1", "Underwriting Agreement dated March 3, 2006.", "item")
+    assert [n for n, _, _ in exhibits] == ["1.1", "4.1", "4.2", "5.1", "23.1", "99.1"]
+
+
 def test_title_on_the_next_line_and_sub_paragraphs():
     filing = parse(body("Item 1.01.\nEntry into a Material Definitive Agreement.\n\n"
                         "On March 3 the company signed.\n\n"
