@@ -420,6 +420,17 @@ Secretary and Treasurer
                                "Chief Financial Officer Secretary and Treasurer")
 
 
+def test_name_typed_in_full_under_an_abbreviated_signature():
+    # Marygold 2022 ("/S/ Nicolas Gerber" over "Nicholas Gerber"), 1994 ("/s/ W.A.
+    # Freeman" over "William A. Freeman"): the typed name is no line of the title
+    (sig,) = signatures(PURSUANT + """
+March 22, 1994                                  /s/ W.A. Freeman
+                                                William A. Freeman
+                                                President
+""")
+    assert values(sig)[1:3] == ("William A. Freeman", "President")
+
+
 def test_registrant_on_the_date_line():
     (sig,) = signatures(PURSUANT + """
 Date: January 7, 1994 ADELPHIA COMMUNICATIONS CORPORATION
