@@ -668,6 +668,17 @@ A report cannot be signed before the earliest event it reports. Usually one of
 the two dates is a typo.
 """,
 )
+rule(
+    "S704", "malformed-signature-date", "warning", "a signature date is not a real date",
+    "write the date the report was signed, e.g. March 3, 2025",
+    """
+The date in the signature block ("Date: March 3, 2025", the left column beside
+the signature, or "... duly authorized on this 3rd day of March, 2025") must be
+a calendar date: a day that exists in its month ("March 41", "February 30") and
+a month that exists. The timing checks (a signature dated before the event)
+cannot read such a date. Usually a typo for a nearby day.
+""",
+)
 
 # ------------------------------------------------------------------ ASCII
 rule(

@@ -531,6 +531,15 @@ warning[S703]: signed 2011-04-12, before the event of 2012-04-10
     |       ^^^^^^^^^^^^^^ signature date
     |
     = help: check the signature date and the date of report''',
+    'S704': r'''`eightk check corpus/malformed/malformed-signature-date.txt` (a sample in eightk's repository) reports:
+
+warning[S704]: signature date `September 41, 2014` is not a real date
+  --> corpus/malformed/malformed-signature-date.txt:64:7
+   |
+64 | Date: September 41, 2014                By: /s/ Arnold P. Vukovich
+   |       ^^^^^^^^^^^^^^^^^^ not a calendar date
+   |
+   = help: write the date the report was signed, e.g. March 3, 2025''',
     'X601': r'''`eightk check corpus/malformed/exhibit-not-attached.txt` (a sample in eightk's repository) reports:
 
 warning[X601]: Exhibit 10.1 is listed but no document of type EX-10.1 is attached

@@ -128,6 +128,10 @@ HEADINGS = [
     ("Item 9.01(d) Exhibits", ["9.01"]),
     ("     ITEM 12.  RESULTS OF OPERATIONS AND FINANCIAL CONDITION", ["12"]),
     ("Item 5.2 Departure of Directors", ["5.2"]),
+    # a dash or colon between the word and the number (2010s small filers)
+    ("Item - 5.02  Departure of Directors or Certain Officers", ["5.02"]),
+    ("ITEM - 9.01 FINANCIAL STATEMENTS AND EXHIBITS", ["9.01"]),
+    ("Item: 8.01 Other Events", ["8.01"]),
 ]
 
 
@@ -149,6 +153,80 @@ def test_item_heading_variants(heading, keys):
 )
 def test_sentences_starting_with_item_are_not_headings(sentence):
     assert body_lexer.vocabulary().classify(sentence)[0] == "TEXT"
+
+
+def test_a_dash_before_the_number_is_no_heading_in_a_sentence():
+    # the dash makes "Item - 5.02" a heading only where "Item 5.02" would be one
+    assert body_lexer.vocabulary().classify("Item - 5.02 of this report applies.")[0] == "TEXT"
+
+
+CONTENTS = """<PAGE>
+Table of Contents
+
+TABLE OF CONTENTS
+
+Item 1.01 Entry into a Material Definitive Agreement
+Item 2.03 Creation of a Direct Financial Obligation
+Item 9.01 Financial Statements and Exhibits
+SIGNATURES
+EXHIBIT INDEX
+<PAGE>
+Table of Contents
+
+Item 1.01 Entry into a Material Definitive Agreement.
+
+The information set forth under Item 2.03 below is incorporated herein by reference.
+
+Item 2.03 Creation of a Direct Financial Obligation.
+
+On March 3, 2006, the Company entered into a Credit Agreement with Plains Bank, as
+administrative agent, providing for a revolving credit facility of up to $40 million.
+Borrowings bear interest at LIBOR plus 1.50% and mature on March 3, 2011.
+
+Item 9.01 Financial Statements and Exhibits.
+
+(d) Exhibits
+
+10.1  Credit Agreement dated as of March 3, 2006.
+<PAGE>
+Table of Contents
+"""
+
+
+def test_a_short_first_item_after_the_contents_page_is_kept():
+    # the contents table ends at its page break: the Item 1.01 under the running
+    # "Table of Contents" header of the next page is the report's, however short
+    filing = parse(body(CONTENTS))
+    assert [i.key for i in filing.items] == ["1.01", "2.03", "9.01"]
+    first = filing.items[0]
+    assert first.body.value.startswith("The information set forth under Item 2.03")
+    assert [e.number.value for e in filing.exhibits] == ["10.1"]
+
+
+def test_the_contents_page_ends_with_its_exhibit_entries():
+    # Nuance 2008: the contents table lists the exhibits under EXHIBIT INDEX, more
+    # entries than a short part holds, up to its page break; they go with it, and
+    # the exhibits are read from Item 9.01 and the exhibit index
+    entries = "".join(f"EX-{n} {d}\n" for n, d in [
+        ("1.1", "Underwriting Agreement"), ("4.1", "Indenture"), ("4.2", "Form of Note"),
+        ("5.1", "Opinion of Counsel"), ("23.1", "Consent of Counsel"),
+        ("99.1", "Press Release")])
+    contents = (f"<PAGE>\nTABLE OF CONTENTS\n\nItem 8.01 Other Events\n"
+                f"Item 9.01 Financial Statements and Exhibits\nSIGNATURES\nEXHIBIT INDEX\n"
+                f"{entries}<PAGE>\nTable of Contents\n\n")
+    report = ("Item 8.01 Other Events.\n\nOn March 3, 2006, the Company sold $40 million of "
+              "notes.\n\nItem 9.01 Financial Statements and Exhibits.\n\n(d) Exhibits\n\n"
+              + "".join(f"{n}  {d} dated March 3, 2006.\n" for n, d in [
+                  ("1.1", "Underwriting Agreement"), ("4.1", "Indenture"),
+                  ("4.2", "Form of Note"), ("5.1", "Opinion of Counsel"),
+                  ("23.1", "Consent of Counsel"), ("99.1", "Press release")]))
+    index = "\nEXHIBIT INDEX\n\n" + "".join(f"{n}  {d}\n" for n, d in [
+        ("1.1", "Underwriting Agreement"), ("99.1", "Press release")])
+    filing = parse(body(contents + report, SIGNATURES + index))
+    assert [i.key for i in filing.items] == ["8.01", "9.01"]
+    exhibits = [(e.number.value, e.description.value, e.source) for e in filing.exhibits]
+    assert exhibits[0] == ("1.1", "Underwriting Agreement dated March 3, 2006.", "item")
+    assert [n for n, _, _ in exhibits] == ["1.1", "4.1", "4.2", "5.1", "23.1", "99.1"]
 
 
 def test_title_on_the_next_line_and_sub_paragraphs():

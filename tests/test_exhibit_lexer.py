@@ -59,6 +59,13 @@ def kinds(text: str, where: str = "9.01") -> list[str]:
     ("EXHIBIT INDEX (continued)", "CONTINUED"),
     ("-2-", "PAGE_NUMBER"),
     ("Page 3", "PAGE_NUMBER"),
+    # the page column of a 1994 exhibit index ("Sequentially Numbered Page")
+    ("                                           16 - 17", "PAGE_NUMBER"),
+    ("Pages 5 through 9", "PAGE_NUMBER"),
+    # a table of figures in a press release: a price and a share count, no row
+    ("     10.50                    1,250,000", "TEXT"),
+    ("     ...........................   16", "LEADER"),
+    ("     _______________   17-18", "LEADER"),
     ("The Company issued a press release.", "TEXT"),
 ])
 def test_exhibit_vocabulary(line, kind):
@@ -70,7 +77,9 @@ def test_exhibit_vocabulary(line, kind):
     ("2    .1   Stock Purchase Agreement", "2.1", "Stock Purchase Agreement"),
     ("2.1   .3 Amendment", "2.1", ".3 Amendment"),  # a dotted number is not split
     ("(c) Exhibits. Exhibit 16, the letter", "16", "the letter"),
-    ("EX-99.1 - Earnings release", "EX-99.1", "Earnings release"),
+    # a contents table lists the document type: the exhibit number is "99.1"
+    ("EX-99.1 - Earnings release", "99.1", "Earnings release"),
+    ("Ex-1.1 Underwriting Agreement", "1.1", "Underwriting Agreement"),
     ("3(i)  Articles", "3(i)", "Articles"),
 ])
 def test_a_row_carries_its_number_and_description(line, number, description):

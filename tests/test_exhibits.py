@@ -601,7 +601,7 @@ def test_an_exhibit_named_in_prose_on_the_label_line():
                       OLD_HEAD)
     filing = parse(data)
     assert [(e.number.value, e.document) for e in filing.exhibits] == [("16", 1)]
-    assert filing.exhibits[0].description.value.startswith("the  letter  from")
+    assert filing.exhibits[0].description.value.startswith("the letter from Price")
     assert findings(data) == []
     # a number followed by a comma is no row without "Exhibit"
     assert rows(parse(body("(c) Exhibits\n\n15, 1994 Agreement.\n", OLD_HEAD))) == []
@@ -711,3 +711,76 @@ def test_the_rules_read_long_lines(junk):
             parsed = parse_source(data)
             validate(parsed)
             assert parsed.filing.items, "the item before the junk is still read"
+
+
+# ------------------------------------------------------------------ clean numbers and texts
+
+
+def test_leaders_and_runs_of_spaces_are_no_part_of_a_description():
+    text = ("(c) Exhibits\n\n"
+            "Exhibit No.     Description                                           Page\n"
+            "-----------     -----------                                           ----\n"
+            "    2           Agreement and Plan of Merger dated as of\n"
+            "                January 14, 1994 ____________________________          5\n"
+            "    23          Consent of Arbor & Finch LLP, Independent Accountants......\n"
+            "    99          Press release dated March 1, 1994 ----------------     16\n"
+            "    99.2        Letter    to    shareholders    dated    March    1,\n"
+            "                1994\n")
+    data = body(text, OLD_HEAD)
+    assert rows(parse(data)) == [
+        ("2", "Agreement and Plan of Merger dated as of January 14, 1994"),
+        ("23", "Consent of Arbor & Finch LLP, Independent Accountants"),
+        ("99", "Press release dated March 1, 1994"),
+        ("99.2", "Letter to shareholders dated March 1, 1994"),
+    ]
+    assert_spans_cover(data)
+
+
+def test_a_contents_table_lists_document_types_not_numbers():
+    # "EX-1.1" of a contents table is exhibit 1.1, as the item's own list says
+    text = ("Item 9.01 Financial Statements and Exhibits\nSIGNATURES\nEXHIBIT INDEX\n"
+            "Ex-1.1 Underwriting Agreement\nEx-99.1 Press Release\n<PAGE>\n\n"
+            "Item 9.01 Financial Statements and Exhibits.\n\n(d) Exhibits\n\n"
+            "1.1   Underwriting Agreement dated May 2, 2017.\n"
+            "99.1  Press release dated May 2, 2017.\n")
+    filing = parse(body(text, "FORM 8-K\n\n"))
+    assert sorted(e.number.value for e in filing.exhibits) == ["1.1", "99.1"]
+
+
+def test_page_ranges_of_a_1994_index_are_no_exhibits():
+    text = ("                                EXHIBIT INDEX\n\n"
+            "                                                              Sequentially\n"
+            "Exhibit                                                         Numbered\n"
+            "Number      Description                                           Page\n"
+            "-------     -----------                                       ------------\n\n"
+            "  2         Agreement and Plan of Merger dated as of\n"
+            "            January 14, 1994, between the Registrant and\n"
+            "            Baxter Tool Co.\n"
+            "                                                                 1 - 15\n"
+            "  99        Press release dated March 1, 1994\n"
+            "                                                                16 - 17\n"
+            "  99.2      Letter to shareholders                             18 through 19\n")
+    data = body("(c) Exhibits. See the Exhibit Index.\n\n" + text, OLD_HEAD)
+    assert rows(parse(data)) == [
+        ("2", "Agreement and Plan of Merger dated as of January 14, 1994, between the "
+              "Registrant and Baxter Tool Co."),
+        ("99", "Press release dated March 1, 1994"),
+        ("99.2", "Letter to shareholders"),
+    ]
+
+
+def test_prices_in_a_press_release_are_no_exhibit_numbers():
+    # the press release follows the exhibit index in the 8-K document
+    text = ("EXHIBIT INDEX\n\nExhibit No.     Description\n-----------     -----------\n"
+            "    99          Press release dated March 1, 1994\n\n<PAGE>\n"
+            "                                                                  Exhibit 99\n\n"
+            "     BOSTON, March 1, 1994 -- Acme Widgets, Inc. announced today the final\n"
+            "results of its Dutch auction tender offer. Shares were tendered at these\n"
+            "prices:\n\n"
+            "     Price per share          Shares tendered\n"
+            "     10.50                    1,250,000\n"
+            "     10.75                      810,400\n\n"
+            "     The Company accepted for purchase 2,060,400 shares at a price of\n"
+            "10.50 per share, net to the seller in cash.\n")
+    data = body("(c) Exhibits. See the Exhibit Index.\n\n" + text, OLD_HEAD)
+    assert rows(parse(data)) == [("99", "Press release dated March 1, 1994")]

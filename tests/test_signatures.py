@@ -356,6 +356,81 @@ def test_officers_signing_one_under_the_other_share_the_registrant():
     assert first.registrant.span == second.registrant.span
 
 
+def test_officers_signing_side_by_side_are_two_signatures():
+    # a 1994 amendment: the second signing column is read as a second stream, so
+    # each officer keeps a name and a title of their own
+    first, second = signatures(PURSUANT + """
+                                        HARBOR POINT INDUSTRIES, INC.
+                                        (Registrant)
+
+Date: March 18, 1994
+
+/s/ Walter K. Brennan                   /s/ Louise M. Farrow
+------------------------------          ------------------------------
+Walter K. Brennan                       Louise M. Farrow
+President and Chief Executive           Vice President, Finance and
+Officer                                 Chief Financial Officer
+""")
+    assert [values(s) for s in (first, second)] == [
+        ("HARBOR POINT INDUSTRIES, INC.", "Walter K. Brennan",
+         "President and Chief Executive Officer", "1994-03-18", True),
+        ("HARBOR POINT INDUSTRIES, INC.", "Louise M. Farrow",
+         "Vice President, Finance and Chief Financial Officer", "1994-03-18", True)]
+
+
+def test_by_lines_side_by_side_beside_the_date():
+    first, second = signatures(PURSUANT + """
+                                   HARBOR POINT INDUSTRIES, INC.
+
+Date: March 18, 1994       By: /s/ Walter K. Brennan      By: /s/ Louise M. Farrow
+                               ---------------------          --------------------
+                               Walter K. Brennan              Louise M. Farrow
+                               President                      Treasurer
+""")
+    assert [values(s) for s in (first, second)] == [
+        ("HARBOR POINT INDUSTRIES, INC.", "Walter K. Brennan", "President", "1994-03-18",
+         True),
+        ("HARBOR POINT INDUSTRIES, INC.", "Louise M. Farrow", "Treasurer", "1994-03-18",
+         True)]
+
+
+def test_by_and_the_conformed_name_apart_are_one_signature():
+    (sig,) = signatures(PURSUANT + """
+                                   HARBOR POINT INDUSTRIES, INC.
+
+Date: March 18, 1994               By:      /s/ Walter K. Brennan
+                                            Walter K. Brennan
+                                            President
+""")
+    assert values(sig) == ("HARBOR POINT INDUSTRIES, INC.", "Walter K. Brennan", "President",
+                           "1994-03-18", True)
+
+
+def test_name_under_a_conformed_mark_with_no_name():
+    # WLR Foods 1994: "By: /s/______" and the name on the next line, not in the title
+    (sig,) = signatures(PURSUANT + """
+HARBOR POINT INDUSTRIES, INC.
+
+By: /s/______________________
+Delia R. Santos
+Chief Financial Officer
+Secretary and Treasurer
+""")
+    assert values(sig)[:3] == ("HARBOR POINT INDUSTRIES, INC.", "Delia R. Santos",
+                               "Chief Financial Officer Secretary and Treasurer")
+
+
+def test_name_typed_in_full_under_an_abbreviated_signature():
+    # Marygold 2022 ("/S/ Nicolas Gerber" over "Nicholas Gerber"), 1994 ("/s/ W.A.
+    # Freeman" over "William A. Freeman"): the typed name is no line of the title
+    (sig,) = signatures(PURSUANT + """
+March 22, 1994                                  /s/ W.A. Freeman
+                                                William A. Freeman
+                                                President
+""")
+    assert values(sig)[1:3] == ("William A. Freeman", "President")
+
+
 def test_registrant_on_the_date_line():
     (sig,) = signatures(PURSUANT + """
 Date: January 7, 1994 ADELPHIA COMMUNICATIONS CORPORATION
@@ -860,6 +935,41 @@ Date: April 6, 2005     By: /s/ Alex Hui
     assert [(label.span, label.message) for label in secondary] == [
         (event.span, "date of report")]
     assert parsed.source.text[event.span.start : event.span.end] == "April 5, 2006"
+
+
+def test_a_date_that_does_not_exist_is_reported_once_at_the_date():
+    data = HEAD + "\n                SIGNATURES\n" + PURSUANT + """
+                        ACME WIDGET CORP.
+Date: March 41, 2006    By: /s/ Alex Hui
+                        Alex Hui, Chief Financial Officer
+
+                        By: /s/ Jane Q. Public
+                        Jane Q. Public, Treasurer
+"""
+    parsed = parse_source(data.encode())
+    assert [s.date.text for s in parsed.filing.signatures] == ["March 41, 2006"] * 2
+    assert all(s.date.value is None for s in parsed.filing.signatures)
+    (found,) = [d for d in validate(parsed) if d.name == "malformed-signature-date"]
+    assert found.code == "S704" and found.severity == "warning"
+    span = found.span
+    assert parsed.source.text[span.start : span.end] == "March 41, 2006"
+    assert "March 41, 2006" in found.message
+
+
+def test_a_real_signature_date_is_not_reported():
+    (sig,) = signatures(PURSUANT + """
+                        ACME WIDGET CORP.
+Date: February 29, 2008 By: /s/ Alex Hui
+                        Alex Hui, Chief Financial Officer
+""")
+    assert str(sig.date.value) == "2008-02-29"
+    data = HEAD + "\n                SIGNATURES\n" + PURSUANT + """
+                        ACME WIDGET CORP.
+Date: February 29, 2008 By: /s/ Alex Hui
+                        Alex Hui, Chief Financial Officer
+"""
+    assert "malformed-signature-date" not in {d.name for d in validate(parse_source(
+        data.encode()))}
 
 
 # ------------------------------------------------------------------ bad input

@@ -62,8 +62,12 @@ def pattern(name: str) -> re.Pattern[str]:
 def is_row(row: re.Match[str]) -> bool:
     """The rules of a row the ROW pattern leaves to its groups: a comma follows a
     number only after "Exhibit" ("Exhibit 16, the letter ..." but not "15, 1994"),
-    and a number alone on its line has a dot or parentheses (not the page "17")."""
+    a description holds a word (not "10.50   1,250,000", a price and a share count
+    in a table of figures, nor the page range "1 - 15"), and a number alone on its
+    line has a dot or parentheses (not the page "17")."""
     if row.group("dot") == "," and row.group("prefix") is None:
+        return False
+    if row.start("desc") >= 0 and row.group("worded") is None:
         return False
     return (row.start("desc") >= 0 or row.group("pnum") is not None
             or row.group("dots") is not None or row.group("sub") is not None)
@@ -394,7 +398,9 @@ def rows_in_context(tokens: Iterable[LineToken], text: str, strict: bool,
 
     A list is strict without a label, and becomes strict after a paragraph of
     prose: then a row must start a paragraph and its description like one, and
-    "(1)" / "1." numbering is a paragraph's. A row in parentheses keeps to the
+    "(1)" / "1." numbering is a paragraph's. In any list, a line right below a
+    line of prose whose "description" does not start like one ("10.50 per share,
+    net to the seller") is the sentence going on. A row in parentheses keeps to the
     style of the list's first row. ``description_end(line, start)`` is where the
     description in a line ends (column cutting).
     """
@@ -420,8 +426,10 @@ def rows_in_context(tokens: Iterable[LineToken], text: str, strict: bool,
         starts = m is not None
         if m is not None:
             if not adjacent:
-                if strict and (not starts_like_a_row(description_of(m))
-                               or (prose and token.line == previous + 1)):
+                below_prose = prose and token.line == previous + 1
+                if not starts_like_a_row(description_of(m)) and (strict or below_prose):
+                    starts = False  # "... at a price of" / "10.50 per share, net ..."
+                elif strict and below_prose:
                     starts = False  # "... attached as" / "Exhibit 99.1. The ..."
             elif _continues(row, token, line, list_style):  # type: ignore[arg-type]
                 starts = False
@@ -503,8 +511,9 @@ def kind_headings(tokens: list[LineToken]) -> list[LineToken]:
 
 ROWS = frozenset(("ROW", "KIND_HEAD"))
 # what may follow the last row of a list and still be part of it
-_BELOW = frozenset(("LEGEND", "RULE", "PAGE_NUMBER", "STRAY_MARK", "HEADER", "COLUMN_TITLES",
-                    "REMARK", "CONTINUED", "LABEL", "LETTERED_LABEL", "NOT_APPLICABLE"))
+_BELOW = frozenset(("LEGEND", "RULE", "LEADER", "PAGE_NUMBER", "STRAY_MARK", "HEADER",
+                    "COLUMN_TITLES", "REMARK", "CONTINUED", "LABEL", "LETTERED_LABEL",
+                    "NOT_APPLICABLE"))
 
 
 def _paragraphs(tokens: list[LineToken]) -> list[LineToken]:

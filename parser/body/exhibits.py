@@ -95,9 +95,9 @@ def columns(header: LineToken | None, text: str) -> Columns:
     return Columns(None, False)
 
 
-def description_end(line: str, start: int, cut: int | None) -> int:
-    """Where the description in ``line`` (from ``start``) ends: at the end of the
-    line, or before the gap in front of the next column."""
+def _column_end(line: str, start: int, cut: int | None) -> int:
+    """Where the description in ``line`` (from ``start``) ends by the columns: at the
+    end of the line, or before the gap in front of the next column."""
     end = len(line.rstrip())
     if cut is None:
         # a page column at the end: "News Release dated March 22, 1994        Page 3"
@@ -115,6 +115,18 @@ def description_end(line: str, start: int, cut: int | None) -> int:
     while gap > start and line[gap - 1] == " ":
         gap -= 1
     return gap
+
+
+def description_end(line: str, start: int, cut: int | None) -> int:
+    """Where the description in ``line`` (from ``start``) ends: where its column
+    ends, and before a leader ("Press release ........ 16", "Consent of KPMG
+    ......", a LEADER of grammar/exhibits.lark) that fills the space to the page
+    column (the last 300 characters are looked at: a leader is at the end)."""
+    end = _column_end(line, start, cut)
+    if end - start < 3:
+        return end
+    fill = pattern("LEADER").search(line, max(start, end - 300), end)
+    return end if fill is None else max(fill.start(), start)
 
 
 # ------------------------------------------------------------------ the transformer
@@ -160,7 +172,9 @@ class _Builder(Transformer):
         found = [p for p in pieces if p is not None]
         if not found:  # "EX-1.1" alone on its line, nothing follows: no row
             return None
-        value = " ".join(text for _, _, text in found)
+        # clean text: its lines joined, runs of spaces (justified or tabbed text:
+        # "Letter   Agreement,   dated") made one
+        value = " ".join(" ".join(text.split()) for _, _, text in found)
         mark = marker(m) or trailing_marker(value)
         noted = bool(rest) and rest[-1].type == "NOTE"  # "(previously filed)" below it
         exhibit = Exhibit(

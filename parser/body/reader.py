@@ -93,13 +93,30 @@ class _Builder(Transformer):
 def _drop_contents(parts: list[Part]) -> list[Part]:
     """Leave out a table of contents: a run of headings with (almost) nothing under
     them whose items are headed again, with text, further on (Oracle 2014, Nuance
-    2007: "ITEM 2.02 ... / ITEM 9.01 ... / SIGNATURE / EXHIBIT INDEX")."""
+    2007: "ITEM 2.02 ... / ITEM 9.01 ... / SIGNATURE / EXHIBIT INDEX"). The table
+    ends at its page break: the next page (under a running "Table of Contents"
+    header) starts the report, whose first item may be short ("The information
+    set forth under Item 2.03 is incorporated herein by reference"). The part
+    that closes the contents page may list more (its EXHIBIT INDEX entries, "EX-2.1
+    Share Purchase Agreement" ...): they go with the table."""
 
     def listing(part: Part) -> bool:
         lines = [line.text.strip() for line in part.lines
                  if line.kind == "TEXT" and line.text.strip()]
         return (part.kind != "explanatory" and len(lines) <= 6
                 and all(len(line) < 100 for line in lines) and sum(map(len, lines)) < 400)
+
+    def closing(part: Part) -> bool:
+        """The last part of a contents page: up to a dozen entries, then its page
+        break ("EXHIBIT INDEX" / "EX-2.1 Share Purchase Agreement" / ... / <PAGE>);
+        none signs."""
+        at = next((k for k, line in enumerate(part.lines) if line.kind == "PAGE"), None)
+        if at is None or part.kind == "explanatory":
+            return False
+        lines = [line.text.strip() for line in part.lines[:at]
+                 if line.kind == "TEXT" and line.text.strip()]
+        return (len(lines) <= 12 and all(len(line) < 100 for line in lines)
+                and not any(signed_line(line) for line in lines))
 
     keys = [heading_keys(p.head) if p.kind == "item" else [p.kind] for p in parts]
     later = Counter(k for ks in keys for k in ks)  # the keys of parts[i:], kept as i moves
@@ -110,9 +127,11 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
             i += 1
             continue
         j = i
-        while j < len(parts) and listing(parts[j]):
+        while j < len(parts) and (listing(parts[j]) or (j > i and closing(parts[j]))):
             later.subtract(keys[j])
             j += 1
+            if any(line.kind == "PAGE" for line in parts[j - 1].lines):
+                break  # the contents page ends: a short item on the next is the report's
         listed = [k for ks in keys[i:j] for k in ks]
         if j - i >= 2 and sum(later[k] > 0 for k in listed) * 2 >= len(listed):
             parts = parts[:i] + parts[j:]

@@ -295,14 +295,61 @@ def _split_date(piece: Piece) -> list[Piece]:
             Piece(rest, piece.start + cut, piece.number)]
 
 
+_Lines = list[tuple[LineToken, list[Chunk]]]
+
+
+def _signatures(found: list[Chunk]) -> list[Chunk]:
+    """The pieces of a line that start a signature: "By:   /s/ Name" (the word and
+    the name apart) is one."""
+    out: list[Chunk] = []
+    bare = False  # the piece before was "By:" alone
+    for chunk in found:
+        m = signing_start(chunk.text)
+        if m is not None and not bare:
+            out.append(chunk)
+        bare = (m is not None and "by" in m.re.groupindex
+                and m.end("by") >= len(chunk.text.rstrip()))
+    return out
+
+
+def _second_column(lines: _Lines) -> _Lines:
+    """The lines in reading order when two officers sign side by side ("/s/ Walter
+    K. Brennan      /s/ Louise M. Farrow", each with the typed name and title under
+    it): a second signing column, starting at the second signature of such a line,
+    becomes a second stream read after the first, from the first line that holds
+    both signatures to the next paragraph or a line that runs across the column.
+    Lines above it (the registrant's name, a date) stay whole."""
+    col = first = None
+    for i, (_, found) in enumerate(lines):
+        signing = _signatures(found)
+        if len(signing) > 1:
+            col = signing[1].start if col is None else min(col, signing[1].start)
+            first = i if first is None else first
+    if col is None or first is None:
+        return lines
+    edge = col - 2  # a rule or title set a column or two to the left is still the second's
+    end = first
+    while end < len(lines) and lines[end][0].type not in BREAKS and not any(
+            c.start < edge and c.end > col + 2 for c in lines[end][1]):
+        end += 1
+    region = lines[first:end]
+    left = [(token, [c for c in found if c.start < edge]) for token, found in region]
+    right = [(token, kept) for token, found in region
+             if (kept := [c for c in found if c.start >= edge])]
+    return lines[:first] + left + right + lines[end:]
+
+
 def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
     """The signing column's pieces and the left column's dates.
 
     The signing column starts where the By: / /s/ lines start (the leftmost of
     them, when it is at column 12 or further); each line is cut there. A block
     of one column is read line by line, cut only where spacing collapsed two
-    columns into one run ("Date: May 23, 1994 /s/ ...", "... By:")."""
-    lines = [(token, chunks(token.value) if token.type not in BREAKS else []) for token in tokens]
+    columns into one run ("Date: May 23, 1994 /s/ ...", "... By:"). A second
+    signing column (two officers side by side) is a second stream, read after
+    the first (``_second_column``)."""
+    lines = _second_column([(token, chunks(token.value) if token.type not in BREAKS else [])
+                            for token in tokens])
     starts = [chunk.start for _, found in lines for chunk in found if signing_start(chunk.text)]
     right_col = min(starts) if starts else None
     if right_col is not None and right_col < 12:

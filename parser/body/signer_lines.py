@@ -97,11 +97,12 @@ def label_value(token: LineToken) -> Piece:
 class _Open:
     """The signature being read: what decides which lines are still its own."""
 
-    __slots__ = ("signed", "name", "partial", "titled", "last")
+    __slots__ = ("signed", "name", "typed", "partial", "titled", "last")
 
     def __init__(self, number: int, signed: bool) -> None:
         self.signed = signed
         self.name: Piece | None = None
+        self.typed = False  # a typed name was read under the signature
         self.partial = ""  # a typed name wrapped over two lines, its first line
         self.titled = False
         self.last = number  # its last line
@@ -179,11 +180,11 @@ def _typed(sig: _Open, token: LineToken) -> list[LineToken]:
             typed = clean_name(line)  # the typed name under the /s/ line
             if typed is None:
                 return [token.retyped("NAME_PART")]
-            sig.name = typed
+            sig.name, sig.typed = typed, True
             return [_token("TYPED_NAME", typed)]
         tail = _name_at_end(line, name.text)
         if tail is not None:  # "Purchase, NY Syvert E. Nerheim": collapsed columns
-            sig.name = tail
+            sig.name, sig.typed = tail, True
             return [_token("TYPED_NAME", tail)]
         found, full = who.key(sig.partial + text), who.key(name.text)
         if len(found) >= 3 and full.startswith(found) and "," not in text:
@@ -194,18 +195,28 @@ def _typed(sig: _Open, token: LineToken) -> list[LineToken]:
         typed, title = split
         out = []
         if typed is not None:
-            sig.name = typed
+            sig.name, sig.typed = typed, True
             out.append(_token("TYPED_NAME", typed))
         if title is not None:
             sig.titled = True
             out.append(_token("TITLE_TEXT", title))
         return out
-    if not sig.signed and sig.name is None:
-        typed = clean_name(line)  # "By: ______" then the typed name
+    if sig.name is None and (not sig.signed or who.looks_like_person(text.strip())):
+        # "By: ______" then the typed name; "By: /s/_______" (the mark with no name
+        # on the line) then the name under it, when it is a person's
+        typed = clean_name(line)
         if typed is None:
             return [token.retyped("NAME_PART")]
-        sig.name = typed
+        sig.name, sig.typed = typed, True
         return [_token("TYPED_NAME", typed)]
+    if (name is not None and not sig.typed and who.looks_like_person(text.strip())
+            and not who.names_office(text)):
+        # "/s/ W.A. Freeman" / "William A. Freeman": the name typed in full (or spelt
+        # otherwise) under the signature, not the first line of the title
+        typed = clean_name(line)
+        if typed is not None:
+            sig.name, sig.typed = typed, True
+            return [_token("TYPED_NAME", typed)]
     sig.titled = True
     return [token.retyped("TITLE_TEXT")]
 

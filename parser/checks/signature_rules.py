@@ -1,4 +1,5 @@
-"""Signature rules: a signature block exists, is conformed, and is not dated early."""
+"""Signature rules: a signature block exists, is conformed, and is dated with a real date
+that is not before the event."""
 
 from __future__ import annotations
 
@@ -65,3 +66,21 @@ def early(ctx: Context) -> Iterator[Diagnostic]:
                 f"signed {date.value}, before the event of {event.value}", date.span,
                 label="signature date", secondary=[(event.span, "date of report")],
             )
+
+
+@rule("malformed-signature-date")
+def malformed_date(ctx: Context) -> Iterator[Diagnostic]:
+    reported: set[tuple[int, int]] = set()
+    for signature in ctx.filing.signatures:
+        date = signature.date
+        if date is None or date.value is not None or date.span is None:
+            continue
+        # two signers under one date line: one finding for the date
+        where = (date.span.start, date.span.end)
+        if where in reported:
+            continue
+        reported.add(where)
+        yield ctx.report(
+            "malformed-signature-date", f"signature date `{date.text}` is not a real date",
+            date.span, label="not a calendar date",
+        )
