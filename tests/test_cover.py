@@ -149,10 +149,12 @@ def test_a_header_row_over_its_values():
             "    State of             Commission               Identification\n"
             "  Incorporation          File Number                  Number\n"
             "  Pennsylvania             1-5502                   25-1040754\n")
-    assert parts(text) == ["title_line", "header_block"]
+    # no caption names the registrant: the name standing under the title is it
+    assert parts(text) == ["title_line", "registrant_name", "header_block"]
     cover, problems = read(text)
     assert fields(cover.registrants[0]) == {
-        "state": "Pennsylvania", "file_number": "1-5502", "irs_number": "25-1040754"}
+        "name": "ZURN INDUSTRIES, INC.", "state": "Pennsylvania", "file_number": "1-5502",
+        "irs_number": "25-1040754"}
     assert problems == []
 
 
