@@ -41,7 +41,7 @@ from ..vocab.shapes import (
     ZIP_AT_END,
 )
 from .captions import Caption, caption_kind, captions, values_beside
-from .columns import Chunk, best_column, chunks
+from .columns import Chunk, best_column, chunks, overlap
 from .cover_lexer import CAPTIONS, ROWS, VALUE_LINES, lex_cover, pattern, plain
 from .cover_region import LABELS, REGION
 from .lexer import MARKUP
@@ -170,6 +170,8 @@ class CoverReader(Transformer):
         self.last: tuple[int, int] | None = None  # the last landmark read: the cover's end
         self.registrant_area = False  # the previous part belongs to the registrant
         self.captionless = False  # the registrant's name stood without a caption
+        self.named_together: list[int] = []  # registrants named over one caption
+        self.target: int | None = None  # the registrant values go to, if not the last
 
     # -------------------------------------------------------------- tokens and helpers
 
@@ -198,6 +200,8 @@ class CoverReader(Transformer):
         return self.layout.value(needle, line.start + at, line.start + at + len(needle))
 
     def current(self) -> dict[str, Text]:
+        if self.target is not None:
+            return self.registrants[self.target]
         if not self.registrants:
             self.registrants.append({})
         return self.registrants[-1]
@@ -346,17 +350,31 @@ class CoverReader(Transformer):
             if irs is not None and caption_kind(text) == "irs":
                 self.put("irs", self.text(line, irs.start(), irs.group()))
                 read.append(line)
+            elif caption_kind(text) is not None and not re.search(r"\d", text):
+                read.append(line)  # "Address and" / "Telephone Number": a header's words
             elif line.kind in ("TEXT", "PHONE_VALUE", "ADDRESS_PHONE", "FAX"):
                 address.append(line)
-        if any(ZIP_AT_END.search(line.text) or line.kind == "ADDRESS_PHONE" for line in address):
-            pieces = []
-            for line in address:
-                stripped = line.text.strip()
-                at = line.start + line.text.index(stripped)
-                pieces.append((at, at + len(stripped), stripped))
-            self._store_address(pieces, True, True)
-            read += address
-        return read
+        # the address: the block of lines ending in the one with the zip code, and a
+        # telephone line right under it
+        ends = [i for i, line in enumerate(address)
+                if ZIP_AT_END.search(line.text) or line.kind == "ADDRESS_PHONE"]
+        if not ends:
+            return read
+        last = ends[-1]
+        first = last
+        while first > 0 and address[first - 1].number >= address[first].number - 2:
+            first -= 1
+        if (last + 1 < len(address) and address[last + 1].kind == "PHONE_VALUE"
+                and address[last + 1].number <= address[last].number + 2):
+            last += 1
+        block = address[first : last + 1]
+        pieces = []
+        for line in block:
+            stripped = line.text.strip()
+            at = line.start + line.text.index(stripped)
+            pieces.append((at, at + len(stripped), stripped))
+        self._store_address(pieces, True, True)
+        return read + block
 
     def _unread(self, run: list[Line], taken: list[Line]) -> None:
         """Lines of values between two caption rows that neither reads."""
@@ -376,6 +394,14 @@ class CoverReader(Transformer):
         """Read the values of one caption row; the lines of ``run`` it took."""
         first_line = _first(line)
         slots = values_beside(first_line)
+        for cap in caps:
+            beside = [c for c in slots if cap.under and overlap(c.start, c.end, cap.start,
+                                                                 cap.end) > 0]
+            if beside:
+                # "DELAWARE  (Commission file number)" over "(State of incorporation)"
+                self.put(cap.kind, self.text(line, beside[0].start, beside[0].text))
+                slots = [c for c in slots if c is not beside[0]]
+        caps = [c for c in caps if not c.under] or caps
         right = [c for c in slots if c.start > caps[-1].end]
         if right and len(right) == len(slots):
             # "(Registrant's telephone number ...)     800-323-6883": the value
@@ -388,6 +414,8 @@ class CoverReader(Transformer):
                 or self._former_beside(line, caps)):
             return []
         kinds = [c.kind for c in caps]
+        if line.kind == "NAMES_CAPTION":
+            return self._names(run, line)
         if "name" in kinds and len(caps) >= 2:
             rows = self._registrant_rows(run, caps)
             if rows:
@@ -419,7 +447,30 @@ class CoverReader(Transformer):
         columns = [(c.start, c.end) for c in caps]
         # value chunks on the caption line itself stand for a caption below them
         carry_at = len(caps)
-        columns += [(c.start, c.end) for c in slots]
+        together = self.named_together
+        if len(caps) > 1 and len(together) > 1 and len(value_rows) == len(together):
+            # a row of values per registrant named one after the other above
+            self.named_together = []
+            for registrant, value_line in zip(together, value_rows, strict=True):
+                self.target = registrant
+                self._store(self._row_values([value_line], caps, columns), caps)
+            self.target = None
+            return taken
+        found = self._row_values(value_rows, caps, columns + [(c.start, c.end) for c in slots])
+        carried = [piece for i in sorted(found) if i >= carry_at for piece in found.pop(i)]
+        if slots:
+            carried += [(line.start + c.start, line.start + c.end, c.text) for c in slots]
+            self.carried = (index, carried)
+            self.found += 1  # read, for the caption row below
+        self._store(found, caps)
+        for row, (at, state) in incorporated:
+            self.put("state", self.text(row, at, state))
+        return taken if value_rows is taken else []
+
+    def _row_values(self, value_rows: list[Line], caps: list[Caption],
+                    columns: list[tuple[int, int]]) -> dict[int, list[Piece]]:
+        """The pieces of rows of values, by the index of the caption (or of the value
+        beside the caption row, from ``carry_at``) whose column they stand in."""
         found: dict[int, list[Piece]] = {}  # caption index -> pieces, top to bottom
         for value_line in value_rows:
             pieces = _value_pieces(value_line)
@@ -436,15 +487,23 @@ class CoverReader(Transformer):
                         else value_line.text[a:b])
                 found.setdefault(i, []).append((value_line.start + a, value_line.start + b,
                                                 text))
-        carried = [piece for i in sorted(found) if i >= carry_at for piece in found.pop(i)]
-        if slots:
-            carried += [(line.start + c.start, line.start + c.end, c.text) for c in slots]
-            self.carried = (index, carried)
-            self.found += 1  # read, for the caption row below
-        self._store(found, caps)
-        for row, (at, state) in incorporated:
-            self.put("state", self.text(row, at, state))
-        return taken if value_rows is taken else []
+        return found
+
+    def _names(self, run: list[Line], line: Line) -> list[Line]:
+        """"(Exact name of registrants as specified in their charters)": each line of
+        the block above it names a registrant."""
+        rows = [r for r in self._above(run, line, limit=8)
+                if not _DESCRIBED.fullmatch(r.text) and r.kind != "INCORPORATION"]
+        self.named_together = []
+        for row in rows:
+            piece = _value_pieces(row)
+            if not piece:
+                continue
+            start, end = piece[0].start, piece[-1].end
+            text = " ".join(p.text for p in piece)
+            self.put("name", self.layout.value(text, row.start + start, row.start + end))
+            self.named_together.append(len(self.registrants) - 1)
+        return rows
 
     def _above(self, run: list[Line], caption: Line, limit: int) -> list[Line]:
         """The value lines directly above a caption row (nearest last): a block of
@@ -736,6 +795,9 @@ class CoverReader(Transformer):
         run: list[Line] = children[0] if len(children) > 1 else []
         self.mark(line)
         self.registrant_area = True
+        if self.captionless and run:
+            # the address of a cover without captions, above the telephone line
+            self._by_shape(run, [])
         first, _, below = line.text.partition("\n")
         after = line.match.end() if line.match is not None else 0
         m = PHONE.search(first, after)
@@ -939,6 +1001,10 @@ class CoverReader(Transformer):
                     boxes.setdefault(box.name, box)
             elif isinstance(part, list) and all(isinstance(row, Security) for row in part):
                 securities = part  # the 12(b) table (loose lines are lists of Line)
+            elif isinstance(part, list) and self.captionless:
+                # the last lines of a cover without captions: the address under a
+                # header row ("Address and / Telephone Number"), read by their shape
+                self._by_shape([line for line in part if isinstance(line, Line)], [])
         lines, layout, form = self.lines, self.layout, self.form
         date = self.date or _lone_date(lines, layout)
         if form is None and not self.registrants and date is None:
@@ -970,14 +1036,14 @@ def _lone_date(lines: list[Line], layout: Layout) -> DateValue | None:
         if line.kind in CAPTIONS:
             return None
         m = line.match if line.kind == "DATE_LINE" else None
-        if m is not None and m.group("rest") and i + 1 < len(lines):
-            below = lines[i + 1]
-            if below.kind in CAPTIONS and "date" in below.text.lower():
-                found = find_date(m.group("date"))
-                if found is not None:
-                    at = m.start("date")
-                    return DateValue(value=found[2], text=m.group("date"),
-                                     span=layout.span(line.start + at, line.start + m.end("date")))
+        if m is not None and m.group("rest"):
+            below = next((b for b in lines[i + 1 : i + 4] if b.kind != "RULE"), None)
+            found = find_date(m.group("date"))
+            if (below is not None and below.kind in CAPTIONS and "date" in below.text.lower()
+                    and found is not None):
+                at = m.start("date")
+                return DateValue(value=found[2], text=m.group("date"),
+                                 span=layout.span(line.start + at, line.start + m.end("date")))
         if not plain(line.kind):
             continue
         stripped = line.text.strip()

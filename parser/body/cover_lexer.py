@@ -43,7 +43,8 @@ from .captions import captions
 from .lexer import MARKUP
 from .lines import Line
 
-CAPTIONS = frozenset(("CAPTION", "PAREN_CAPTION", "TABLE_CAPTION", "HEADER_ROW"))
+CAPTIONS = frozenset(("CAPTION", "PAREN_CAPTION", "NAMES_CAPTION", "TABLE_CAPTION",
+                      "HEADER_ROW"))
 # The lines that name something on a cover page; every other kind is a line of
 # text of some sort (a value, a rule, boilerplate) or a layout tag.
 LANDMARKS = CAPTIONS | {"FORM_TITLE", "REPORT_DATE", "PHONE", "BOX_INTRO", "BOX",
@@ -177,13 +178,21 @@ _HEADER_WORDS = re.compile(
     re.IGNORECASE)
 
 
-def _header_line(line: str) -> bool:
-    """A line of a header naming columns: its words mostly header words, no digits."""
-    words = line.split()
-    if not words or len(words) > 14 or re.search(r"\d", line):
-        return False
-    named = len(_HEADER_WORDS.findall(line))
-    return named * 2 >= len(words)
+_RULE_WORD = re.compile(r"[-=_]{2,}")
+
+
+def _header_line(text: str) -> bool:
+    """Lines of a header naming columns: the words of each mostly header words,
+    no digits."""
+    for line in text.split("\n"):
+        words = line.split()
+        if words and all(_RULE_WORD.fullmatch(w) for w in words):
+            continue  # "---------   --------" drawn under the header
+        if not words or len(words) > 14 or re.search(r"\d", line):
+            return False
+        if len(_HEADER_WORDS.findall(line)) * 2 < len(words):
+            return False
+    return True
 
 
 def table_header(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
@@ -215,9 +224,14 @@ def table_header(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
         # the header lines right above, nearest last (a repository that wrapped
         # the lines at 65 characters made seven of five)
         stack: list[LineToken] = []
+        rules: list[LineToken] = []
         expect = token.line - 1
         for above in reversed(out[-8:]):
-            if (above.type in MARKUP or above.type in STANDING or above.line < expect - 1
+            if above.type == "RULE" and not stack and above.line >= expect - 1:
+                expect = above.line - 1  # "---------   --------" under the header
+                rules = [above]
+                continue
+            if (above.type in MARKUP or above.type in STANDING or above.end_line < expect - 1
                     or not _header_line(_text(above, text))):
                 break
             stack.append(above)
@@ -225,10 +239,12 @@ def table_header(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
         words = " ".join(_text(t, text) for t in reversed(stack)).lower()
         if stack and "registrant" in words and ("commission" in words or "file" in words):
             first = stack[-1]
-            del out[-len(stack):]
+            kept = out[len(out) - len(stack) - len(rules):][len(stack):]
+            del out[len(out) - len(stack) - len(rules):]
             joined = "\n".join(_text(t, text) for t in reversed(stack))
             out.append(LineToken("TABLE_CAPTION", joined, first.start_pos, first.line,
                                  stack[0].end_line, stack[0].end_pos))
+            out += [t.retyped("ROW", "") for t in kept]  # the rule under the header
         out.append(token)
         i += 1
     yield from out
@@ -251,6 +267,7 @@ def table_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
     name_column = 0  # the caption's registrant column, before the first registrant
     block: tuple[int, int] | None = None  # (file number end, name start) of the last row
     previous: LineToken | None = None  # the registrant row right above
+    row_line = last_line = 0  # the line of this row, and of the row above
     for token in tokens:
         if token.type == "TABLE_CAPTION":
             found = captions(token.value)
@@ -260,6 +277,7 @@ def table_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
             yield token
             continue
         if table and plain(token.type) and token.type not in STANDING | ROWS:
+            last_line, row_line = row_line, token.end_line
             line = _text(token, text)
             stripped = line.strip()
             indent = len(line) - len(line.lstrip())
@@ -278,7 +296,8 @@ def table_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
                     # the row's IRS number wrapped onto the next line
                     yield token.retyped("ROW", "")
                     continue
-                if indent > file_end and indent >= name_start - 8 and len(stripped) <= 80:
+                if (indent > file_end and indent >= name_start - 8 and len(stripped) <= 80
+                        and token.line == last_line + 1):  # a block has no blank line
                     for kind, test in (("STATE_ROW", state_row), ("PHONE_ROW", phone_row)):
                         found_kind = test.match(line)
                         if found_kind is not None:
@@ -327,16 +346,24 @@ def captionless_name(tokens: Iterable[LineToken], text: str) -> Iterator[LineTok
             if kinds & {"name", "combined"}:
                 yield from buffered
                 return
+    # the last title line or date before the first line of another kind of landmark
+    last = None
     for i, token in enumerate(buffered):
-        if token.type in _BEFORE_NAME or token.type in MARKUP:
-            continue
-        if token.type in ("TEXT", "SPACED") and _looks_like_name(_text(token, text)):
-            nxt = buffered[i + 1] if i + 1 < len(buffered) else None
-            under = (nxt is not None and nxt.type in CAPTIONS
-                     and nxt.line == token.end_line + 1)
-            if not under and any(t.type in _BEFORE_NAME - {"RULE"} for t in buffered[:i]):
-                buffered[i] = token.retyped("NAME_LINE", "")
-        break
+        if token.type in _BEFORE_NAME and token.type != "RULE":
+            last = i
+        elif not plain(token.type) and token.type not in MARKUP:
+            break
+    if last is not None:
+        for i in range(last + 1, len(buffered)):
+            token = buffered[i]
+            if token.type == "RULE" or token.type in MARKUP:
+                continue
+            if token.type in ("TEXT", "SPACED") and _looks_like_name(_text(token, text)):
+                nxt = buffered[i + 1] if i + 1 < len(buffered) else None
+                if not (nxt is not None and nxt.type in CAPTIONS
+                        and nxt.line == token.end_line + 1):
+                    buffered[i] = token.retyped("NAME_LINE", "")
+            break
     yield from buffered
 
 
