@@ -208,6 +208,8 @@ class CoverReader(Transformer):
 
     def put(self, kind: str, value: Text) -> None:
         self.found += 1
+        if pattern("SPACED").fullmatch(value.value):  # "A C M E": letter-spaced
+            value = Text(value=unspaced(value.value), span=value.span)
         field = {"irs": "irs_number"}.get(kind, kind)
         if field in ("irs_number", "file_number"):
             m = NUMBER_PREFIX.match(value.value)

@@ -21,8 +21,6 @@ def assign(placed: list[tuple[Chunk, int | None]], caps: list[Caption],
     """Chunks of one value row, by caption index."""
     by_caption: dict[int, list[Chunk]] = {}
     for piece, forced in placed:
-        if forced == -1:
-            continue  # "Delaware" before the file number, and no state caption
         i = forced if forced is not None else best_column(piece, columns)
         by_caption.setdefault(i, []).append(piece)
     kinds = [c.kind for c in caps]
@@ -139,9 +137,12 @@ def split_collapsed(pieces: list[Chunk], caps: list[Caption],
                 off = text.index(rest, cursor)
                 free = [i for i in range(len(caps)) if i not in taken]
                 inside = [i for i in free if before < i < cap]
-                # no free caption between: text of no caption's (-1), not the number's
-                target = (own if own in inside else inside[0] if inside
-                          else free[0] if free and own is None else -1)
+                if own is None:  # collapsed: the free caption between the values'
+                    target = inside[0] if inside else free[0] if free else None
+                else:  # in columns: a state written before the number is the state's
+                    states = [i for i in inside if kinds[i] == "state"]
+                    target = (states[0] if states and state_code(rest, exact=True)
+                              else own)
                 out.append((Chunk(base + off, base + off + len(rest), rest), target))
             if cap < len(caps):
                 out.append((Chunk(base + s, base + e, text[s:e]), cap))
