@@ -607,6 +607,40 @@ An 8-K/A submission's cover page says FORM 8-K/A (or "Amendment No."); an
 """,
 )
 
+rule(
+    "K509", "registrant-count-mismatch", "warning",
+    "the cover page names fewer registrants than the header or the inline XBRL",
+    "a combined 8-K's cover page names every registrant, with its file number, state and "
+    "IRS number",
+    """
+A combined Form 8-K (a holding company and its utilities, a parent and its
+finance subsidiary) is filed by several registrants at once: the header has a
+FILER block for each, the cover page names each one with its commission file
+number, state of incorporation, address and IRS employer number (in one table,
+a row block per registrant, or one after the other), and the inline XBRL tags
+each co-registrant's cover facts under a member of dei:LegalEntityAxis. When
+the cover page names fewer registrants than the header files for, or than the
+inline XBRL tags, a registrant is missing from the cover (or from what was
+read of it); when the inline XBRL names fewer than the header, a co-registrant
+was left untagged. A cover naming more registrants than the header is not
+reported: asset-backed 8-Ks name a sponsor, and guarantors may be named.
+""",
+)
+rule(
+    "K510", "registrant-fields-missing", "warning",
+    "the cover page leaves out a registrant's state, file number or IRS number",
+    "give each registrant its state of incorporation, commission file number and IRS "
+    "employer identification number on the cover page",
+    """
+Each registrant's block of the cover page gives its state of incorporation,
+commission file number and IRS employer identification number. Reported when a
+registrant's block has none of one of them while the header's filer block, the
+registrant's inline-XBRL facts or the other registrants' blocks show it is due
+(a 1994 cover that never had a file number, for a filer the header gives one,
+is reported too: the form asks for it).
+""",
+)
+
 # ------------------------------------------------------------------ exhibits
 rule(
     "X601", "exhibit-not-attached", "warning", "a listed exhibit is not attached",

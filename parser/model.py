@@ -254,7 +254,8 @@ class XbrlFact(Struct, frozen=True, kw_only=True):
 
     ``value`` is the transformed value (``"NV"`` for "Nevada", ``"2025-04-15"``,
     ``"true"``); ``text`` the displayed text; ``member`` the class-of-stock member
-    for per-class facts (12(b) rows), else None.
+    for per-class facts (12(b) rows), else None; ``entity`` the legal-entity member
+    (``dei:LegalEntityAxis``) of a co-registrant's facts, else None.
     """
 
     name: str
@@ -264,6 +265,7 @@ class XbrlFact(Struct, frozen=True, kw_only=True):
     context: str | None = None
     member: str | None = None
     span: Span | None = None
+    entity: str | None = None
 
 
 class XbrlCover(Struct, frozen=True, kw_only=True):

@@ -498,6 +498,36 @@ warning[K508]: the submission type is `8-K` but the cover page says an amendment
 66 |                                     FORM 8-K/A
    |                                          ^^^^^ form named on the cover
    |''',
+    'K509': r'''`eightk check corpus/malformed/registrant-count-mismatch.txt` (a sample in eightk's repository) reports:
+
+warning[K509]: registrants: the cover page names 1 registrant, the header 2 filers, the inline XBRL 2 registrants (dei:EntityRegistrantName)
+   --> corpus/malformed/registrant-count-mismatch.txt:122:121 (rendered line 14)
+    |
+ 45 |         COMPANY CONFORMED NAME:         SIERRA RIDGE POWER CO
+    |                                         --------------------- a filer the cover page does not name
+   ...
+ 93 | …dei:EntityRegistrantName" id="f-18">Sierra Ridge Power Company</ix:nonNumeric>
+    |                                      -------------------------- a registrant the cover page does not name
+   ...
+122 | …"dei:EntityRegistrantName" id="f-8">Sierra Ridge Energy, Inc.</ix:nonNumeric><br/>(A <ix:nonNumeric contextRef…
+    |                                      ^^^^^^^^^^^^^^^^^^^^^^^^^ the cover page's registrants start here
+    |
+    = help: a combined 8-K's cover page names every registrant, with its file number, state and IRS number
+    = rendered line 14: 001-38412     Sierra Ridge Energy, Inc.             82-3615204''',
+    'K510': r'''`eightk check corpus/malformed/registrant-fields-missing.txt` (a sample in eightk's repository) reports:
+
+warning[K510]: the cover page gives Cascade Valley Gas Company no state of incorporation (the header has `WA`); no IRS employer identification number (the header has `910744019`)
+   --> corpus/malformed/registrant-fields-missing.txt:174:14
+    |
+ 87 |         IRS NUMBER:             910744019
+    |                                 --------- header IRS NUMBER
+ 88 |         STATE OF INCORPORATION:         WA
+    |                                         -- header STATE OF INCORPORATION
+   ...
+174 |  0-8823      Cascade Valley Gas Company
+    |              ^^^^^^^^^^^^^^^^^^^^^^^^^^ the registrant's block
+    |
+    = help: give each registrant its state of incorporation, commission file number and IRS employer identification number on the cover page''',
     'S701': r'''`eightk check corpus/malformed/missing-signatures.txt` (a sample in eightk's repository) reports:
 
 warning[S701]: the 8-K text has no signature block

@@ -149,10 +149,12 @@ def test_a_header_row_over_its_values():
             "    State of             Commission               Identification\n"
             "  Incorporation          File Number                  Number\n"
             "  Pennsylvania             1-5502                   25-1040754\n")
-    assert parts(text) == ["title_line", "header_block"]
+    # no caption names the registrant: the name standing under the title is it
+    assert parts(text) == ["title_line", "registrant_name", "header_block"]
     cover, problems = read(text)
     assert fields(cover.registrants[0]) == {
-        "state": "Pennsylvania", "file_number": "1-5502", "irs_number": "25-1040754"}
+        "name": "ZURN INDUSTRIES, INC.", "state": "Pennsylvania", "file_number": "1-5502",
+        "irs_number": "25-1040754"}
     assert problems == []
 
 
@@ -296,3 +298,232 @@ def test_a_message_found_by_kind_or_by_state(kind_first, message):
     start = region.failure("[ ] Soliciting material pursuant to Rule 14a-12\n")[0]
     # an item heading at the very start: no example fails there on a heading
     assert region.word(Problem("unexpected", token, None, frozenset(), start)).message == message
+
+
+# ------------------------------------------------------------ issue 11: the layouts
+
+# A combined table whose caption row was laid out with other columns than its rows
+# (an HTML caption in a table of its own, a text table centred differently): the
+# IRS numbers stand under the registrant caption, the blocks left of it.
+MISALIGNED = """\
+                                    FORM 8-K
+
+   Commission         Registrant, State of Incorporation,       I.R.S. Employer
+   File Number            Address and Telephone Number        Identification No.
+
+ 1-32871     Cascade Valley Energy Corporation          93-1287345
+             (An Oregon Corporation)
+             1400 S.W. Fifth Avenue
+             Portland, Oregon 97201
+             (503) 555-0180
+
+ 1-4012      Cascade Valley Power Company               93-0256871
+             (a Delaware corporation)
+             1400 S.W. Fifth Avenue
+             Portland, Oregon 97201    (503) 555-0181
+
+The names and addresses of the registrants have not changed since the last report.
+"""
+
+
+def test_a_coregistrant_table_is_read_by_what_its_rows_hold():
+    assert parts(MISALIGNED) == ["title_line", "coregistrants", "values"]
+    cover, problems = read(MISALIGNED)
+    assert problems == []
+    assert [fields(r) for r in cover.registrants] == [
+        {"name": "Cascade Valley Energy Corporation", "state": "Oregon",
+         "file_number": "1-32871", "irs_number": "93-1287345",
+         "address": "1400 S.W. Fifth Avenue, Portland, Oregon", "zip": "97201",
+         "phone": "(503) 555-0180"},
+        # the zip code and the telephone on one line
+        {"name": "Cascade Valley Power Company", "state": "Delaware", "file_number": "1-4012",
+         "irs_number": "93-0256871", "address": "1400 S.W. Fifth Avenue, Portland, Oregon",
+         "zip": "97201", "phone": "(503) 555-0181"}]
+
+
+def test_a_1994_header_with_a_column_per_field_over_a_row_per_registrant():
+    text = ("                                   FORM 8-K\n\n"
+            "                                                       I.R.S.\n"
+            " Commission                              State of      Employer\n"
+            " File                                    Incorpo-      Identification\n"
+            " Number      Registrant                  ration        Number\n"
+            " ---------   ------------------------    ----------    --------------\n"
+            " 1-11384     Puget Harbor Resources      Washington    91-1438062\n"
+            " 1-3871      Puget Harbor Gas Company    Washington    91-0388215\n\n"
+            "   1201 Western Avenue, Seattle, Washington          98101\n"
+            "   (Address of principal executive offices)        (Zip Code)\n")
+    assert parts(text) == ["title_line", "coregistrants", "caption_block"]
+    cover, problems = read(text)
+    assert problems == []
+    assert [(r.name.value, r.state.value, r.file_number.value, r.irs_number.value)
+            for r in cover.registrants] == [
+        ("Puget Harbor Resources", "Washington", "1-11384", "91-1438062"),
+        ("Puget Harbor Gas Company", "Washington", "1-3871", "91-0388215")]
+    # the address given once under the table is every registrant's
+    assert {r.address.value for r in cover.registrants} == {
+        "1201 Western Avenue, Seattle, Washington"}
+
+
+def test_the_same_table_collapsed_to_single_spaces_and_wrapped():
+    # as a 1994 repository keeps it: spacing collapsed, the IRS number wrapped
+    text = ("FORM 8-K\nDate of Report November 8, 1994\nI.R.S.\nCommission\nEmployer\n"
+            "File State of\nIdentification\nNumber Registrant Incorporation\nNumber\n"
+            "001-11227 Washington Energy Company Washington\n91-1005304\n"
+            "001-11271 Washington Natural Gas Company Washington\n91-1005303\n")
+    cover, _ = read(text)
+    assert [fields(r) for r in cover.registrants] == [
+        {"name": "Washington Energy Company", "state": "Washington", "file_number": "001-11227",
+         "irs_number": "91-1005304"},
+        {"name": "Washington Natural Gas Company", "state": "Washington",
+         "file_number": "001-11271", "irs_number": "91-1005303"}]
+
+
+def test_registrants_named_one_after_the_other_over_one_caption():
+    text = ("                       CENTRAL PLAINS UTILITIES COMPANY\n"
+            "                        PRAIRIE WIND ELECTRIC COMPANY\n"
+            "        (Exact name of registrants as specified in their charters)\n\n"
+            "          Kansas                     1-7514                  48-0457120\n"
+            "          Kansas                     1-3482                  48-0290150\n"
+            "(State or other jurisdiction   (Commission File Number)     (IRS Employer\n"
+            "     of incorporation)                                   Identification No.)\n")
+    assert [t.type for t in example_tokens(text)][2] == "NAMES_CAPTION"
+    cover, problems = read(text)
+    assert problems == []
+    assert [fields(r) for r in cover.registrants] == [
+        {"name": "CENTRAL PLAINS UTILITIES COMPANY", "state": "Kansas", "file_number": "1-7514",
+         "irs_number": "48-0457120"},
+        {"name": "PRAIRIE WIND ELECTRIC COMPANY", "state": "Kansas", "file_number": "1-3482",
+         "irs_number": "48-0290150"}]
+
+
+@pytest.mark.parametrize("row", [
+    "Nevada 333-23117 APPLIED FOR",  # collapsed: the text between goes to the free caption
+    "Nevada                  333-23117                APPLIED FOR",
+])
+def test_each_value_stops_at_its_column(row):
+    text = ("                        MERIDIAN SOUND SYSTEMS CORP.\n"
+            "           (Exact name of registrant as specified in its charter)\n\n"
+            f"{row}\n"
+            "(State or other jurisdiction (Commission File Number) (IRS Employer\n"
+            "of incorporation) Identification No.)\n")
+    cover, _ = read(text)
+    assert fields(cover.registrants[0]) == {
+        "name": "MERIDIAN SOUND SYSTEMS CORP.", "state": "Nevada", "file_number": "333-23117",
+        "irs_number": "APPLIED FOR"}
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # "..., CA 92660, Tel. (714) 555-0162" under a caption naming all three
+    (["2900 Pacific Coast Highway, Newport Beach, CA 92660, Tel. (714) 555-0162"],
+     ("2900 Pacific Coast Highway, Newport Beach, CA", "92660", "(714) 555-0162")),
+    # the zip code and the telephone on one line under the address
+    (["15 Technology Drive, Suite 300", "Irvine, California", "92618   (949) 555-0193"],
+     ("15 Technology Drive, Suite 300, Irvine, California", "92618", "(949) 555-0193")),
+    # a telephone line and a fax line under the address: the fax is neither
+    (["15 Technology Drive", "Irvine, CA 92618", "Tel. (949) 555-0193", "Fax. (949) 555-0194"],
+     ("15 Technology Drive, Irvine, CA", "92618", "(949) 555-0193")),
+])
+def test_address_zip_and_telephone_on_one_line(lines, expected):
+    text = ("".join(f"      {line}\n" for line in lines)
+            + "  (Address, including zip code, and telephone number, including area\n"
+            + "        code, of registrant's principal executive offices)\n")
+    cover, problems = read(text)
+    registrant = cover.registrants[0]
+    assert (registrant.address.value, registrant.zip.value, registrant.phone.value) == expected
+    assert problems == []
+
+
+def test_zip_and_telephone_split_by_their_shapes_under_three_captions():
+    text = ("106 S. MAIN STREET, AKRON, OHIO 44308 (216) 384-8000\n"
+            "(Address of Principal Executive Offices) (Zip Code) (Telephone Number)\n")
+    cover, _ = read(text)
+    assert fields(cover.registrants[0]) == {
+        "address": "106 S. MAIN STREET, AKRON, OHIO", "zip": "44308", "phone": "(216) 384-8000"}
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("B A R R O W   &   L A N E ,   I N C .", "BARROW & LANE, INC."),
+    # collapsed to single spaces: the ampersand still parts the words
+    ("D E E R E & C O M P A N Y", "DEERE & COMPANY"),
+])
+def test_a_letter_spaced_name(line, name):
+    text = f"      {line}\n      (Exact name of registrant as specified in its charter)\n"
+    assert [t.type for t in example_tokens(text)][0] == "SPACED"
+    cover, _ = read(text)
+    assert cover.registrants[0].name.value == name
+    # the name's span is the letter-spaced text as written
+    assert text[cover.registrants[0].name.span.start:
+                cover.registrants[0].name.span.end] == line
+
+
+def test_a_cover_without_a_name_caption():
+    text = ("                                   FORM 8-K\n\n"
+            "        Date of Report (Date of earliest event reported) -\n"
+            "                               October 2, 1996\n\n"
+            "                          HOLLIS-BRENNER FOODS, INC.\n\n"
+            "         Minnesota                    0-14627                 41-1390722\n"
+            "    (State or other           (Commission             (IRS Employer\n"
+            "    jurisdiction of           File Number)            Identification\n"
+            "    incorporation)                                    Number)\n")
+    assert "registrant_name" in parts(text)
+    cover, problems = read(text)
+    assert problems == []
+    assert cover.date_of_report.text == "October 2, 1996"
+    assert fields(cover.registrants[0]) == {
+        "name": "HOLLIS-BRENNER FOODS, INC.", "state": "Minnesota", "file_number": "0-14627",
+        "irs_number": "41-1390722"}
+
+
+def test_a_captionless_cover_labelled_line_by_line():
+    # American Financial's 1994 cover: each value after its words, no caption rows
+    text = ("FORM 8-K\n\n"
+            "Date of report: December 9, 1994 Commission File No. 1-7361\n"
+            "(Date of earliest event reported)\n\n"
+            "AMERICAN FINANCIAL CORPORATION\n\n"
+            "Incorporated under the Laws of Ohio IRS Employer\n"
+            "Identification No. 31-0624874\n\n"
+            "One East Fourth Street\nCincinnati, Ohio 45202\nPhone: (513) 579-2121\n\n"
+            "Former name or former address, if changed since last report - not\n"
+            "applicable.\n")
+    cover, problems = read(text)
+    assert problems == []
+    assert fields(cover.registrants[0]) == {
+        "name": "AMERICAN FINANCIAL CORPORATION", "state": "Ohio", "file_number": "1-7361",
+        "irs_number": "31-0624874", "address": "One East Fourth Street, Cincinnati, Ohio",
+        "zip": "45202", "phone": "(513) 579-2121", "former_name": "not applicable."}
+
+
+def test_a_name_caption_is_never_a_captionless_name():
+    # a cover with its name caption keeps its first text line for the caption
+    cover, _ = read(COVER)
+    assert "registrant_name" not in parts(COVER)
+    assert cover.registrants[0].name.value == "ACME WIDGETS, INC."
+
+
+@pytest.mark.parametrize("text", [
+    # the date of report on its own line right above the name (HTML, 2014)
+    "Date of Report (Date of earliest event reported):\nOctober 7, 2014\n"
+    "NUANCE COMMUNICATIONS, INC.\n(Exact name of registrant as specified in its charter)\n",
+    # side by side over their two captions
+    "        March 3, 1994                        NUANCE COMMUNICATIONS, INC.\n"
+    "(Date of earliest event reported)   (Exact name of registrant as specified\n"
+    "                                                 in its charter)\n",
+    # the same, collapsed by a 1994 repository
+    "March 3, 1994 NUANCE COMMUNICATIONS, INC.\n"
+    "(Date of earliest event reported) (Exact name of registrant as specified\n"
+    "in its charter)\n",
+])
+def test_a_date_of_report_beside_or_above_the_name_is_not_the_name(text):
+    cover, _ = read(text)
+    assert cover.registrants[0].name.value == "NUANCE COMMUNICATIONS, INC."
+    assert cover.date_of_report is not None and cover.date_of_report.value.day in (3, 7)
+
+
+def test_a_value_on_the_caption_row_over_its_caption():
+    # MEDIQ 1994: the state written on the caption row, its caption on the line below
+    text = ("0-8147 51-0219413\n"
+            "DELAWARE (Commission file number) (IRS employer\n"
+            "(State of incorporation) identification number)\n")
+    cover, _ = read(text)
+    assert fields(cover.registrants[0]) == {
+        "state": "DELAWARE", "file_number": "0-8147", "irs_number": "51-0219413"}

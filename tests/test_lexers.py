@@ -209,9 +209,14 @@ SOUTHERN = (
 def test_a_coregistrant_table_has_a_row_block_per_registrant():
     tokens = cover_tokens(SOUTHERN)
     assert [t.type for t in tokens] == [
-        "TABLE_CAPTION", "REGISTRANT_ROW", "ROW", "ROW", "REGISTRANT_ROW", "ROW", "TEXT"]
+        "TABLE_CAPTION", "REGISTRANT_ROW", "STATE_ROW", "ROW", "REGISTRANT_ROW", "STATE_ROW",
+        "TEXT"]
     assert (tokens[0].line, tokens[0].end_line) == (1, 2)
     assert tokens[1].value == ""  # rows are text: their words are in the layout
+    # the row's parts are the groups of its terminal, and the state row's too
+    assert [tokens[1].match.group(g) for g in ("file", "name", "irs")] == [
+        "1-3526", "The Southern Company", "58-0690070"]
+    assert tokens[5].match.group("state") == "Alabama"
 
 
 def test_the_table_ends_at_boilerplate():

@@ -157,3 +157,70 @@ def test_one_continuation_after_the_signatures_is_not_a_duplicate() -> None:
     again = b"\n<PAGE>\n\nITEM 7. FINANCIAL STATEMENTS AND EXHIBITS\n\nThe statements follow.\n"
     assert "duplicate-item" not in names(BARE + again)
     assert "duplicate-item" in names(BARE + again + again)
+
+
+# ------------------------------------------------------------ registrants (K509, K510)
+
+def _corpus(name: str) -> bytes:
+    return (CORPUS / name).read_bytes()
+
+
+def _without_second_filer(data: bytes) -> bytes:
+    first = data.index(b"FILER:")
+    second = data.index(b"FILER:", first + 1)
+    end = data.index(b"</SEC-HEADER>") if b"</SEC-HEADER>" in data else data.index(
+        b"</IMS-HEADER>")
+    return data[:second] + data[end:]
+
+
+def test_a_cover_naming_more_registrants_than_the_header_is_not_reported():
+    # asset-backed covers name a sponsor beside the filers: only a cover naming
+    # fewer registrants than the header (or the XBRL) is reported
+    data = _without_second_filer(_corpus("text-1994-two-registrants-sub.txt"))
+    assert "registrant-count-mismatch" not in names(data)
+
+
+def test_inline_xbrl_naming_fewer_registrants_than_the_header():
+    data = _corpus("ixbrl-2021-coregistrant-sub.txt").replace(
+        b'<ix:nonNumeric contextRef="c-2" name="dei:EntityRegistrantName" id="f-18">'
+        b'Sierra Ridge Power Company</ix:nonNumeric>', b"Sierra Ridge Power Company")
+    found = [d for d in validate(parse_source(data)) if d.name == "registrant-count-mismatch"]
+    assert [d.message for d in found] == [
+        "registrants: the cover page names 2 registrants, the header 2 filers, the inline XBRL "
+        "1 registrant (dei:EntityRegistrantName)"]
+
+
+def test_the_coregistrant_samples_agree_on_their_registrants():
+    for name, count in (("text-2012-coregistrant-sub.txt", 4),
+                        ("html-2016-coregistrant-sub.txt", 3),
+                        ("ixbrl-2021-coregistrant-sub.txt", 2),
+                        ("text-1994-registrant-table-sub.txt", 2)):
+        parsed = parse_source(_corpus(name))
+        assert len(parsed.filing.cover.registrants) == count, name
+        assert not {"registrant-count-mismatch", "registrant-fields-missing"} & {
+            d.name for d in validate(parsed)}, name
+    # the second registrant's facts are tagged under its legal-entity member
+    facts = parse_source(_corpus("ixbrl-2021-coregistrant-sub.txt")).filing.xbrl_cover.facts
+    assert [(f.value, f.entity) for f in facts if f.name == "dei:EntityRegistrantName"] == [
+        ("Sierra Ridge Energy, Inc.", None),
+        ("Sierra Ridge Power Company", "sre:SierraRidgePowerCompanyMember")]
+
+
+def test_a_field_no_registrant_gives_is_reported_once_for_the_cover():
+    data = _corpus("text-1994-two-registrants-sub.txt")
+    for number in (b"1-7514  ", b"1-3482  "):
+        data = data.replace(number, b" " * len(number))
+    found = [d for d in validate(parse_source(data)) if d.name == "registrant-fields-missing"]
+    assert [d.message for d in found] == [
+        "the cover page gives none of its 2 registrants a commission file number (for "
+        "CENTRAL PLAINS UTILITIES COMPANY, the header has `001-07514`)"]
+
+
+def test_a_field_missing_from_one_block_of_a_combined_cover():
+    parsed = parse_source(_malformed("registrant-fields-missing"))
+    (found,) = [d for d in validate(parsed) if d.name == "registrant-fields-missing"]
+    text = parsed.source.text
+    assert text[found.span.start:found.span.end] == "Cascade Valley Gas Company"
+    # the header's values are pointed at
+    assert sorted(text[label.span.start:label.span.end] for label in found.labels
+                  if not label.primary) == ["910744019", "WA"]

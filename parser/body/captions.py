@@ -22,6 +22,7 @@ class Caption(NamedTuple):
     start: int  # column of the first character, on the row's first line
     end: int
     text: str
+    under: bool = False  # it starts on a line below the row's first, under its value
 
 
 @functools.cache
@@ -116,8 +117,9 @@ def captions(row: str) -> list[Caption]:
     """
     physical = row.split("\n")
     open_style = "(" not in row
-    # [start, end, first text, all texts]
-    segments = [[seg.start, seg.end, seg.text, [seg.text]] for seg in _segments(physical[0])]
+    # [start, end, first text, all texts, under]
+    segments = [[seg.start, seg.end, seg.text, [seg.text], False]
+                for seg in _segments(physical[0])]
     for more in physical[1:]:
         for chunk in _split_closing(_split_keywords(chunks(more))):
             spans = [(seg[0], seg[1]) for seg in segments]
@@ -125,7 +127,16 @@ def captions(row: str) -> list[Caption]:
                 i for i, (a, b) in enumerate(spans) if overlap(chunk.start, chunk.end, a, b) > 0
             ]
             if not hits and (open_style or not segments):
-                segments.append([chunk.start, chunk.end, chunk.text, [chunk.text]])
+                segments.append([chunk.start, chunk.end, chunk.text, [chunk.text], False])
+                continue
+            at = [i for i in hits if segments[i][0] <= chunk.start < segments[i][1]]
+            if (at and not open_style and chunk.text.startswith("(")
+                    and chunk.text.endswith(")") and caption_kind(chunk.text) is not None
+                    and not segments[at[0]][2].startswith("(")
+                    and caption_kind(segments[at[0]][2]) is None):
+                # "DELAWARE  (Commission file number)" over "(State of incorporation)":
+                # a caption of its own under the value written on the row
+                segments.append([chunk.start, chunk.end, chunk.text, [chunk.text], True])
                 continue
             i = hits[0] if hits else best_column(chunk, spans)
             seg = segments[i]
@@ -133,18 +144,20 @@ def captions(row: str) -> list[Caption]:
             if open_style:
                 seg[0], seg[1] = min(seg[0], chunk.start), max(seg[1], chunk.end)
     out = []
-    for start, end, first, texts in sorted(segments, key=lambda seg: seg[0]):
+    for start, end, first, texts, under in sorted(segments, key=lambda seg: seg[0]):
         if not open_style and not first.startswith("(") and caption_kind(first) is None:
             continue  # a value standing on a row of parenthesised captions
         # The first line says what a caption is; its continuation only completes it.
         text = " ".join(texts)
         kind = caption_kind(first) or caption_kind(text)
         if kind is not None:
-            out.append(Caption(kind, start, end, text))
+            out.append(Caption(kind, start, end, text, under))
     return out
 
 
 def values_beside(first: str) -> list[Chunk]:
     """Chunks of a caption row's first line that are not captions: values written
-    on the caption row itself ("Delaware   (Commission File Number)")."""
-    return [c for c in chunks(first) if not c.text.startswith("(") and caption_kind(c.text) is None]
+    on the caption row itself ("Delaware   (Commission File Number)", or with the
+    spacing collapsed, "DELAWARE (Commission file number)")."""
+    return [c for c in _segments(first)
+            if not c.text.startswith("(") and caption_kind(c.text) is None]

@@ -30,6 +30,7 @@ from ..model import CheckBox, CoverPage, DateValue, Registrant, Security, Text
 from ..regions import SyntaxProblem
 from ..vocab.dates import find_date
 from ..vocab.glyphs import GLYPH_END, GLYPH_START, glyph_state
+from ..vocab.normalize import state_code
 from ..vocab.shapes import (
     FILE_NUMBER,
     IRS,
@@ -40,12 +41,12 @@ from ..vocab.shapes import (
     ZIP_AT_END,
 )
 from .captions import Caption, caption_kind, captions, values_beside
-from .columns import Chunk, best_column, chunks
-from .cover_lexer import CAPTIONS, ROWS, lex_cover, plain
+from .columns import Chunk, best_column, chunks, overlap
+from .cover_lexer import CAPTIONS, ROWS, VALUE_LINES, lex_cover, pattern, plain
 from .cover_region import LABELS, REGION
 from .lexer import MARKUP
 from .lines import Line, Part
-from .value_rows import assign, split_collapsed, split_state
+from .value_rows import assign, split_collapsed, split_state, split_state_end
 
 BOX_NAMES = (
     ("425", "written-communications"),
@@ -64,9 +65,11 @@ _HEADER_WORDS = re.compile(
 # The emerging growth company question, wrapped before its key words: the 12(b)
 # table has ended.
 _EGC_LIKE = re.compile(r"emerging\s+growth|indicate\s+by\s+check", re.IGNORECASE)
-# "(A Georgia Corporation)" under a registrant's name in a co-registrant table.
-_INCORPORATED = re.compile(r"\(\s*an?\s+(.+?)\s+(?:corporation|company|limited|partnership|"
-                           r"trust|business trust|llc)\s*\)$", re.IGNORECASE)
+# "... if changed since last report - not applicable.": the value after the caption.
+_FORMER_VALUE = re.compile(r"since\s+last\s+report\s*(?:[-:]|--)\s*(\S[\s\S]*?)\s*$",
+                           re.IGNORECASE)
+# A letter-spaced word: single characters one space apart.
+_SPACED_WORD = re.compile(r"\S(?: \S)+")
 # "(Ford Credit Auto Receivables Corporation - Originator)": a line describing the
 # registrant, in parentheses.
 _DESCRIBED = re.compile(r"\s*\(.*\)\s*")
@@ -81,6 +84,60 @@ def _first(line: Line) -> str:
     """The first physical line of a token (caption rows and the telephone line may
     hold the lines that continue them)."""
     return line.text.split("\n", 1)[0]
+
+
+def unspaced(text: str) -> str:
+    """"A C M E   &   C O M P A N Y" -> "ACME & COMPANY": the letters of each
+    word together, the words one space apart. Where a repository collapsed the
+    gaps between words to one space too, an ampersand or a comma still parts
+    them ("D E E R E & C O M P A N Y" -> "DEERE & COMPANY")."""
+    words = re.split(r"\s{2,}", text.strip())
+    out = []
+    for word in words:
+        if _SPACED_WORD.fullmatch(word):
+            word = word.replace(" ", "")
+            word = re.sub(r"\s*&\s*", " & ", re.sub(r",(?=\w)", ", ", word))
+        out.append(word)
+    return " ".join(out)
+
+
+def _value_pieces(line: Line) -> list[Chunk]:
+    """The chunks of a line of values: a letter-spaced line is one value, read
+    without its spacing; a line opening with a date gives what follows the date
+    (the date is the date of report's, never a registrant's value)."""
+    if line.kind == "SPACED":
+        stripped = line.text.strip()
+        at = line.text.index(stripped)
+        return [Chunk(at, at + len(stripped), unspaced(stripped))]
+    if line.kind == "DATE_LINE" and line.match is not None and line.match.group("rest"):
+        at = line.match.start("rest")
+        return [Chunk(c.start + at, c.end + at, c.text) for c in chunks(line.text[at:])]
+    return chunks(line.text)
+
+
+def _state_column(text: str) -> tuple[int, str | None, str]:
+    """A registrant's row in a table whose state has a column of its own: "Washington
+    Energy Company   Washington" -> (column of the state, "Washington", "Washington
+    Energy Company"); collapsed to single spaces, the state is the place its last
+    words name."""
+    pieces = chunks(text)
+    if len(pieces) > 1 and state_code(pieces[-1].text, exact=True):
+        return pieces[-1].start, pieces[-1].text, text[: pieces[-2].end]
+    state, name = split_state_end(text)
+    if state is None:
+        return 0, None, text
+    return text.rindex(state), state, name
+
+
+def _state_of(match: re.Match[str] | None) -> tuple[int, str] | None:
+    """The state an INCORPORATION line names (its column and text), if a known place."""
+    if match is None:
+        return None
+    group = "state" if match.group("state") is not None else "laws"
+    value = match.group(group)
+    if value is None or state_code(value) is None:
+        return None  # "(A Development Stage Company)": not a state ("Kentucky and Virginia" is)
+    return match.start(group), value
 
 
 class CoverReader(Transformer):
@@ -107,11 +164,14 @@ class CoverReader(Transformer):
         self.registrants: list[dict[str, Text]] = []
         self.found = 0  # values read for the registrants so far
         self.carried: tuple[int, list[Piece]] | None = None
-        self.table: tuple[list[tuple[int, int]], list[str]] | None = None
+        self.table_state = False  # the table of registrants has a state column of its own
         self.form: Text | None = None
         self.date: DateValue | None = None
         self.last: tuple[int, int] | None = None  # the last landmark read: the cover's end
         self.registrant_area = False  # the previous part belongs to the registrant
+        self.captionless = False  # the registrant's name stood without a caption
+        self.named_together: list[int] = []  # registrants named over one caption
+        self.target: int | None = None  # the registrant values go to, if not the last
 
     # -------------------------------------------------------------- tokens and helpers
 
@@ -140,12 +200,16 @@ class CoverReader(Transformer):
         return self.layout.value(needle, line.start + at, line.start + at + len(needle))
 
     def current(self) -> dict[str, Text]:
+        if self.target is not None:
+            return self.registrants[self.target]
         if not self.registrants:
             self.registrants.append({})
         return self.registrants[-1]
 
     def put(self, kind: str, value: Text) -> None:
         self.found += 1
+        if pattern("SPACED").fullmatch(value.value):  # "A C M E": letter-spaced
+            value = Text(value=unspaced(value.value), span=value.span)
         field = {"irs": "irs_number"}.get(kind, kind)
         if field in ("irs_number", "file_number"):
             m = NUMBER_PREFIX.match(value.value)
@@ -200,6 +264,23 @@ class CoverReader(Transformer):
             return
         self.mark(line)
         self.date = self._date_near(self.index(line))
+        if self.date is not None:
+            self._beside_date(line)
+
+    def _beside_date(self, line: Line) -> None:
+        """"Date of report: December 9, 1994 Commission File No. 1-7361": a caption
+        and its value after the date, on its line (a collapsed 1994 cover)."""
+        first = _first(line)
+        found = find_date(first, line.match.end() if line.match is not None else 0)
+        after = found[1] if found is not None else -1
+        if not 0 < after < len(first):
+            return
+        rest = first[after:]
+        kind = caption_kind(rest)
+        shape = {"file_number": FILE_NUMBER, "irs": IRS}.get(kind or "")
+        m = shape.search(rest) if shape is not None else None
+        if m is not None:
+            self.put(kind, self.text(line, after + m.start(), m.group()))  # type: ignore[arg-type]
 
     def _date_near(self, index: int) -> DateValue | None:
         """The date on the date of report line, after its words, or on a line near it:
@@ -249,17 +330,60 @@ class CoverReader(Transformer):
         before = self.found
         taken = self._read_caption(line, caps, run, rows_below)
         if inside:
+            if self.captionless:
+                taken = taken + self._by_shape(run, taken)
             self._unread(run, taken)
         if self.found == before and not {c.kind for c in caps} <= {"former_name", "zip"}:
             # a former name is often left blank, and a zip code read with the address
             self.report("caption row with no values", line,
                         "expected the values on the line above this caption row, or beside it")
 
+    def _by_shape(self, run: list[Line], taken: list[Line]) -> list[Line]:
+        """On a cover without captions for the registrant, the lines under its name
+        that no caption takes, read by what they hold: "Identification No.
+        31-0624874", an address ending in its zip code, "Phone: (513) 579-2121"."""
+        used = {line.start for line in taken}
+        lines = [line for line in run if line.start not in used and line.kind in VALUE_LINES]
+        read: list[Line] = []
+        address: list[Line] = []
+        for line in lines:
+            text = line.text
+            irs = IRS.search(text)
+            if irs is not None and caption_kind(text) == "irs":
+                self.put("irs", self.text(line, irs.start(), irs.group()))
+                read.append(line)
+            elif caption_kind(text) is not None and not re.search(r"\d", text):
+                read.append(line)  # "Address and" / "Telephone Number": a header's words
+            elif line.kind in ("TEXT", "PHONE_VALUE", "ADDRESS_PHONE", "FAX"):
+                address.append(line)
+        # the address: the block of lines ending in the one with the zip code, and a
+        # telephone line right under it
+        ends = [i for i, line in enumerate(address)
+                if ZIP_AT_END.search(line.text) or line.kind == "ADDRESS_PHONE"]
+        if not ends:
+            return read
+        last = ends[-1]
+        first = last
+        while first > 0 and address[first - 1].number >= address[first].number - 2:
+            first -= 1
+        if (last + 1 < len(address) and address[last + 1].kind == "PHONE_VALUE"
+                and address[last + 1].number <= address[last].number + 2):
+            last += 1
+        block = address[first : last + 1]
+        pieces = []
+        for line in block:
+            stripped = line.text.strip()
+            at = line.start + line.text.index(stripped)
+            pieces.append((at, at + len(stripped), stripped))
+        self._store_address(pieces, True, True)
+        return read + block
+
     def _unread(self, run: list[Line], taken: list[Line]) -> None:
         """Lines of values between two caption rows that neither reads."""
         used = {line.start for line in taken}
         unread = [line for line in run
-                  if line.kind in ("TEXT", "GLYPH") and line.start not in used
+                  if (line.kind in VALUE_LINES or line.kind == "GLYPH")
+                  and line.start not in used
                   and line.text.count(")") <= line.text.count("(")  # not a caption's tail
                   and not _DESCRIBED.fullmatch(line.text) and caption_kind(line.text) is None]
         if unread:
@@ -272,6 +396,14 @@ class CoverReader(Transformer):
         """Read the values of one caption row; the lines of ``run`` it took."""
         first_line = _first(line)
         slots = values_beside(first_line)
+        for cap in caps:
+            beside = [c for c in slots if cap.under and overlap(c.start, c.end, cap.start,
+                                                                 cap.end) > 0]
+            if beside:
+                # "DELAWARE  (Commission file number)" over "(State of incorporation)"
+                self.put(cap.kind, self.text(line, beside[0].start, beside[0].text))
+                slots = [c for c in slots if c is not beside[0]]
+        caps = [c for c in caps if not c.under] or caps
         right = [c for c in slots if c.start > caps[-1].end]
         if right and len(right) == len(slots):
             # "(Registrant's telephone number ...)     800-323-6883": the value
@@ -280,18 +412,26 @@ class CoverReader(Transformer):
             self.put(caps[-1].kind, self.text(line, value.start,
                                               first_line[value.start : right[-1].end]))
             return []
-        if self._colon_values(line, first_line, caps, slots) or self._inline_value(line, caps):
+        if (self._colon_values(line, first_line, caps, slots) or self._inline_value(line, caps)
+                or self._former_beside(line, caps)):
             return []
         kinds = [c.kind for c in caps]
+        if line.kind == "NAMES_CAPTION":
+            return self._names(run, line)
         if "name" in kinds and len(caps) >= 2:
             rows = self._registrant_rows(run, caps)
             if rows:
                 return rows
         value_rows = self._above(run, line, limit=2 if caps[0].kind == "name" else 4)
+        incorporated: list[tuple[Line, tuple[int, str]]] = []
         if caps[0].kind == "name" and len(value_rows) > 1:
             # "(Ford Credit Auto Receivables Corporation - Originator)" under the
-            # name describes the registrant; it is not part of the name.
-            value_rows = [r for r in value_rows if not _DESCRIBED.fullmatch(r.text)]
+            # name describes the registrant; it is not part of the name; "(A
+            # Delaware Corporation)" gives its state.
+            incorporated = [(r, found) for r in value_rows if r.kind == "INCORPORATION"
+                            and (found := _state_of(r.match)) is not None]
+            value_rows = [r for r in value_rows if not _DESCRIBED.fullmatch(r.text)
+                          and r.kind != "INCORPORATION"]
         index = self.index(line)
         if not value_rows and self.carried is not None and self.carried[0] == index - 1:
             # "Minneapolis, Minnesota   (Zip Code)" then "(Address of ...)": the value
@@ -309,24 +449,63 @@ class CoverReader(Transformer):
         columns = [(c.start, c.end) for c in caps]
         # value chunks on the caption line itself stand for a caption below them
         carry_at = len(caps)
-        columns += [(c.start, c.end) for c in slots]
-        found: dict[int, list[Piece]] = {}  # caption index -> pieces, top to bottom
-        for value_line in value_rows:
-            pieces = chunks(value_line.text)
-            placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
-            if len(caps) > 1 and len(pieces) < len(caps):
-                placed = split_collapsed(pieces, caps)
-            for i, group in assign(placed, caps, columns).items():
-                a, b = group[0].start, group[-1].end
-                found.setdefault(i, []).append(
-                    (value_line.start + a, value_line.start + b, value_line.text[a:b]))
+        together = self.named_together
+        if len(caps) > 1 and len(together) > 1 and len(value_rows) == len(together):
+            # a row of values per registrant named one after the other above
+            self.named_together = []
+            for registrant, value_line in zip(together, value_rows, strict=True):
+                self.target = registrant
+                self._store(self._row_values([value_line], caps, columns), caps)
+            self.target = None
+            return taken
+        found = self._row_values(value_rows, caps, columns + [(c.start, c.end) for c in slots])
         carried = [piece for i in sorted(found) if i >= carry_at for piece in found.pop(i)]
         if slots:
             carried += [(line.start + c.start, line.start + c.end, c.text) for c in slots]
             self.carried = (index, carried)
             self.found += 1  # read, for the caption row below
         self._store(found, caps)
+        for row, (at, state) in incorporated:
+            self.put("state", self.text(row, at, state))
         return taken if value_rows is taken else []
+
+    def _row_values(self, value_rows: list[Line], caps: list[Caption],
+                    columns: list[tuple[int, int]]) -> dict[int, list[Piece]]:
+        """The pieces of rows of values, by the index of the caption (or of the value
+        beside the caption row, from ``carry_at``) whose column they stand in."""
+        found: dict[int, list[Piece]] = {}  # caption index -> pieces, top to bottom
+        for value_line in value_rows:
+            pieces = _value_pieces(value_line)
+            placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
+            if len(caps) > 1:
+                placed = split_collapsed(pieces, caps,
+                                         columns if len(pieces) >= len(caps) else None)
+            by_caption = assign(placed, caps, columns)
+            for i, group in by_caption.items():
+                a, b = group[0].start, group[-1].end
+                between = any(a < p.start < b for j, other in by_caption.items() if j != i
+                              for p in other)
+                text = (" ".join(p.text for p in group) if between or value_line.kind == "SPACED"
+                        else value_line.text[a:b])
+                found.setdefault(i, []).append((value_line.start + a, value_line.start + b,
+                                                text))
+        return found
+
+    def _names(self, run: list[Line], line: Line) -> list[Line]:
+        """"(Exact name of registrants as specified in their charters)": each line of
+        the block above it names a registrant."""
+        rows = [r for r in self._above(run, line, limit=8)
+                if not _DESCRIBED.fullmatch(r.text) and r.kind != "INCORPORATION"]
+        self.named_together = []
+        for row in rows:
+            piece = _value_pieces(row)
+            if not piece:
+                continue
+            start, end = piece[0].start, piece[-1].end
+            text = " ".join(p.text for p in piece)
+            self.put("name", self.layout.value(text, row.start + start, row.start + end))
+            self.named_together.append(len(self.registrants) - 1)
+        return rows
 
     def _above(self, run: list[Line], caption: Line, limit: int) -> list[Line]:
         """The value lines directly above a caption row (nearest last): a block of
@@ -335,9 +514,18 @@ class CoverReader(Transformer):
         out: list[Line] = []
         expect = caption.number - 1
         gap_allowed = True
+        counted = 0
         for line in reversed(run):
-            if len(out) >= limit or not plain(line.kind) or line.kind in ROWS:
+            if line.kind == "TABLE_TAG" and not out:
+                # "<S> <C> <C>" between a row of values and its captions (an ASCII
+                # table whose <CAPTION> holds the values)
+                expect = line.number - 1
+                continue
+            if counted >= limit or not plain(line.kind) or line.kind in ROWS:
                 break
+            if line.kind == "DATE_LINE" and (line.match is None
+                                             or line.match.group("rest") is None):
+                break  # a date alone: the date of report, no field of the registrant
             if line.kind == "RULE":
                 if out:  # a rule above a value closes the value block
                     break
@@ -348,6 +536,8 @@ class CoverReader(Transformer):
                 break
             gap_allowed = False
             out.append(line)
+            # a telephone or fax number under the address is no line of it
+            counted += line.kind not in ("PHONE_VALUE", "FAX")
             expect = line.number - 1
         return out[::-1]
 
@@ -410,6 +600,20 @@ class CoverReader(Transformer):
         self.put(cap.kind, self.text(line, m.start(), m.group()))
         return True
 
+    def _former_beside(self, line: Line, caps: list[Caption]) -> bool:
+        """"Former name or former address, if changed since last report - not
+        applicable.": the caption written as a sentence, its value after it (the
+        lines above it are not the former name)."""
+        if [c.kind for c in caps] != ["former_name"] or "(" in line.text:
+            return False
+        m = _FORMER_VALUE.search(line.text)
+        if m is None:
+            return False
+        value = " ".join(m.group(1).split())
+        self.put("former_name", self.layout.value(value, line.start + m.start(1),
+                                                  line.start + m.end(1)))
+        return True
+
     def _colon_values(self, line: Line, first: str, caps: list[Caption],
                       slots: list[Chunk]) -> bool:
         """"Commission File Number:  0-11596": a caption ending in a colon, its value
@@ -441,24 +645,41 @@ class CoverReader(Transformer):
             if kind == "address":
                 self._store_address(pieces, "zip" not in kinds, "phone" not in kinds)
                 continue
-            value = " ".join(text for _, _, text in pieces)
+            texts = [text for _, _, text in pieces]
+            if kind == "zip":  # "43085" over "Columbus, OH 43085": one zip code
+                texts = list(dict.fromkeys(texts))
+            value = " ".join(texts)
             self.put(kind, self.layout.value(value, pieces[0][0], pieces[-1][1]))
 
     def _store_address(self, pieces: list[Piece], zip_here: bool, phone_here: bool) -> None:
-        """Address lines; a telephone line or a trailing zip code is split off when
+        """Address lines; a telephone number or a trailing zip code is split off when
         no caption of its own claims it ("(Address, including Zip Code, and
-        telephone number ...)")."""
+        telephone number ...)"): a line of the number alone ("Tel. (949) 429-5370"),
+        or ending a line after the zip code ("..., CA 92672, Tel. (949) 429-5370").
+        A fax number is no part of the address."""
         lines: list[Piece] = []
         for start, end, text in pieces:
-            if phone_here and PHONE.fullmatch(text.strip()):
-                self.put("phone", self.layout.value(text, start, end))
+            if pattern("FAX").match(text):
                 continue
+            if phone_here:
+                m = pattern("PHONE_VALUE").match(text)
+                if m is not None:
+                    self.put("phone", self.layout.value(m.group("phone"), start + m.start("phone"),
+                                                        start + m.end("phone")))
+                    continue
+                m = pattern("ADDRESS_PHONE").match(text)
+                if m is not None:
+                    self.put("phone", self.layout.value(m.group("phone"), start + m.start("phone"),
+                                                        start + m.end("phone")))
+                    text = text[: m.end("zip")]
+                    end = start + m.end("zip")
             lines.append((start, end, text.rstrip(" ,")))
         if not lines:
             return
         start, end, last = lines[-1]
         m = ZIP_AT_END.search(last)
-        if zip_here and m and m.start() > 0:
+        if zip_here and m and (m.start() > 0 or len(lines) > 1):
+            # "Atlanta, Georgia 30308", or the zip code alone under the address
             zip_text = m.group().strip()
             self.put("zip", self.layout.value(zip_text, start + m.start(), start + m.start()
                                               + len(zip_text)))
@@ -468,49 +689,95 @@ class CoverReader(Transformer):
         if value:
             self.put("address", self.layout.value(value, lines[0][0], lines[-1][1]))
 
+    # -------------------------------------------------------------- a name without caption
+
+    def registrant_name(self, children: list) -> None:
+        """The name standing alone (no caption names it), letter-spaced or not; a
+        line right under it naming the state it is incorporated in ("Incorporated
+        under the Laws of Ohio") gives the state."""
+        line: Line = children[-1]
+        self.mark(line)
+        self.registrant_area = self.captionless = True
+        stripped = line.text.strip()
+        at = line.text.index(stripped)
+        spaced = pattern("SPACED").fullmatch(line.text) is not None
+        value = unspaced(stripped) if spaced else stripped
+        self.put("name", self.layout.value(value, line.start + at, line.start + at + len(stripped)))
+        index = self.index(line)
+        for below in self.lines[index + 1 : index + 3]:
+            if below.kind == "INCORPORATION" and below.number - line.number <= 3:
+                found = _state_of(below.match)
+                if found is not None:
+                    self.put("state", self.text(below, *found))
+                break
+
     # -------------------------------------------------------------- co-registrant tables
 
     def TABLE_CAPTION(self, token: Token) -> Line:
         line = self.__default_token__(token)
-        found = captions(line.text)
-        self.table = ([(c.start, c.end) for c in found], [c.kind for c in found])
+        low = " ".join(line.text.lower().split())
+        # "Registrant, State of Incorporation, Address ..." names one column; a
+        # 1994 header gives the state a column of its own
+        self.table_state = (not re.search(r"registrant,?\s+state", low)
+                            and re.search(r"\bstate\b|incorporation", low) is not None)
         return line
 
     def table_registrant(self, rows: list[Line]) -> Registrant:
-        """One registrant's block of rows: its file number, name, "(A Georgia
-        Corporation)", address lines, telephone, IRS number."""
-        assert self.table is not None
-        columns, kinds = self.table
+        """One registrant's block of rows: its file number, name and IRS number (the
+        groups of its ``REGISTRANT_ROW``), "(A Georgia Corporation)", address lines,
+        telephone."""
         fields: dict[str, Text] = {}
-        for line in rows:
-            for piece in chunks(line.text):
-                kind = kinds[best_column(piece, columns)]
-                if kind == "combined":
-                    self._table_cell(fields, line, piece)
-                elif kind in ("file_number", "irs"):
-                    fields.setdefault("irs_number" if kind == "irs" else kind,
-                                      self.text(line, piece.start, piece.text))
+        first = rows[0]
+        m = first.match
+        if m is None:  # a row recovery put in
+            return Registrant()
+        fields["file_number"] = self.text(first, m.start("file"), m.group("file"))
+        if m.group("irs") is not None:
+            fields["irs_number"] = self.text(first, m.start("irs"), m.group("irs"))
+        at, name = m.start("name"), m.group("name")
+        if self.table_state:
+            at_state, state, name = _state_column(name)
+            if state is not None:
+                fields["state"] = self.text(first, at + at_state, state)
+        fields["name"] = self.text(first, at, name)
+        address: list[Piece] = []
+        for line in rows[1:]:
+            if line.kind == "STATE_ROW":
+                found = _state_of(line.match)
+                if found is not None:
+                    fields.setdefault("state", self.text(line, *found))
+            elif line.kind == "PHONE_ROW" and line.match is not None:
+                fields.setdefault("phone", self.text(line, line.match.start("phone"),
+                                                     line.match.group("phone")))
+            else:
+                self._table_row(fields, line, address)
+        if address:
+            fields["address"] = self.layout.value(", ".join(t for _, _, t in address),
+                                                  address[0][0], address[-1][1])
         return Registrant(**fields)
 
-    def _table_cell(self, fields: dict[str, Text], line: Line, piece: Chunk) -> None:
-        text = piece.text
-        value = self.text(line, piece.start, text)
-        m = _INCORPORATED.match(text)
-        if "name" not in fields:
-            fields["name"] = value
-        elif m:
-            fields["state"] = self.text(line, piece.start + m.start(1), m.group(1))
-        elif PHONE.fullmatch(text.strip()):
-            fields["phone"] = value
-        else:
-            zip_match = ZIP_AT_END.search(text)
-            if zip_match and "zip" not in fields:
-                fields["zip"] = self.text(line, piece.start + zip_match.start(),
-                                          zip_match.group().strip())
-                text = text[: zip_match.start()].rstrip(" ,")
-                value = self.text(line, piece.start, text)
-            fields["address"] = (self._joined(fields["address"], value) if "address" in fields
-                                 else value)
+    def _table_row(self, fields: dict[str, Text], line: Line, address: list[Piece]) -> None:
+        """An address line of a registrant's block: it may end in the zip code and the
+        telephone number ("Atlanta, Georgia 30308   (404) 506-6526"), or be the IRS
+        number written under the address."""
+        text = line.text.rstrip()
+        lead = len(text) - len(text.lstrip())
+        if pattern("FAX").match(text):
+            return
+        if IRS.fullmatch(text.strip()) and "irs_number" not in fields:
+            fields["irs_number"] = self.text(line, lead, text.strip())
+            return
+        m = pattern("ADDRESS_PHONE").match(text)
+        if m is not None:
+            fields.setdefault("phone", self.text(line, m.start("phone"), m.group("phone")))
+            text = text[: m.end("zip")]
+        zip_match = ZIP_AT_END.search(text)
+        if zip_match and "zip" not in fields:
+            fields["zip"] = self.text(line, zip_match.start(), zip_match.group().strip())
+            text = text[: zip_match.start()].rstrip(" ,")
+        value = text[lead:].rstrip(" ,")
+        if value:
+            address.append((line.start + lead, line.start + lead + len(value), value))
 
     def coregistrants(self, children: list) -> None:
         caption = next(c for c in children if isinstance(c, Line) and c.kind == "TABLE_CAPTION")
@@ -530,6 +797,9 @@ class CoverReader(Transformer):
         run: list[Line] = children[0] if len(children) > 1 else []
         self.mark(line)
         self.registrant_area = True
+        if self.captionless and run:
+            # the address of a cover without captions, above the telephone line
+            self._by_shape(run, [])
         first, _, below = line.text.partition("\n")
         after = line.match.end() if line.match is not None else 0
         m = PHONE.search(first, after)
@@ -733,6 +1003,10 @@ class CoverReader(Transformer):
                     boxes.setdefault(box.name, box)
             elif isinstance(part, list) and all(isinstance(row, Security) for row in part):
                 securities = part  # the 12(b) table (loose lines are lists of Line)
+            elif isinstance(part, list) and self.captionless:
+                # the last lines of a cover without captions: the address under a
+                # header row ("Address and / Telephone Number"), read by their shape
+                self._by_shape([line for line in part if isinstance(line, Line)], [])
         lines, layout, form = self.lines, self.layout, self.form
         date = self.date or _lone_date(lines, layout)
         if form is None and not self.registrants and date is None:
@@ -757,10 +1031,21 @@ class CoverReader(Transformer):
 
 def _lone_date(lines: list[Line], layout: Layout) -> DateValue | None:
     """A cover without "Date of Report": the date standing alone on a line before
-    the registrant's name caption (1-800-Flowers 2023)."""
-    for line in lines:
+    the registrant's name caption (1-800-Flowers 2023), or opening the line of
+    values right above a caption row that names the date ("March 3, 1994 ACME
+    WIDGETS, INC." over "(Date of Report) (Exact name of registrant ...)")."""
+    for i, line in enumerate(lines):
         if line.kind in CAPTIONS:
             return None
+        m = line.match if line.kind == "DATE_LINE" else None
+        if m is not None and m.group("rest"):
+            below = next((b for b in lines[i + 1 : i + 4] if b.kind != "RULE"), None)
+            found = find_date(m.group("date"))
+            if (below is not None and below.kind in CAPTIONS and "date" in below.text.lower()
+                    and found is not None):
+                at = m.start("date")
+                return DateValue(value=found[2], text=m.group("date"),
+                                 span=layout.span(line.start + at, line.start + m.end("date")))
         if not plain(line.kind):
             continue
         stripped = line.text.strip()

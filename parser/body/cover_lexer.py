@@ -13,9 +13,18 @@ by one pass each:
   other jurisdiction of" / "incorporation)") is one token;
 - ``header_rows``: a caption row without parentheses whose values stand on the
   lines below it, not above, is a ``HEADER_ROW`` over ``ROW``s (Zurn 1994);
+- ``table_header``: a 1994 header naming a column per field ("Commission File
+  Number  Registrant  State of Incorporation  I.R.S. Employer Identification
+  Number", over up to five lines) right above rows of registrants is one
+  ``TABLE_CAPTION`` token;
 - ``table_rows``: the lines under a co-registrant table's caption row are its
-  ``ROW``s, and a row holding a commission file number opens a registrant's
-  block (``REGISTRANT_ROW``);
+  rows: the row with a commission file number, a name and an IRS number opens a
+  registrant's block (``REGISTRANT_ROW``), and the lines under it that stand
+  right of the file number are that registrant's ``STATE_ROW``, ``PHONE_ROW``
+  or (address) ``ROW``;
+- ``captionless_name``: on a cover whose captions never name the registrant,
+  the first line after the title and the date of report that looks like a
+  company's name is its name (``NAME_LINE``);
 - ``phone_continued``: the telephone number on the line below the telephone
   line joins its token, unless a line just above holds it.
 """
@@ -28,23 +37,27 @@ from collections.abc import Iterable, Iterator
 
 from .. import grammars
 from ..lexing import HEAD, LineToken, Vocabulary
-from ..vocab.shapes import FILE_NUMBER, PHONE
+from ..vocab.shapes import FILE_NUMBER, IRS, NOTHING, PHONE
 from . import lexer as body_lexer
 from .captions import captions
-from .columns import best_column, chunks
 from .lexer import MARKUP
 from .lines import Line
 
-CAPTIONS = frozenset(("CAPTION", "PAREN_CAPTION", "TABLE_CAPTION", "HEADER_ROW"))
+CAPTIONS = frozenset(("CAPTION", "PAREN_CAPTION", "NAMES_CAPTION", "TABLE_CAPTION",
+                      "HEADER_ROW"))
 # The lines that name something on a cover page; every other kind is a line of
 # text of some sort (a value, a rule, boilerplate) or a layout tag.
 LANDMARKS = CAPTIONS | {"FORM_TITLE", "REPORT_DATE", "PHONE", "BOX_INTRO", "BOX",
-                        "SECURITIES_12B", "EGC_QUESTION", "EGC_BOX", "EGC_TRANSITION"}
-ROWS = frozenset(("ROW", "REGISTRANT_ROW"))
+                        "SECURITIES_12B", "EGC_QUESTION", "EGC_BOX", "EGC_TRANSITION",
+                        "NAME_LINE"}
+ROWS = frozenset(("ROW", "REGISTRANT_ROW", "STATE_ROW", "PHONE_ROW"))
 # Lines of the form's own text: values never run across them.
 STANDING = frozenset(("BOILERPLATE", "AMENDMENT"))
 # Kinds only a pass gives: never matched against a line alone.
-_BY_CONTEXT = ROWS | {"HEADER_ROW"}
+_BY_CONTEXT = ROWS | {"HEADER_ROW", "NAME_LINE"}
+# Lines that hold a value of some shape (or plain text): what a value run is made of.
+VALUE_LINES = frozenset(("TEXT", "SPACED", "DATE_LINE", "INCORPORATION", "PHONE_VALUE",
+                         "ADDRESS_PHONE", "FAX"))
 
 
 def plain(kind: str) -> bool:
@@ -64,6 +77,16 @@ def vocabulary() -> Vocabulary:
     lark = grammars.load("cover.lark")
     return Vocabulary(lark, [t.name for t in lark.terminals
                              if t.name not in MARKUP and t.name not in _BY_CONTEXT])
+
+
+@functools.cache
+def pattern(name: str) -> re.Pattern[str]:
+    """The compiled pattern of one terminal of ``grammar/cover.lark`` (a token test:
+    does this line, or this piece of one, hold what that kind holds?)."""
+    for terminal in grammars.load("cover.lark").terminals:
+        if terminal.name == name:
+            return re.compile(terminal.pattern.to_regexp())
+    raise KeyError(name)
 
 
 def _text(token: LineToken, text: str) -> str:
@@ -147,35 +170,201 @@ def header_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
     yield from buffered
 
 
+# The words of a header naming a column per field, without parentheses; what a
+# line of one may hold besides them is short ("of", "No.").
+_HEADER_WORDS = re.compile(
+    r"\b(?:commission|file|number|registrant|state|incorporation|organization|"
+    r"jurisdiction|i\.?\s?r\.?\s?s\.?|irs|employer|identification|no\.?)(?![\w])",
+    re.IGNORECASE)
+
+
+_RULE_WORD = re.compile(r"[-=_]{2,}")
+
+
+def _header_line(text: str) -> bool:
+    """Lines of a header naming columns: the words of each mostly header words,
+    no digits."""
+    for line in text.split("\n"):
+        words = line.split()
+        if words and all(_RULE_WORD.fullmatch(w) for w in words):
+            continue  # "---------   --------" drawn under the header
+        if not words or len(words) > 14 or re.search(r"\d", line):
+            return False
+        if len(_HEADER_WORDS.findall(line)) * 2 < len(words):
+            return False
+    return True
+
+
+def table_header(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
+    """A header of up to five lines naming the registrant, its commission file number
+    (and its state, its IRS number), each field a column, right above a row holding
+    a file number, a name and an IRS number: one ``TABLE_CAPTION`` token over
+    its lines. The 1994 covers of two registrants wrote them so:
+
+                                                        I.R.S.
+           Commission                                   Employer
+           File                          State of       Identification
+           Number      Registrant        Incorporation  Number
+           001-11227   Washington Energy Company  Washington  91-1005304
+    """
+    buffered = list(tokens)
+    row = pattern("REGISTRANT_ROW")
+    out: list[LineToken] = []
+    i = 0
+    while i < len(buffered):
+        token = buffered[i]
+        m = row.match(_text(token, text)) if plain(token.type) else None
+        nxt = buffered[i + 1] if i + 1 < len(buffered) else None
+        wrapped = (m is not None and nxt is not None and nxt.line == token.line + 1
+                   and IRS.fullmatch(_text(nxt, text).strip()) is not None)
+        if m is None or (m.group("irs") is None and not wrapped) or not out:
+            out.append(token)
+            i += 1
+            continue
+        # the header lines right above, nearest last (a repository that wrapped
+        # the lines at 65 characters made seven of five)
+        stack: list[LineToken] = []
+        rules: list[LineToken] = []
+        expect = token.line - 1
+        for above in reversed(out[-8:]):
+            if above.type == "RULE" and not stack and above.line >= expect - 1:
+                expect = above.line - 1  # "---------   --------" under the header
+                rules = [above]
+                continue
+            if (above.type in MARKUP or above.type in STANDING or above.end_line < expect - 1
+                    or not _header_line(_text(above, text))):
+                break
+            stack.append(above)
+            expect = above.line - 1
+        words = " ".join(_text(t, text) for t in reversed(stack)).lower()
+        if stack and "registrant" in words and ("commission" in words or "file" in words):
+            first = stack[-1]
+            kept = out[len(out) - len(stack) - len(rules):][len(stack):]
+            del out[len(out) - len(stack) - len(rules):]
+            joined = "\n".join(_text(t, text) for t in reversed(stack))
+            out.append(LineToken("TABLE_CAPTION", joined, first.start_pos, first.line,
+                                 stack[0].end_line, stack[0].end_pos))
+            out += [t.retyped("ROW", "") for t in kept]  # the rule under the header
+        out.append(token)
+        i += 1
+    yield from out
+
+
 def table_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
-    """The lines under a co-registrant table's caption row, while they start in the
-    registrant column or with a commission file number (prose under the table
-    starts further left): ``ROW``s, and ``REGISTRANT_ROW`` for a row with a file
-    number in the file number column, which opens the next registrant."""
-    table: tuple[list[tuple[int, int]], list[str], int] | None = None
+    """The lines under a co-registrant table's caption row: ``REGISTRANT_ROW`` for a
+    row holding a commission file number and a name (and the IRS number), which
+    opens the next registrant; the lines under it that stand right of its file
+    number are that registrant's ``STATE_ROW`` ("(A Georgia Corporation)"),
+    ``PHONE_ROW`` or ``ROW`` (an address line). Before the first registrant, lines
+    starting in the registrant column are ``ROW``s (a rule under the caption).
+    Prose under the table starts further left (or is a sentence): the table ends.
+    The rows are found by what they hold, so a caption row laid out with other
+    columns than its rows (an HTML caption in a table of its own) does not matter.
+    """
+    registrant_row = pattern("REGISTRANT_ROW")
+    state_row, phone_row = pattern("INCORPORATION"), pattern("PHONE_VALUE")
+    table = False
+    name_column = 0  # the caption's registrant column, before the first registrant
+    block: tuple[int, int] | None = None  # (file number end, name start) of the last row
+    previous: LineToken | None = None  # the registrant row right above
+    row_line = last_line = 0  # the line of this row, and of the row above
     for token in tokens:
         if token.type == "TABLE_CAPTION":
             found = captions(token.value)
-            kinds = [c.kind for c in found]
-            table = None
-            if "combined" in kinds:
-                columns = [(c.start, c.end) for c in found]
-                table = (columns, kinds, found[kinds.index("combined")].start)
+            combined = [c for c in found if c.kind in ("combined", "name")]
+            table, block = True, None
+            name_column = combined[0].start if combined else 0
             yield token
             continue
-        if table is not None:
-            columns, kinds, name_column = table
-            pieces = chunks(_text(token, text)) if plain(token.type) else []
-            if (not pieces or token.type in STANDING
-                    or (pieces[0].start < name_column - 2
-                        and not FILE_NUMBER.fullmatch(pieces[0].text))):
-                table = None
-            else:
-                opens = any(kinds[best_column(p, columns)] == "file_number"
-                            and FILE_NUMBER.fullmatch(p.text) for p in pieces)
-                yield token.retyped("REGISTRANT_ROW" if opens else "ROW", "")
+        if table and plain(token.type) and token.type not in STANDING | ROWS:
+            last_line, row_line = row_line, token.end_line
+            line = _text(token, text)
+            stripped = line.strip()
+            indent = len(line) - len(line.lstrip())
+            m = registrant_row.match(line)
+            if m is not None and (m.group("irs") is not None or block is not None
+                                  or indent <= name_column):
+                block = (m.end("file"), m.start("name"))
+                previous = token.retyped("REGISTRANT_ROW", "", m)
+                yield previous
                 continue
+            above, previous = previous, None
+            if block is not None:
+                file_end, name_start = block
+                if IRS.fullmatch(stripped) and above is not None and (
+                        above.match is None or above.match.group("irs") is None):
+                    # the row's IRS number wrapped onto the next line
+                    yield token.retyped("ROW", "")
+                    continue
+                if (indent > file_end and indent >= name_start - 8 and len(stripped) <= 80
+                        and token.line == last_line + 1):  # a block has no blank line
+                    for kind, test in (("STATE_ROW", state_row), ("PHONE_ROW", phone_row)):
+                        found_kind = test.match(line)
+                        if found_kind is not None:
+                            yield token.retyped(kind, "", found_kind)
+                            break
+                    else:
+                        yield token.retyped("ROW", "")
+                    continue
+            elif indent >= name_column - 2 and not FILE_NUMBER.match(stripped):
+                yield token.retyped("ROW", "")
+                continue
+            table = False
+        elif table and token.type not in MARKUP and token.type not in ROWS:
+            table = False
         yield token
+
+
+def _looks_like_name(line: str) -> bool:
+    """A company's name: a short line without digits, in capitals or ending in a
+    word companies end their names with ("Inc.", "Corporation", "Trust" ...)."""
+    words = line.split()
+    if not words or len(words) > 10 or re.search(r"\d", line) or line.rstrip().endswith(":"):
+        return False
+    if not re.search(r"[A-Za-z]{3}", line) or NOTHING.match(line) or _header_line(line):
+        return False
+    if not any(c.islower() for c in line):
+        return True
+    return re.search(r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|l\.?p|"
+                     r"llc|trust|bancorp(?:oration)?|partners|group|holdings?)\.?,?$",
+                     line.strip(), re.IGNORECASE) is not None
+
+
+_BEFORE_NAME = frozenset(("FORM_TITLE", "BOILERPLATE", "AMENDMENT", "REPORT_DATE", "DATE_LINE",
+                          "RULE"))
+
+
+def captionless_name(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
+    """The registrant's name on a cover with no caption naming it (1990s): the
+    first text line after the title lines and the date of report, before the
+    first caption, telephone line or check box, when it looks like a company's
+    name and no caption row right under it claims it as its value."""
+    buffered = list(tokens)
+    for token in buffered:
+        if token.type in CAPTIONS:
+            kinds = {c.kind for c in captions(token.value)}
+            if kinds & {"name", "combined"}:
+                yield from buffered
+                return
+    # the last title line or date before the first line of another kind of landmark
+    last = None
+    for i, token in enumerate(buffered):
+        if token.type in _BEFORE_NAME and token.type != "RULE":
+            last = i
+        elif not plain(token.type) and token.type not in MARKUP:
+            break
+    if last is not None:
+        for i in range(last + 1, len(buffered)):
+            token = buffered[i]
+            if token.type == "RULE" or token.type in MARKUP:
+                continue
+            if token.type in ("TEXT", "SPACED") and _looks_like_name(_text(token, text)):
+                nxt = buffered[i + 1] if i + 1 < len(buffered) else None
+                if not (nxt is not None and nxt.type in CAPTIONS
+                        and nxt.line == token.end_line + 1):
+                    buffered[i] = token.retyped("NAME_LINE", "")
+            break
+    yield from buffered
 
 
 # ------------------------------------------------------------------ the telephone line
@@ -249,7 +438,9 @@ def lex_cover(front: list[Line], text: str) -> list[LineToken]:
                             line.number, line.number, line.end, match)
 
     tokens = caption_continued(named(), text)
+    tokens = table_header(tokens, text)
     tokens = header_rows(tokens, text)
     tokens = table_rows(tokens, text)
+    tokens = captionless_name(tokens, text)
     tokens = phone_continued(tokens, text)
     return list(tokens)

@@ -27,6 +27,7 @@ _WORDS = {
     "FORM_TITLE": "the form's title", "BOILERPLATE": "the form's standing text",
     "AMENDMENT": "the amendment number", "REPORT_DATE": "the date of report",
     "CAPTION": "a caption row", "PAREN_CAPTION": "a caption row",
+    "NAMES_CAPTION": "a caption row", "NAME_LINE": "the registrant's name",
     "TABLE_CAPTION": "a co-registrant table", "HEADER_ROW": "a header row",
     "PHONE": "the telephone line", "TEXT": "a line of values",
     "BOX_INTRO": "the check-box introduction", "BOX": "a check box",

@@ -8,6 +8,8 @@ row is cut by what its values look like instead.
 
 from __future__ import annotations
 
+import re
+
 from ..vocab.normalize import state_code
 from ..vocab.shapes import FILE_NUMBER, IRS, ZIP_AT_END
 from .captions import Caption
@@ -32,6 +34,11 @@ def assign(placed: list[tuple[Chunk, int | None]], caps: list[Caption],
             by_caption[zi] = keep
             moved = [p for p in group if p not in keep]
             by_caption[ai] = sorted(by_caption.get(ai, []) + moved)
+        # "Burlington, MA             01803": a zip code that HTML laid out under
+        # the address caption is the zip code's, when the row has no other.
+        group = by_caption.get(ai, [])
+        if zi not in by_caption and len(group) >= 2 and ZIP_ALONE.fullmatch(group[-1].text):
+            by_caption[zi] = [group.pop()]
     # Two values in one caption's column, one of which looks like another
     # caption's value (an IRS number under the file number, because tabs were
     # rendered at another width): move it where its look says it belongs.
@@ -50,35 +57,109 @@ def assign(placed: list[tuple[Chunk, int | None]], caps: list[Caption],
     return by_caption
 
 
-def split_collapsed(pieces: list[Chunk], caps: list[Caption]) -> list[tuple[Chunk, int | None]]:
+ZIP_ALONE = re.compile(r"\d{5}(?:-\d{4})?")
+# What filers write in place of a number not yet given: "Applied For", "None".
+_PENDING = re.compile(r"\b(?:applied\s+for|pending|none|n/a)\s*$", re.IGNORECASE)
+# A telephone number ending a run of values ("... OHIO 44308 (216) 384-8000").
+_PHONE_AT_END = re.compile(r"(?:\(\s*\d{3}\s*\)\s*|\b\d{3}[-.\s])\d{3}[-.\s]?\d{4}\s*$")
+
+
+def _shapes(text: str, kinds: list[str]) -> list[tuple[int, int, int]]:
+    """(start, end, caption index) of the values of ``text`` whose look says which
+    caption they belong to: an IRS number, a file number, a telephone number at
+    the end and the zip code before it, "Applied For" where a number is due."""
+    found: list[tuple[int, int, int]] = []
+
+    def add(kind: str, m: re.Match[str] | None) -> None:
+        if m is not None and kind in kinds and not any(
+                s < m.end() and m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), kinds.index(kind)))
+
+    end = len(text.rstrip())
+    if "phone" in kinds and (m := _PHONE_AT_END.search(text)) is not None:
+        add("phone", m)
+        end = m.start()
+    add("irs", IRS.search(text))
+    add("file_number", FILE_NUMBER.search(text))
+    if "zip" in kinds:
+        add("zip", ZIP_AT_END.search(text[:end].rstrip(" ,")))
+    m = _PENDING.search(text)
+    if m is not None:
+        # "Nevada 333-12345 APPLIED FOR": the number of the caption, of the file
+        # number and the IRS number, that has none yet
+        missing = [k for k in ("irs", "file_number") if k in kinds
+                   and kinds.index(k) not in {cap for _, _, cap in found}]
+        if missing:
+            add(missing[-1], m)
+    return sorted(found)
+
+
+# Words written before a number, part of its cell: "No. 95-4545390".
+_LABEL = re.compile(r"\W*(?:no\.?|number:?|#|i\.?\s?r\.?\s?s\.?(?:\s+no\.?)?)?\W*", re.IGNORECASE)
+
+
+def _outside(text: str, found: list[tuple[int, int, int]]) -> str:
+    """``text`` without the values found in it."""
+    cursor, rest = 0, []
+    for s, e, _ in found:
+        rest.append(text[cursor:s])
+        cursor = e
+    return " ".join([*rest, text[cursor:]]).strip()
+
+
+def split_collapsed(pieces: list[Chunk], caps: list[Caption],
+                    columns: list[tuple[int, int]] | None = None,
+                    ) -> list[tuple[Chunk, int | None]]:
     """1994 filings lost their column spacing: split "Georgia 0-23741 58-1592285"
-    by what the values look like instead of where they stand."""
+    by what the values look like instead of where they stand. Text between the
+    values goes to a caption none of them took, between theirs: "Nevada" before a
+    file number is the state, "APPLIED FOR" after it the IRS number's.
+
+    With ``columns`` (a row with a chunk per caption or more, in columns), only a
+    chunk holding another caption's value than its column's is split ("Delaware
+    1-12345" under the state); the others stay where their columns put them ("No.
+    95-4545390" under the IRS number), and so does text beside the values."""
     kinds = [c.kind for c in caps]
     out: list[tuple[Chunk, int | None]] = []
     for piece in pieces:
         text, base = piece.text, piece.start
-        found: list[tuple[int, int, int]] = []  # (start, end, caption index)
-        for kind, pattern in (("irs", IRS), ("file_number", FILE_NUMBER), ("zip", ZIP_AT_END)):
-            if kind in kinds:
-                m = pattern.search(text)
-                if m and not any(s <= m.start() < e for s, e, _ in found):
-                    found.append((m.start(), m.end(), kinds.index(kind)))
-        if not found:
+        found = _shapes(text, kinds)
+        own = best_column(piece, columns) if columns is not None else None
+        if not found or (own is not None and len(found) == 1
+                         and _LABEL.fullmatch(_outside(text, found))):
             out.append((piece, None))
             continue
-        found.sort()
-        matched = {cap for _, _, cap in found}
-        leftover = next((i for i in range(len(caps)) if i not in matched), None)
-        cursor = 0
-        for s, e, cap in [*found, (len(text), len(text), -1)]:
+        taken = {cap for _, _, cap in found}
+        cursor, before = 0, -1
+        for s, e, cap in [*found, (len(text), len(text), len(caps))]:
             rest = text[cursor:s].strip()
             if rest:
                 off = text.index(rest, cursor)
-                out.append((Chunk(base + off, base + off + len(rest), rest), leftover))
-            if cap >= 0:
+                free = [i for i in range(len(caps)) if i not in taken]
+                inside = [i for i in free if before < i < cap]
+                if own is None:  # collapsed: the free caption between the values'
+                    target = inside[0] if inside else free[0] if free else None
+                else:  # in columns: a state written before the number is the state's
+                    states = [i for i in inside if kinds[i] == "state"]
+                    target = (states[0] if states and state_code(rest, exact=True)
+                              else own)
+                out.append((Chunk(base + off, base + off + len(rest), rest), target))
+            if cap < len(caps):
                 out.append((Chunk(base + s, base + e, text[s:e]), cap))
-            cursor = e
+            cursor, before = e, cap
     return out
+
+
+def split_state_end(text: str) -> tuple[str | None, str]:
+    """"Washington Energy Company Washington" -> ("Washington", "Washington Energy
+    Company"): the longest trailing run of words (up to three) naming a place,
+    when words are left before it."""
+    words = text.split()
+    for size in (3, 2, 1):
+        if len(words) > size and state_code(" ".join(words[-size:]), exact=True):
+            tail = " ".join(words[-size:])
+            return tail, text[: text.rindex(words[-size])].rstrip()
+    return None, text
 
 
 def split_state(text: str) -> tuple[str | None, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Diagnostic, Span, Text
+from ..model import Diagnostic, Party, Registrant, Span, Text, XbrlFact
 from ..vocab.normalize import file_number_key, irs_key, names_agree, state_code
 from . import Context, rule
 from .business_days import business_days_after
@@ -253,4 +253,193 @@ def amendment(ctx: Context) -> Iterator[Diagnostic]:
             f"{said} (`FORM {cover.form_type.value}`)",
             cover.form_type.span, label="form named on the cover",
             secondary=[(header.submission_type.span, "submission type")],
+        )
+
+
+# ------------------------------------------------------------------ registrants
+#
+# A combined 8-K (a holding company and its utilities) is filed once by several
+# registrants: the header has a FILER block for each, the cover page a block of
+# values for each (a row block of its table), and the inline XBRL tags each
+# co-registrant's cover facts under a member of dei:LegalEntityAxis.
+
+# field, words, the header's CompanyData attribute, the dei element
+_REGISTRANT_FIELDS = (
+    ("state", "state of incorporation", "state_of_incorporation",
+     "dei:EntityIncorporationStateCountryCode"),
+    ("file_number", "commission file number", None, "dei:EntityFileNumber"),
+    ("irs_number", "IRS employer identification number", "irs_number",
+     "dei:EntityTaxIdentificationNumber"),
+)
+
+
+def _filers(ctx: Context) -> list[Party]:
+    """The header's FILER blocks, one per CIK (a subject company or a filed-by
+    block is no registrant of the report)."""
+    header = ctx.header
+    if header is None:
+        return []
+    out: list[Party] = []
+    seen: set[str] = set()
+    for party in header.parties:
+        company = party.company
+        if party.role != "filer" or company is None:
+            continue
+        key = company.cik.value.lstrip("0") if company.cik else str(len(out))
+        if key not in seen:
+            seen.add(key)
+            out.append(party)
+    return out
+
+
+def _xbrl_registrants(ctx: Context) -> list[dict[str, XbrlFact]]:
+    """The registrants the inline XBRL names, each as its dei facts by element: the
+    entity's own (no legal-entity member) and one per dei:LegalEntityAxis member
+    that has a dei:EntityRegistrantName."""
+    xbrl = ctx.filing.xbrl_cover
+    if xbrl is None:
+        return []
+    groups: dict[str | None, dict[str, XbrlFact]] = {}
+    for fact in xbrl.facts:
+        if fact.member is None:  # not a class of stock's (12(b) row) fact
+            groups.setdefault(fact.entity, {}).setdefault(fact.name, fact)
+    return [g for g in groups.values()
+            if g.get("dei:EntityRegistrantName") and g["dei:EntityRegistrantName"].value]
+
+
+def _name_of(group: dict[str, XbrlFact]) -> str:
+    return group["dei:EntityRegistrantName"].value or ""
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+@rule("registrant-count-mismatch")
+def registrant_count(ctx: Context) -> Iterator[Diagnostic]:
+    cover = ctx.cover
+    if cover is None or not cover.registrants:
+        return
+    filers, tagged = _filers(ctx), _xbrl_registrants(ctx)
+    named = cover.registrants
+    cover_short = len(named) < max(len(filers), len(tagged))
+    xbrl_short = bool(tagged) and len(tagged) < len(filers)
+    # A cover naming more registrants than the header files for is not reported:
+    # asset-backed 8-Ks name a sponsor, and guarantors are named beside them.
+    if not cover_short and not xbrl_short:
+        return
+    said = [f"the cover page names {_plural(len(named), 'registrant')}"]
+    if filers:
+        said.append(f"the header {_plural(len(filers), 'filer')}")
+    if tagged:
+        said.append(f"the inline XBRL {_plural(len(tagged), 'registrant')} "
+                    "(dei:EntityRegistrantName)")
+    secondary: list[tuple[Span | None, str]] = []
+    names = [r.name.value for r in named if r.name is not None]
+    for party in filers:
+        theirs = party.company.name if party.company else None
+        if theirs is not None and not any(names_agree(n, theirs.value) for n in names):
+            secondary.append((theirs.span, "a filer the cover page does not name"))
+    for group in tagged:
+        fact = group["dei:EntityRegistrantName"]
+        if not any(names_agree(n, fact.value) for n in names):
+            secondary.append((fact.span, "a registrant the cover page does not name"))
+    first = named[0]
+    span = (first.name.span if first.name is not None else None) or cover.span
+    yield ctx.report(
+        "registrant-count-mismatch", "registrants: " + ", ".join(said), span,
+        label="the cover page's registrants start here", secondary=secondary[:3],
+    )
+
+
+def _paired(registrant: Registrant, count: int, candidates: list, name_of) -> object | None:
+    """The header filer (or XBRL registrant) that is this cover registrant: by name,
+    or the only one when the cover names one registrant."""
+    if registrant.name is not None:
+        for candidate in candidates:
+            if names_agree(registrant.name.value, name_of(candidate)):
+                return candidate
+    return candidates[0] if count == 1 and len(candidates) == 1 else None
+
+
+def _known(ctx: Context, registrant: Registrant, count: int, field: str, header_attr: str | None,
+           dei: str) -> tuple[str, Text | XbrlFact, str] | None:
+    """Where a field the cover page leaves out for ``registrant`` is given: (value,
+    the value's object, where) from the header's filer or the inline XBRL."""
+    filers = _filers(ctx)
+    party = _paired(registrant, count, filers,
+                    lambda p: p.company.name.value if p.company and p.company.name else "")
+    if party is not None:
+        if header_attr is not None and party.company is not None:
+            value = getattr(party.company, header_attr)
+            if value is not None and value.value.strip("0 "):
+                return value.value, value, f"header {header_attr.upper().replace('_', ' ')}"
+        if field == "file_number" and party.filing_values:
+            value = party.filing_values[0].file_number
+            if value is not None and value.value:
+                return value.value, value, "header SEC FILE NUMBER"
+    group = _paired(registrant, count, _xbrl_registrants(ctx), _name_of)
+    if group is not None:
+        fact = group.get(dei)  # type: ignore[union-attr]
+        if fact is not None and fact.value:
+            return fact.value, fact, dei
+    return None
+
+
+def _registrant_span(registrant: Registrant, cover) -> Span | None:
+    spans = [getattr(registrant, f).span for f in ("name", "address", "phone", "zip")
+             if getattr(registrant, f) is not None]
+    return next((s for s in spans if s is not None), cover.span)
+
+
+@rule("registrant-fields-missing")
+def registrant_fields(ctx: Context) -> Iterator[Diagnostic]:
+    cover = ctx.cover
+    if cover is None or not cover.registrants:
+        return
+    registrants = cover.registrants
+    count = len(registrants)
+    # per registrant: (words, what shows it is due, its span, its label)
+    gaps: list[list[tuple[str, str, Span | None, str]]] = []
+    for registrant in registrants:
+        found: list[tuple[str, str, Span | None, str]] = []
+        for field, words, header_attr, dei in _REGISTRANT_FIELDS:
+            if getattr(registrant, field) is not None:
+                continue
+            known = _known(ctx, registrant, count, field, header_attr, dei)
+            others = [r for r in registrants if getattr(r, field) is not None]
+            if known is not None:
+                value, where, label = known
+                said = (f"the header has `{value}`" if label.startswith("header")
+                        else f"{label} `{value}`")
+                found.append((words, said, where.span, label))
+            elif others:
+                found.append((words, "the other registrants' blocks have one",
+                              getattr(others[0], field).span, f"another registrant's {words}"))
+        gaps.append(found)
+    # a field no registrant of a combined cover gives: said once, for the cover
+    everywhere = [words for words, *_ in gaps[0]
+                  if count > 1 and all(any(w == words for w, *_ in g) for g in gaps)]
+    if everywhere:
+        first = [next(item for item in gaps[0] if item[0] == words) for words in everywhere]
+        yield ctx.report(
+            "registrant-fields-missing",
+            f"the cover page gives none of its {count} registrants a "
+            + " or a ".join(everywhere) + " (for "
+            + (registrants[0].name.value if registrants[0].name else "the first")
+            + ", " + "; ".join(said for _, said, _, _ in first) + ")",
+            _registrant_span(registrants[0], cover), label="the registrants' blocks",
+            secondary=[(span, label) for _, _, span, label in first][:3],
+        )
+    for registrant, found in zip(registrants, gaps, strict=True):
+        found = [item for item in found if item[0] not in everywhere]
+        if not found:
+            continue
+        who = registrant.name.value if registrant.name is not None else "a registrant"
+        yield ctx.report(
+            "registrant-fields-missing",
+            f"the cover page gives {who} "
+            + "; ".join(f"no {words} ({said})" for words, said, _, _ in found),
+            _registrant_span(registrant, cover), label="the registrant's block",
+            secondary=[(span, label) for _, _, span, label in found][:3],
         )

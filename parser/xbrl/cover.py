@@ -48,6 +48,7 @@ _CANONICAL_PREFIXES: tuple[tuple[str, str], ...] = (
     ("http://www.sec.gov/inlineXBRL/transformation/", "ixt-sec"),
 )
 _CLASS_AXIS = "us-gaap:StatementClassOfStockAxis"
+_ENTITY_AXIS = "dei:LegalEntityAxis"  # a co-registrant's facts
 
 # Limits that keep hostile input linear: how deep ix elements are tracked, how far
 # back an end tag looks for its start tag, how many facts and continuations are read.
@@ -132,6 +133,7 @@ class _Fact(NamedTuple):
     start: int
     end: int
     dimensional: bool
+    entity: str | None = None
 
 
 class _Open(NamedTuple):
@@ -468,6 +470,7 @@ def _read_fact(
         start=raw.content_start,
         end=raw.content_end,
         dimensional=bool(dims),
+        entity=dims.get(_ENTITY_AXIS),
     )
 
 
@@ -629,6 +632,7 @@ def _to_model(fact: _Fact, span_of: SpanOf | None) -> XbrlFact:
         context=fact.context,
         member=fact.member,
         span=span_of(fact.start, fact.end) if span_of else None,
+        entity=fact.entity,
     )
 
 
