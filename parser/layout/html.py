@@ -27,6 +27,7 @@ turn quadratic.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 from html import unescape
 from typing import NamedTuple
@@ -130,8 +131,13 @@ _TEXT_RE = re.compile(
 _NAME = r"[A-Za-z][^\t\n\f\r />]*"
 # Quoted values may hold '>'; possessive quantifiers keep a failed match linear,
 # and the loose form takes over when a quote is never closed.
-_TAG_RE = re.compile(rf"<(/?)({_NAME})((?:[^>\"']++|\"[^\"]{{0,4096}}+\"|'[^']{{0,4096}}+')*+)>")
-_TAG_LOOSE_RE = re.compile(rf"<(/?)({_NAME})([^>]*)>")
+# One scan finds the next '<' and what it opens: a tag (groups 1-3), the loose form
+# of a tag whose quote is never closed (groups 4-6), or nothing (a comment, a
+# declaration or a stray '<', handled apart).
+_SCAN_RE = re.compile(
+    rf"<(?:(/?)({_NAME})((?:[^>\"']++|\"[^\"]{{0,4096}}+\"|'[^']{{0,4096}}+')*+)>"
+    rf"|(/?)({_NAME})([^>]*)>|)"
+)
 _ATTR_RE = re.compile(
     r"(?i)(?<![\w-])(style|face|colspan)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))"
 )
@@ -275,6 +281,74 @@ def _raw_end_re(name: str) -> re.Pattern[str]:
         pattern = re.compile(rf"(?i)</{re.escape(name)}[\s/>]")
         _RAW_END_CACHE[name] = pattern
     return pattern
+
+
+# stack entry: name, kind, hidden, previous font (-1: unchanged), bottom gap, page after, object
+_Entry = tuple[str, int, bool, int, int, bool, object]
+
+# A tag's meaning depends on its text alone, and filings repeat the same few tags
+# (``</td>``, ``<font style="...">``) hundreds of times: each distinct tag is
+# classified once. The caches are bounded: cleared when full.
+_CACHE_LIMIT = 20_000
+
+# (closing, name, kind, attributes' effects, self-closing, attribute text,
+#  the stack entry of an inline start tag with no effect but maybe a font, else None)
+_TagInfo = tuple[bool, str, int, _Attrs, bool, str, "_Entry | None"]
+_TAG_CACHE: dict[str, _TagInfo] = {}
+
+
+def _tag_info(m: re.Match[str]) -> _TagInfo:
+    slash, raw, attrs = m.group(1, 2, 3) if m.lastindex == 3 else m.group(4, 5, 6)
+    name = raw.lower()
+    kind = _KINDS.get(name, _INLINE)
+    eff = _parse_attrs(attrs) if "=" in attrs else _NO_ATTRS
+    entry: _Entry | None = None
+    if kind == _INLINE and not (eff.hidden or eff.indent or eff.page_before or eff.page_after):
+        # closing it only pops it (a font change is made and undone apart)
+        entry = (name, _PLAIN, False, -1, 0, False, None)
+    info = (bool(slash), name, kind, eff, attrs.endswith("/"), attrs, entry)
+    if len(_TAG_CACHE) >= _CACHE_LIMIT:
+        _TAG_CACHE.clear()
+    _TAG_CACHE[m.group()] = info
+    return info
+
+
+# What a run of text between tags does, as (offset in the run, text, copied, op):
+# the same runs (a newline, ``&nbsp;``, ``&#160;``) recur thousands of times.
+_OP_WORD, _OP_GLYPHS, _OP_SPACE, _OP_WHITE = 0, 1, 2, 3  # see _Renderer.text
+_TextOp = tuple[int, str, bool, int]
+_TEXT_CACHE: dict[str, tuple[_TextOp, ...]] = {}
+_TEXT_CACHED = 64  # longer runs are rarely repeated: not kept
+
+
+def _text_ops(run: str) -> tuple[_TextOp, ...]:
+    ops: list[_TextOp] = []
+    for m in _TEXT_RE.finditer(run):
+        kind = m.lastgroup
+        at = m.start()
+        if kind == "w":
+            ops.append((at, m.group(), True, _OP_GLYPHS))
+        elif kind == "s":
+            ops.append((at, m.group(), run[at] == " ", _OP_WHITE))
+        elif kind == "e":
+            entity = m.group("e")
+            decoded = _decode_entity(entity)
+            if decoded == "&" + entity:  # not an entity after all: copy it as text
+                ops.append((at, decoded, True, _OP_WORD))
+            elif decoded and decoded.strip(_HTML_SPACE) == "":
+                ops.append((at, "", False, _OP_SPACE))
+            elif decoded := decoded.translate(_SPACE_TABLE):
+                ops.append((at, decoded, False, _OP_GLYPHS))
+        elif m.group() == "&":
+            ops.append((at, "&", True, _OP_WORD))
+        elif char := m.group().translate(_SPACE_TABLE):  # invisible characters vanish
+            ops.append((at, char, False, _OP_GLYPHS))
+    found = tuple(ops)
+    if len(run) <= _TEXT_CACHED:
+        if len(_TEXT_CACHE) >= _CACHE_LIMIT:
+            _TEXT_CACHE.clear()
+        _TEXT_CACHE[run] = found
+    return found
 
 
 # ---------------------------------------------------------------- lines and flows
@@ -607,8 +681,6 @@ def _layout_row(cells: list[_Placed], row_src: int, starts: list[int]) -> list[_
 
 # ---------------------------------------------------------------- the renderer
 
-# stack entry: name, kind, hidden, previous font (-1: unchanged), bottom gap, page after, object
-_Entry = tuple[str, int, bool, int, int, bool, object]
 
 
 class _Renderer:
@@ -620,7 +692,8 @@ class _Renderer:
         self.root = _Flow()
         self.flow = self.root
         self.stack: list[_Entry] = []
-        self.where: dict[str, list[int]] = {}  # tag name -> stack indices where it is open
+        # tag name -> stack indices where it is open
+        self.where: defaultdict[str, list[int]] = defaultdict(list)
         self.scopes: list[int] = []  # stack indices of open tables and cells
         self.tables: list[int] = []  # stack indices of open (laid out) tables
         self.flat_tables: list[int] = []  # stack indices of tables too deep to lay out
@@ -630,51 +703,70 @@ class _Renderer:
         self.pre_skip = -1
         self.after = start  # offset just after the start tag being handled
         self.attrs = ""  # attributes of the start tag being handled
-        self.names: dict[str, tuple[str, int]] = {}
-        self.plain: dict[str, _Entry] = {}  # one shared stack entry per plain inline tag
 
     # ------------------------------------------------------------ scanning
 
     def run(self) -> HtmlLayout:
         src, end = self.src, self.end
-        find = src.find
         pos = self.start
         last_gt = src.rfind(">", pos, end)
-        while pos < end:
-            lt = find("<", pos, end)
-            if lt < 0:
-                self.text(pos, end)
+        text = self.text
+        stack, where = self.stack, self.where
+        tags = _TAG_CACHE
+        while True:
+            # one pass of the scanner; it restarts after markup whose end it does not
+            # see itself (comments, declarations, the raw text of <script> and <style>)
+            for m in _SCAN_RE.finditer(src, pos, end):
+                lt = m.start()
+                if lt > pos:
+                    text(pos, lt)
+                pos = m.end()
+                if pos == lt + 1:  # not a tag
+                    if lt > last_gt:  # no tag can close any more: the rest is text
+                        text(lt, end)
+                        pos = end
+                        break
+                    resume = self.not_a_tag(lt)
+                    if resume != pos:
+                        pos = resume
+                        break
+                    continue
+                info = tags.get(m.group()) or _tag_info(m)
+                self.at = lt
+                if info[0]:  # an end tag
+                    name = info[1]
+                    if stack and stack[-1][0] == name:  # the usual, well-nested case
+                        entry = stack.pop()
+                        where[name].pop()
+                        if entry[1] != _PLAIN:
+                            self.close(entry)
+                    else:
+                        self.end_tag(name, info[2])
+                    continue
+                entry = info[6]
+                if entry is not None and not self.hidden:
+                    font = info[3].font
+                    if font < 0 or font == self.font:  # an inline tag with no effect
+                        if not info[4]:
+                            where[entry[0]].append(len(stack))
+                            stack.append(entry)
+                        continue
+                self.after = pos
+                skip = self.start_tag(info)
+                if skip:
+                    hit = _raw_end_re(skip).search(src, pos, end)
+                    pos = hit.start() if hit else end
+                    break
+            else:
+                if pos < end:
+                    text(pos, end)
                 break
-            if lt > pos:
-                self.text(pos, lt)
-            if lt > last_gt:  # no tag can close any more: the rest is text
-                self.text(lt, end)
-                break
-            self.at = lt
-            pos = self.markup(lt)
         self.at = end
         self.pop_to(0)
         return self.assemble()
 
-    def markup(self, lt: int) -> int:
-        """Handle the markup at ``lt``; return where scanning resumes."""
-        src, end = self.src, self.end
-        m = _TAG_RE.match(src, lt, end) or _TAG_LOOSE_RE.match(src, lt, end)
-        if m is None:
-            return self.not_a_tag(lt)
-        slash, raw, attrs = m.groups()
-        resume = self.after = m.end()
-        if slash:
-            self.end_tag(raw)
-            return resume
-        self.attrs = attrs
-        skip = self.start_tag(raw, attrs, attrs.endswith("/"))
-        if skip:
-            hit = _raw_end_re(skip).search(src, resume, end)
-            resume = hit.start() if hit else end
-        return resume
-
     def not_a_tag(self, lt: int) -> int:
+        """Handle a '<' that starts no tag; return where scanning resumes."""
         src, end = self.src, self.end
         nxt = src[lt + 1 : lt + 2]
         if nxt == "!":
@@ -698,41 +790,21 @@ class _Renderer:
     def text(self, a: int, b: int) -> None:
         if self.hidden:
             return
+        run = self.src[a:b]
+        ops = _TEXT_CACHE.get(run) or _text_ops(run)
         flow = self.flow
-        src = self.src
-        fmap = _FONT_MAPS[self.font]
-        for m in _TEXT_RE.finditer(src, a, b):
-            kind = m.lastgroup
-            at = m.start()
-            if kind == "w":
-                if fmap:
-                    self.mapped(m.group(), at, True)
-                else:
-                    flow.word(m.group(), at, True)
-            elif kind == "s":
-                if self.pre:
-                    self.pre_space(m.group(), at)
-                else:
-                    flow.space(at, src[at] == " ")
-            elif kind == "e":
-                self.entity(m.group("e"), at)
+        glyphs = _FONT_MAPS[self.font]
+        for at, piece, copied, op in ops:
+            if op == _OP_GLYPHS and glyphs:
+                self.mapped(piece, a + at, copied)
+            elif op <= _OP_GLYPHS:
+                flow.word(piece, a + at, copied)
+            elif op == _OP_SPACE:  # an entity for a space: collapses, even in <pre>
+                flow.space(a + at, False)
+            elif self.pre:
+                self.pre_space(piece, a + at)
             else:
-                self.other(m.group(), at)
-
-    def entity(self, entity: str, at: int) -> None:
-        decoded = _decode_entity(entity)
-        if decoded == "&" + entity:  # not an entity after all: copy it as text
-            self.flow.word(decoded, at, True)
-        elif decoded and decoded.strip(_HTML_SPACE) == "":
-            self.flow.space(at, False)
-        else:
-            self.mapped(decoded.translate(_SPACE_TABLE), at, False)
-
-    def other(self, char: str, at: int) -> None:
-        if char == "&":
-            self.flow.word(char, at, True)
-        else:
-            self.mapped(char.translate(_SPACE_TABLE), at, False)
+                flow.space(a + at, copied)
 
     def mapped(self, text: str, at: int, copied: bool) -> None:
         """Emit text, turning symbol-font glyphs into the check boxes they show."""
@@ -776,23 +848,14 @@ class _Renderer:
 
     # ------------------------------------------------------------ start tags
 
-    def classify(self, raw: str) -> tuple[str, int]:
-        known = self.names.get(raw)
-        if known is None:
-            name = raw.lower()
-            known = (name, _KINDS.get(name, _INLINE))
-            self.names[raw] = known
-            self.plain[name] = (name, _PLAIN, False, -1, 0, False, None)
-        return known
-
-    def start_tag(self, raw: str, attrs: str, self_closing: bool) -> str | None:
+    def start_tag(self, info: _TagInfo) -> str | None:
         """Handle a start tag; return a tag name whose raw text must be skipped."""
-        name, kind = self.classify(raw)
+        _closing, name, kind, eff, self_closing, _attrs, _entry = info
         if kind == _RAW:
             return None if self_closing else name
         if kind == _VOID:
             return None
-        eff = _parse_attrs(attrs) if "=" in attrs else _NO_ATTRS
+        self.attrs = info[5]
         if self.hidden or eff.hidden or kind == _HIDDEN:
             if kind not in (_BR, _HR, _PAGE) and not self_closing:
                 self.push((name, _INLINE, True, -1, 0, False, None))
@@ -805,7 +868,7 @@ class _Renderer:
             handler(self, name, eff, self_closing)
         elif eff is _NO_ATTRS:
             if not self_closing:
-                self.push(self.plain[name])
+                self.push((name, _PLAIN, False, -1, 0, False, None))
         else:
             if eff.indent:
                 self.flow.space(self.at, False)
@@ -816,7 +879,7 @@ class _Renderer:
         return None
 
     def push(self, entry: _Entry) -> None:
-        self.where.setdefault(entry[0], []).append(len(self.stack))
+        self.where[entry[0]].append(len(self.stack))
         self.stack.append(entry)
 
     def push_plain(
@@ -930,12 +993,8 @@ class _Renderer:
 
     # ------------------------------------------------------------ end tags
 
-    def end_tag(self, raw: str) -> None:
-        name, kind = self.classify(raw)
-        stack = self.stack
-        if kind < _TABLE and stack and stack[-1][0] == name:  # the usual, well-nested case
-            self.close(stack.pop())
-            return
+    def end_tag(self, name: str, kind: int) -> None:
+        """An end tag that does not close the element on top of the stack."""
         if kind in (_ROW, _SECTION) and not self.hidden:
             table = self.table_in_scope()
             if table is None:
@@ -960,15 +1019,16 @@ class _Renderer:
 
     def pop_to(self, index: int) -> None:
         """Close every open element from the top of the stack down to ``index``."""
-        stack = self.stack
+        stack, where = self.stack, self.where
         while len(stack) > index:
-            self.close(stack.pop())
+            entry = stack.pop()
+            where[entry[0]].pop()
+            if entry[1] != _PLAIN:
+                self.close(entry)
 
     def close(self, entry: _Entry) -> None:
-        name, kind, hidden, prev_font, bottom, page_after, obj = entry
-        self.where[name].pop()
-        if kind == _PLAIN:
-            return
+        """The effects of closing an element (already taken off the stack)."""
+        _name, kind, hidden, prev_font, bottom, page_after, obj = entry
         if hidden:
             self.hidden -= 1
             return
