@@ -292,8 +292,9 @@ _Entry = tuple[str, int, bool, int, int, bool, object]
 _CACHE_LIMIT = 20_000
 
 # (closing, name, kind, attributes' effects, self-closing, attribute text,
-#  the stack entry of an inline start tag with no effect but maybe a font, else None)
-_TagInfo = tuple[bool, str, int, _Attrs, bool, str, "_Entry | None"]
+#  the stack entry of an inline start tag with no effect but maybe a font, else None,
+#  the kind's start handler if the attributes ask for nothing more, else None)
+_TagInfo = tuple[bool, str, int, _Attrs, bool, str, "_Entry | None", object]
 _TAG_CACHE: dict[str, _TagInfo] = {}
 
 
@@ -306,7 +307,10 @@ def _tag_info(m: re.Match[str]) -> _TagInfo:
     if kind == _INLINE and not (eff.hidden or eff.indent or eff.page_before or eff.page_after):
         # closing it only pops it (a font change is made and undone apart)
         entry = (name, _PLAIN, False, -1, 0, False, None)
-    info = (bool(slash), name, kind, eff, attrs.endswith("/"), attrs, entry)
+    handler = None
+    if not slash and not (eff.hidden or eff.page_before or eff.page_after):
+        handler = _DIRECT_HANDLERS.get(kind)
+    info = (bool(slash), name, kind, eff, attrs.endswith("/"), attrs, entry, handler)
     if len(_TAG_CACHE) >= _CACHE_LIMIT:
         _TAG_CACHE.clear()
     _TAG_CACHE[m.group()] = info
@@ -514,10 +518,8 @@ class _Flow:
 # ---------------------------------------------------------------- tables
 
 
-class _Cell(NamedTuple):
-    colspan: int
-    lines: list[_Line]
-    src: int
+# a laid out cell: colspan, lines, source offset (plain tuples: there are thousands)
+_Cell = tuple[int, list[_Line], int]
 
 
 class _Table:
@@ -541,40 +543,43 @@ class _Table:
 
     def add(self, cell: _Cell) -> None:
         if self.row is None:
-            self.start_row(cell.src)
+            self.start_row(cell[2])
         assert self.row is not None
         self.row.append(cell)
 
 
-class _OpenCell(NamedTuple):
-    """A cell being filled: its table, its own flow, and where it started."""
-
-    table: _Table
-    flow: _Flow
-    colspan: int
-    src: int
+# a cell being filled: its table, its own flow, its colspan and where it started
+_OpenCell = tuple[_Table, _Flow, int, int]
 
 
 _Placed = tuple[int, int, list[_Line], int]  # column, colspan, lines, source offset
 
 
-def _place(rows: list[tuple[list[_Cell], int]]) -> tuple[list[tuple[list[_Placed], int]], int]:
-    """Grid positions of the non-empty cells; empty rows are dropped."""
+def _place(
+    rows: list[tuple[list[_Cell], int]],
+) -> tuple[list[tuple[list[_Placed], int]], int, bool]:
+    """Grid positions of the non-empty cells; empty rows are dropped. Also the
+    number of columns, and whether all the cells are in one column."""
     placed: list[tuple[list[_Placed], int]] = []
     ncols = 0
+    first = -1  # the column of the first cell, while all are in it
+    one_column = True
     for cells, row_src in rows:
         col = 0
         out: list[_Placed] = []
-        for cell in cells:
-            at = min(col, _MAX_COLS - 1)
-            span = max(1, min(cell.colspan, _MAX_COLS - at))
-            if cell.lines:
-                out.append((at, span, cell.lines, cell.src))
+        for colspan, lines, src in cells:
+            at = col if col < _MAX_COLS else _MAX_COLS - 1
+            span = max(1, min(colspan, _MAX_COLS - at))
+            if lines:
+                out.append((at, span, lines, src))
+                if at != first:
+                    one_column = first < 0
+                    first = at
             col = at + span
         if out:
             placed.append((out, row_src))
             ncols = max(ncols, col)
-    return placed, ncols
+    return placed, ncols, one_column
 
 
 def _content_lines(lines: list[_Line]) -> list[_Line]:
@@ -628,17 +633,18 @@ def _column_widths(placed: list[tuple[list[_Placed], int]], ncols: int) -> list[
 
 
 def _layout_table(table: _Table) -> list[_Line]:
-    placed, ncols = _place(table.rows)
+    placed, ncols, one_column = _place(table.rows)
     if not placed:
         return []
-    columns = {col for cells, _ in placed for col, *_ in cells}
-    if len(columns) == 1:  # a layout table: its cells read as plain text
+    if one_column:  # a layout table: its cells read as plain text
         return [line for cells, _ in placed for _c, _s, lines, _src in cells for line in lines]
     cleaned = []
     for cells, row_src in placed:
-        kept = [(c, s, lines, src) for c, s, lines, src in cells if lines]
-        kept = [(c, s, _content_lines(lines), src) for c, s, lines, src in kept]
-        kept = [cell for cell in kept if cell[2]]
+        kept = []
+        for c, s, lines, src in cells:
+            content = _content_lines(lines)
+            if content:
+                kept.append((c, s, content, src))
         if kept:
             cleaned.append((kept, row_src))
     if not cleaned:
@@ -743,13 +749,17 @@ class _Renderer:
                     else:
                         self.end_tag(name, info[2])
                     continue
-                entry = info[6]
-                if entry is not None and not self.hidden:
-                    font = info[3].font
-                    if font < 0 or font == self.font:  # an inline tag with no effect
-                        if not info[4]:
-                            where[entry[0]].append(len(stack))
-                            stack.append(entry)
+                if not self.hidden:
+                    entry = info[6]
+                    if entry is not None:
+                        font = info[3].font
+                        if font < 0 or font == self.font:  # an inline tag with no effect
+                            if not info[4]:
+                                where[entry[0]].append(len(stack))
+                                stack.append(entry)
+                            continue
+                    elif info[7] is not None:  # a block, table, row, cell or <br>
+                        info[7](self, info[1], info[3], info[4])
                         continue
                 self.after = pos
                 skip = self.start_tag(info)
@@ -793,6 +803,12 @@ class _Renderer:
         run = self.src[a:b]
         ops = _TEXT_CACHE.get(run) or _text_ops(run)
         flow = self.flow
+        if len(ops) == 1 and ops[0][3] == _OP_WHITE and not self.pre:
+            # the commonest run: white space between tags
+            if flow.space_at < 0:
+                flow.space_at = a + ops[0][0]
+                flow.space_copied = ops[0][2]
+            return
         glyphs = _FONT_MAPS[self.font]
         for at, piece, copied, op in ops:
             if op == _OP_GLYPHS and glyphs:
@@ -850,7 +866,7 @@ class _Renderer:
 
     def start_tag(self, info: _TagInfo) -> str | None:
         """Handle a start tag; return a tag name whose raw text must be skipped."""
-        _closing, name, kind, eff, self_closing, _attrs, _entry = info
+        name, kind, eff, self_closing = info[1:5]
         if kind == _RAW:
             return None if self_closing else name
         if kind == _VOID:
@@ -883,14 +899,23 @@ class _Renderer:
         self.stack.append(entry)
 
     def push_plain(
-        self, name: str, kind: int, eff: _Attrs, bottom: int = 0, obj: object = None
+        self,
+        name: str,
+        kind: int,
+        eff: _Attrs,
+        bottom: int = 0,
+        obj: object = None,
+        page_after: bool = True,
     ) -> None:
         """Push an element, switching to its font (restored when it closes)."""
         prev_font = -1
-        if eff.font >= 0 and eff.font != self.font:
+        font = eff.font
+        if font >= 0 and font != self.font:
             prev_font = self.font
-            self.font = eff.font
-        self.push((name, kind, False, prev_font, bottom, eff.page_after, obj))
+            self.font = font
+        self.where[name].append(len(self.stack))
+        page_after = page_after and eff.page_after
+        self.stack.append((name, kind, False, prev_font, bottom, page_after, obj))
 
     def start_block(self, name: str, eff: _Attrs, self_closing: bool) -> None:
         self.close_implied(name)
@@ -961,14 +986,16 @@ class _Renderer:
         if table is None:
             self.flow.space(self.at, False)  # cells of a flattened table stay apart
             return
-        self.pop_to(self.tables[-1] + 1)
+        inside = self.tables[-1] + 1
+        if len(self.stack) > inside:
+            self.pop_to(inside)
         if self_closing:
-            table.add(_Cell(eff.colspan, [], self.at))
+            table.add((eff.colspan, [], self.at))
             return
         flow = _Flow()
         self.scopes.append(len(self.stack))
-        state = _OpenCell(table, flow, eff.colspan, self.at)
-        self.push_plain(name, _CELL, eff._replace(page_after=False), 0, state)
+        state: _OpenCell = (table, flow, eff.colspan, self.at)
+        self.push_plain(name, _CELL, eff, 0, state, page_after=False)
         self.flow = flow
 
     def close_implied(self, name: str) -> None:
@@ -1048,10 +1075,10 @@ class _Renderer:
             self.flow.page(self.at)
 
     def close_cell(self, cell: object) -> None:
-        assert isinstance(cell, _OpenCell)
+        table, flow, colspan, src = cell  # type: ignore[misc]  # an _OpenCell
         self.scopes.pop()
-        cell.table.add(_Cell(cell.colspan, cell.flow.finish(self.at), cell.src))
-        self.flow = cell.table.parent
+        table.add((colspan, flow.finish(self.at), src))
+        self.flow = table.parent
 
     def close_table(self, table: object) -> None:
         assert isinstance(table, _Table)
@@ -1096,6 +1123,13 @@ _START_HANDLERS = {
     _ROW: _Renderer.start_row,
     _SECTION: _Renderer.start_row,
     _CELL: _Renderer.start_cell,
+}
+
+
+# start tags that need nothing from start_tag's general path when their attributes
+# neither hide them nor break pages (<pre> and <hr> look at more of the tag)
+_DIRECT_HANDLERS = {
+    kind: _START_HANDLERS[kind] for kind in (_BLOCK, _BR, _TABLE, _ROW, _SECTION, _CELL)
 }
 
 
