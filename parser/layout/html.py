@@ -32,7 +32,7 @@ from functools import lru_cache
 from html import unescape
 from typing import NamedTuple
 
-from ..source.offsets import OffsetMap, OffsetMapBuilder
+from ..source.offsets import OffsetMap
 from ..vocab.glyphs import CHECKED_BOX, EMPTY_BOX
 
 __all__ = ["HtmlLayout", "PAGE_MARKER", "render_html"]
@@ -327,15 +327,15 @@ _TEXT_CACHED = 64  # longer runs are rarely repeated: not kept
 
 def _text_ops(run: str) -> tuple[_TextOp, ...]:
     ops: list[_TextOp] = []
-    for m in _TEXT_RE.finditer(run):
-        kind = m.lastgroup
-        at = m.start()
-        if kind == "w":
-            ops.append((at, m.group(), True, _OP_GLYPHS))
-        elif kind == "s":
-            ops.append((at, m.group(), run[at] == " ", _OP_WHITE))
-        elif kind == "e":
-            entity = m.group("e")
+    at = 0
+    for word, space, entity, other in _TEXT_RE.findall(run):  # one group matches
+        if word:
+            ops.append((at, word, True, _OP_GLYPHS))
+            at += len(word)
+        elif space:
+            ops.append((at, space, space[0] == " ", _OP_WHITE))
+            at += len(space)
+        elif entity:
             decoded = _decode_entity(entity)
             if decoded == "&" + entity:  # not an entity after all: copy it as text
                 ops.append((at, decoded, True, _OP_WORD))
@@ -343,10 +343,13 @@ def _text_ops(run: str) -> tuple[_TextOp, ...]:
                 ops.append((at, "", False, _OP_SPACE))
             elif decoded := decoded.translate(_SPACE_TABLE):
                 ops.append((at, decoded, False, _OP_GLYPHS))
-        elif m.group() == "&":
-            ops.append((at, "&", True, _OP_WORD))
-        elif char := m.group().translate(_SPACE_TABLE):  # invisible characters vanish
-            ops.append((at, char, False, _OP_GLYPHS))
+            at += len(entity) + 1
+        else:
+            if other == "&":
+                ops.append((at, "&", True, _OP_WORD))
+            elif char := other.translate(_SPACE_TABLE):  # invisible characters vanish
+                ops.append((at, char, False, _OP_GLYPHS))
+            at += 1
     found = tuple(ops)
     if len(run) <= _TEXT_CACHED:
         if len(_TEXT_CACHE) >= _CACHE_LIMIT:
@@ -803,12 +806,31 @@ class _Renderer:
         run = self.src[a:b]
         ops = _TEXT_CACHE.get(run) or _text_ops(run)
         flow = self.flow
-        if len(ops) == 1 and ops[0][3] == _OP_WHITE and not self.pre:
-            # the commonest run: white space between tags
-            if flow.space_at < 0:
-                flow.space_at = a + ops[0][0]
-                flow.space_copied = ops[0][2]
+        if self.pre or self.font:
+            self.text_apart(ops, a)
             return
+        # _Flow.word and _Flow.space inlined: a run of prose is dozens of ops
+        cur = flow.cur
+        space_at, space_copied = flow.space_at, flow.space_copied
+        for at, piece, copied, op in ops:
+            if op <= _OP_GLYPHS:
+                if flow.brk:
+                    flow.space_at = space_at
+                    flow._flush()
+                    cur, space_at = flow.cur, flow.space_at
+                if space_at >= 0:
+                    if cur:
+                        cur.append((" ", space_at, space_copied))
+                    space_at = -1
+                cur.append((piece, a + at, copied))
+            elif space_at < 0:  # white space, or an entity for a space (not copied)
+                space_at = a + at
+                space_copied = copied
+        flow.space_at, flow.space_copied = space_at, space_copied
+
+    def text_apart(self, ops: tuple[_TextOp, ...], a: int) -> None:
+        """Text in <pre> or in a symbol font."""
+        flow = self.flow
         glyphs = _FONT_MAPS[self.font]
         for at, piece, copied, op in ops:
             if op == _OP_GLYPHS and glyphs:
@@ -1095,22 +1117,53 @@ class _Renderer:
         lines = self.root.finish(self.end)
         if not lines:
             return HtmlLayout("", OffsetMap.shifted(self.start))
+        # The segments OffsetMapBuilder would make, built inline (a call per part
+        # costs more than the rest of this loop): a copied part continues the
+        # previous segment when it is copied and ends where this part starts, a
+        # made-up part when it is made up for the same markup.
         chunks: list[str] = []
-        builder = OffsetMapBuilder()
-        copied, synthetic = builder.copied, builder.synthetic
+        starts: list[int] = []
+        sources: list[int] = []
+        copies: list[bool] = []
+        length = 0
+        last = -1  # the last segment: -1 none, 0 made up for markup at `mark`, 1 copied
+        mark = follows = 0  # source offset of that markup / just after the copied text
+        page = len(PAGE_MARKER)
         for line in lines:
             if line.kind == _PAGE_LINE:
                 chunks.append(PAGE_MARKER)
-                synthetic(line.nl, len(PAGE_MARKER))
+                if last or mark != line.nl:
+                    starts.append(length)
+                    sources.append(line.nl)
+                    copies.append(False)
+                    last, mark = 0, line.nl
+                length += page
             for text, src, verbatim in line.parts:
+                size = len(text)
+                if not size:
+                    continue
                 chunks.append(text)
                 if verbatim:
-                    copied(src, len(text))
-                else:
-                    synthetic(src, len(text))
+                    if last != 1 or follows != src:
+                        starts.append(length)
+                        sources.append(src)
+                        copies.append(True)
+                        last = 1
+                    follows = src + size
+                elif last or mark != src:
+                    starts.append(length)
+                    sources.append(src)
+                    copies.append(False)
+                    last, mark = 0, src
+                length += size
             chunks.append("\n")
-            synthetic(line.nl, 1)
-        return HtmlLayout("".join(chunks), builder.build())
+            if last or mark != line.nl:
+                starts.append(length)
+                sources.append(line.nl)
+                copies.append(False)
+                last, mark = 0, line.nl
+            length += 1
+        return HtmlLayout("".join(chunks), OffsetMap(starts, sources, copies))
 
 
 _START_HANDLERS = {
