@@ -593,7 +593,7 @@ def _content_lines(lines: list[_Line]) -> list[_Line]:
             parts = line.parts if line.aligned else _lstrip(line.parts)
             if parts:
                 kept = line if parts is line.parts else _Line(parts, line.nl)
-                kept.width = sum(len(p[0]) for p in parts)
+                kept.width = sum([len(text) for text, _src, _copied in parts])
                 out.append(kept)
     return out
 
@@ -603,13 +603,13 @@ def _column_widths(placed: list[tuple[list[_Placed], int]], ncols: int) -> list[
     used = [False] * ncols
     spanning: dict[tuple[int, int], int] = {}
     for cells, _ in placed:
-        for col, *_ in cells:
-            used[col] = True
+        for cell in cells:
+            used[cell[0]] = True
         # The last cell of a row may run on into the empty columns to its right,
         # so a long title or footnote does not push the other rows' columns apart;
         # a prose cell pushes only the cells after it in its own row.
         for col, span, lines, _src in cells[:-1]:
-            need = max(line.width for line in lines)
+            need = lines[0].width if len(lines) == 1 else max([line.width for line in lines])
             if need > _PROSE_WIDTH:
                 continue
             if span == 1:
@@ -666,7 +666,7 @@ def _layout_table(table: _Table) -> list[_Line]:
 
 
 def _layout_row(cells: list[_Placed], row_src: int, starts: list[int]) -> list[_Line]:
-    height = max(len(lines) for _c, _s, lines, _src in cells)
+    height = max([len(cell[2]) for cell in cells])
     out = []
     for i in range(height):
         parts: list[Part] = []
@@ -726,10 +726,10 @@ class _Renderer:
             # one pass of the scanner; it restarts after markup whose end it does not
             # see itself (comments, declarations, the raw text of <script> and <style>)
             for m in _SCAN_RE.finditer(src, pos, end):
-                lt = m.start()
+                lt, after = m.span()
                 if lt > pos:
                     text(pos, lt)
-                pos = m.end()
+                pos = after
                 if pos == lt + 1:  # not a tag
                     if lt > last_gt:  # no tag can close any more: the rest is text
                         text(lt, end)
@@ -741,17 +741,19 @@ class _Renderer:
                         break
                     continue
                 info = tags.get(m.group()) or _tag_info(m)
-                self.at = lt
                 if info[0]:  # an end tag
                     name = info[1]
                     if stack and stack[-1][0] == name:  # the usual, well-nested case
                         entry = stack.pop()
                         where[name].pop()
                         if entry[1] != _PLAIN:
+                            self.at = lt
                             self.close(entry)
                     else:
+                        self.at = lt
                         self.end_tag(name, info[2])
                     continue
+                self.at = lt
                 if not self.hidden:
                     entry = info[6]
                     if entry is not None:
