@@ -497,17 +497,32 @@ class _Flow:
         return lines
 
     def _flush(self) -> None:
-        if self.cur:
-            self._end(self.brk_at)
-        if self.brk == 2:
-            self._blank(self.brk_at)
+        """The pending break, made now that content follows (_end and _blank inlined:
+        this runs once per line)."""
+        at = self.brk_at
+        lines = self.lines
+        parts = self.cur
+        if parts:
+            self.cur = []
+            self.space_at = -1
+            last = parts[-1][0]
+            if not last or last[-1] in " \t":
+                _rstrip(parts)
+            if parts:
+                lines.append(_Line(parts, at))
+            elif lines and lines[-1].kind == _TEXT:
+                lines.append(_Line([], at, _BLANK))
+        if self.brk == 2 and lines and lines[-1].kind == _TEXT:
+            lines.append(_Line([], at, _BLANK))
         self.brk = 0
 
     def _end(self, src: int) -> None:
         parts = self.cur
         self.cur = []
         self.space_at = -1
-        _rstrip(parts)
+        last = parts[-1][0]
+        if not last or last[-1] in " \t":
+            _rstrip(parts)
         if parts:
             self.lines.append(_Line(parts, src))
         else:
