@@ -227,27 +227,26 @@ def _margins(style: str) -> tuple[int, int]:
 
 
 def _style_attrs(style: str, base: _Attrs) -> _Attrs:
-    hidden = _DISPLAY_NONE_RE.search(style) is not None
+    # Each regex runs only where the lower-cased style holds a piece of what it
+    # matches; the pieces avoid the letters that case-insensitive matching also
+    # finds elsewhere (i as dotless \u0131, s as long \u017f, k as the Kelvin sign),
+    # so a skipped regex could not have matched.
+    low = style.lower()
+    hidden = "play" in low and _DISPLAY_NONE_RE.search(style) is not None
     before = after = False
-    for which, _ in _BREAK_RE.findall(style):
-        if which.lower() == "before":
-            before = True
-        else:
-            after = True
+    if "brea" in low:
+        for which, _ in _BREAK_RE.findall(style):
+            if which.lower() == "before":
+                before = True
+            else:
+                after = True
     font = base.font
-    for family in _FONT_FAMILY_RE.findall(style):
-        font = _font_code(family)
+    if "font" in low:
+        for family in _FONT_FAMILY_RE.findall(style):
+            font = _font_code(family)
     top, bottom = _margins(style) if "argin" in style or "ARGIN" in style else (0, 0)
-    indent = any(_points(value) > 0.5 for value in _INDENT_RE.findall(style))
-    return base._replace(
-        hidden=hidden,
-        font=font,
-        top=top,
-        bottom=bottom,
-        page_before=before,
-        page_after=after,
-        indent=indent,
-    )
+    indent = "-left" in low and any(_points(v) > 0.5 for v in _INDENT_RE.findall(style))
+    return _Attrs(hidden, font, top, bottom, before, after, indent, base.colspan)
 
 
 @lru_cache(maxsize=8192)
