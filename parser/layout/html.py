@@ -956,13 +956,28 @@ class _Renderer:
         self.stack.append((name, kind, False, prev_font, bottom, page_after, obj))
 
     def start_block(self, name: str, eff: _Attrs, self_closing: bool) -> None:
-        self.close_implied(name)
+        # the commonest start tag (<p>, <div>): _Flow.block and push_plain inlined
+        where = self.where
+        if where.get("p") or name in _LIST_CLOSERS:
+            self.close_implied(name)
         default = _DEFAULT_GAP.get(name, 1)
-        self.flow.block(eff.top or default, self.at)
+        flow, at = self.flow, self.at
+        level = eff.top or default
+        if level > flow.brk:
+            if not flow.brk:
+                flow.brk_at = at
+            flow.brk = level
         if self_closing:
-            self.flow.block(eff.bottom or default, self.at)
-        else:
-            self.push_plain(name, _BLOCK, eff, eff.bottom or default)
+            flow.block(eff.bottom or default, at)
+            return
+        prev_font = -1
+        font = eff.font
+        if font >= 0 and font != self.font:
+            prev_font = self.font
+            self.font = font
+        stack = self.stack
+        where[name].append(len(stack))
+        stack.append((name, _BLOCK, False, prev_font, eff.bottom or default, eff.page_after, None))
 
     def start_pre(self, name: str, eff: _Attrs, self_closing: bool) -> None:
         self.close_implied(name)
@@ -1093,6 +1108,20 @@ class _Renderer:
 
     def close(self, entry: _Entry) -> None:
         """The effects of closing an element (already taken off the stack)."""
+        if entry[1] == _BLOCK:  # the commonest (never hidden: those are pushed as inline)
+            if entry[3] >= 0:
+                self.font = entry[3]
+            if self.flat_tables and self.flat_tables[-1] == len(self.stack):
+                self.flat_tables.pop()
+            flow = self.flow
+            level = entry[4]
+            if level > flow.brk:
+                if not flow.brk:
+                    flow.brk_at = self.at
+                flow.brk = level
+            if entry[5]:
+                flow.page(self.at)
+            return
         _name, kind, hidden, prev_font, bottom, page_after, obj = entry
         if hidden:
             self.hidden -= 1
