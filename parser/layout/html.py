@@ -13,10 +13,21 @@ newlines, column padding, ``<PAGE>``) map to the offset of that markup.
 Why a hand-written tokenizer instead of lxml, selectolax or ``html.parser``:
 the tree builders keep no source offsets (lexbor none at all, lxml only line
 numbers), and ``html.parser`` reports line/column only and its tokenizer alone
-costs as much as this whole renderer (about 2 ms for the median 28 KB filing).
-A regex tokenizer with exact offsets plus a small stack machine (browser-like
+costs more than this whole renderer (2.2 against 1.3 ms for the median 28 KB
+filing). Walking lexbor's tree from Python and finding each text node in the
+source by a forward search costs half the renderer before any layout is done,
+and is approximate where tree building moved text or entities split it. A
+regex tokenizer with exact offsets plus a small stack machine (browser-like
 implied end tags, table scoping, foster parenting of stray text) gives the map
 for free. ``bench/bench_html_layout.py`` has the measurements.
+
+Where the time goes: a filing has about a thousand tags and half as many text
+runs, so the cost is Python work per event. One regex finds each ``<`` and the
+tag it opens; a tag's meaning depends on its text alone, so each distinct tag
+(``</td>``, ``<span style="...">``) is classified once and looked up after, as
+are short text runs (a newline, ``&#160;``); inline tags with no effect are
+pushed and popped in the scan loop, and the commonest handlers (blocks, cells,
+words and spaces) avoid nested calls.
 
 Robustness: no entity or network resolution, no recursion (the element stack is
 a list, so 100,000 nested tags are fine), every scan is linear, and tables
