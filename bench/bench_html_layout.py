@@ -1,9 +1,10 @@
 """Measure the HTML layout stage, and the alternatives it was chosen against.
 
-Run: ``python bench/bench_html_layout.py [--repeat N]`` from the repository root.
-Reads the HTML documents of ``../shared/corpus`` (``real/*.htm*``,
-``edgar-crawler/*.htm`` and the HTML documents inside ``real/*-sub.txt``) and
-prints, per approach, median / p90 / max milliseconds per document and MB/s.
+Run: ``python bench/bench_html_layout.py [--repeat N] [--cold] [--profile]`` from
+the repository root. Reads the HTML documents of ``../shared/corpus``
+(``real/*.htm*``, ``edgar-crawler/*.htm`` and the HTML documents inside
+``real/*-sub.txt``) and prints, per approach, median / p90 / max milliseconds of
+CPU time per document (the machine is shared: wall time is noise) and MB/s.
 
 Approaches:
 
@@ -14,6 +15,14 @@ Approaches:
   still need a tree builder and offsets rebuilt from ``getpos()`` line/column.
 * ``selectolax``: lexbor parse plus ``text()``; fastest, but lexbor keeps no
   source positions, so it cannot produce the offset map.
+* ``selectolax walk+align``: the C-tokenizer route to an offset map: the lexbor
+  tree walked from Python (each element's attributes read) and each text node
+  found in the source by a forward search (word by word where entities or white
+  space differ). It does none of the layout yet, still costs about half of
+  ``render_html``, and places text that tree building moved (foster parenting)
+  or that entities split only approximately (``misses`` counts the words not
+  found in order); its tree differs from the renderer's stack machine, so the
+  layout would change too.
 * ``lxml``: ``lxml.html`` parse plus ``text_content()`` (only if lxml is
   installed); it keeps line numbers only, no offsets.
 
@@ -72,6 +81,7 @@ def html_documents(corpus: Path = CORPUS) -> list[tuple[str, str, int, int]]:
 # ---------------------------------------------------------------- the approaches
 
 _LT_RE = re.compile(r"<(?:!--.*?-->|[^>]*>)", re.S)
+_PIECE_RE = re.compile(r"[^&<\s\u00a0]+")
 
 
 def tokenize_only(source: str, start: int, end: int) -> int:
@@ -106,6 +116,37 @@ def selectolax_text(source: str, start: int, end: int) -> str:
     return tree.body.text(separator="\n") if tree.body is not None else ""
 
 
+def selectolax_walk_align(source: str, start: int, end: int) -> int:
+    """Walk the lexbor tree and find each text node in the source; return the
+    number of words that could not be found in order."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(source[start:end])
+    if tree.root is None:
+        return 0
+    pos = start
+    find = source.find
+    misses = 0
+    for node in tree.root.traverse(include_text=True):
+        if node.tag != "-text":
+            node.attributes  # noqa: B018 - what a renderer reads of every element
+            continue
+        text = node.text_content
+        if not text or text.isspace():
+            continue
+        at = find(text, pos, end)
+        if at >= 0:
+            pos = at + len(text)
+            continue
+        for piece in _PIECE_RE.findall(text):  # entities or white space differ
+            at = find(piece, pos, end)
+            if at >= 0:
+                pos = at + len(piece)
+            else:
+                misses += 1
+    return misses
+
+
 def lxml_text(source: str, start: int, end: int) -> str:
     import lxml.html
 
@@ -126,6 +167,7 @@ def _approaches() -> list[tuple[str, Callable[[str, int, int], object]]]:
         ("tokenize only", tokenize_only),
         ("html.parser", stdlib_parser),
         ("selectolax", selectolax_text),
+        ("selectolax walk+align", selectolax_walk_align),
     ]
     try:
         import lxml.html  # noqa: F401
@@ -139,33 +181,66 @@ def _approaches() -> list[tuple[str, Callable[[str, int, int], object]]]:
 # ---------------------------------------------------------------- measuring
 
 
-def _time(fn: Callable[[], object], repeat: int) -> float:
+def _time(
+    fn: Callable[[], object], repeat: int, before: Callable[[], object] | None = None
+) -> float:
     best = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        if before is not None:
+            before()
+        t0 = time.process_time()
         fn()
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
+
+
+def _clear_caches() -> None:
+    """Forget every tag and text run seen (the renderer's caches are shared by
+    all documents of a process): each document is then laid out as the first."""
+    from eightk.layout import html
+
+    html._TAG_CACHE.clear()
+    html._TEXT_CACHE.clear()
+    html._parse_attrs.cache_clear()
+    html._decode_entity.cache_clear()
 
 
 def measure(
     docs: list[tuple[str, str, int, int]],
     fn: Callable[[str, int, int], object],
     repeat: int,
+    cold: bool = False,
 ) -> tuple[list[float], float]:
     times = []
     total = 0
     for _name, source, start, end in docs:
-        times.append(_time(lambda s=source, a=start, b=end: fn(s, a, b), repeat))
+        run = lambda s=source, a=start, b=end: fn(s, a, b)  # noqa: E731
+        times.append(_time(run, repeat, _clear_caches if cold else None))
         total += end - start
     return times, total / 1e6 / sum(times)
+
+
+def _profile(docs: list[tuple[str, str, int, int]]) -> None:
+    """Where render_html spends its time over the corpus (cProfile, warm caches;
+    the profiler inflates Python calls, so read the shares, not the seconds)."""
+    import cProfile
+    import pstats
+
+    for _name, source, start, end in docs:
+        render_html(source, start, end)
+    profile = cProfile.Profile()
+    profile.enable()
+    for _name, source, start, end in docs:
+        render_html(source, start, end)
+    profile.disable()
+    pstats.Stats(profile).sort_stats("tottime").print_stats(20)
 
 
 def _report(label: str, times: list[float], mb_s: float) -> None:
     ordered = sorted(times)
     p90 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]
     print(
-        f"{label:<16} median {statistics.median(ordered) * 1e3:7.2f} ms"
+        f"{label:<22} median {statistics.median(ordered) * 1e3:7.2f} ms"
         f"   p90 {p90 * 1e3:7.2f} ms   max {ordered[-1] * 1e3:8.2f} ms   {mb_s:6.2f} MB/s"
     )
 
@@ -184,13 +259,18 @@ def _stress(docs: list[tuple[str, str, int, int]]) -> None:
     }
     for label, source in cases.items():
         seconds = _time(lambda s=source: render_html(s), 1)
-        print(f"{label:<20} {seconds * 1e3:9.1f} ms   {len(source) / 1e6 / seconds:6.2f} MB/s")
+        mb_s = len(source) / 1e6 / max(seconds, 1e-9)
+        print(f"{label:<20} {seconds * 1e3:9.1f} ms   {mb_s:6.2f} MB/s")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="best of N runs per document")
     parser.add_argument("--no-stress", action="store_true", help="skip the stress inputs")
+    parser.add_argument(
+        "--cold", action="store_true", help="also time render_html with its caches emptied per run"
+    )
+    parser.add_argument("--profile", action="store_true", help="cProfile render_html, then stop")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"corpus not found at {CORPUS}: nothing to measure", file=sys.stderr)
@@ -201,8 +281,13 @@ def main() -> int:
         f"{len(docs)} HTML documents, median {statistics.median(size) / 1e3:.1f} KB, "
         f"max {size[-1] / 1e3:.0f} KB (best of {args.repeat})"
     )
+    if args.profile:
+        _profile(docs)
+        return 0
     for label, fn in _approaches():
         _report(label, *measure(docs, fn, args.repeat))
+        if label == "render_html" and args.cold:
+            _report("  cold caches", *measure(docs, fn, args.repeat, cold=True))
     if not args.no_stress:
         print("stress inputs (one run each):")
         _stress(docs)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import no_runaway
+from eightk.layout import html as html_module
 from eightk.layout.html import PAGE_MARKER, HtmlLayout, render_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -576,6 +577,70 @@ def test_fuzz_never_raises_and_offsets_hold(pieces: list[str], noise: str) -> No
 def test_fuzz_arbitrary_text(source: str) -> None:
     out = render_html(source)
     assert out.text.splitlines() == out.text.split("\n")[:-1]
+    check_offsets(source, out)
+
+
+# ---------------------------------------------------------------- caches
+
+# Tags and short text runs are classified once per distinct text, in caches shared
+# by every document of the process: what a cached entry says must not depend on
+# where it was first seen (in a symbol font, in <pre>, in a hidden element).
+
+
+def _forget() -> None:
+    html_module._TAG_CACHE.clear()
+    html_module._TEXT_CACHE.clear()
+    html_module._parse_attrs.cache_clear()
+
+
+def _layout(source: str) -> tuple[str, list[tuple[int, int, bool]]]:
+    out = render_html(source)
+    return out.text, out.offsets.segments
+
+
+def test_cached_tags_and_text_runs_do_not_carry_their_context() -> None:
+    runs = ["\u00a8 x &#160;R\n", "a\n\tb  c", "<b>", '<span style="color:red">', "</b>"]
+    contexts = [
+        '<font face="Wingdings">{}</font>', "<pre>{}</pre>", '<p style="display:none">{}</p>',
+        "<table><tr><td>{}</td><td>y</td></tr></table>", "<p>{}</p>",
+    ]
+    sources = [context.format(run) + "after" for context in contexts for run in runs]
+    _forget()
+    alone = []
+    for source in sources:
+        _forget()
+        alone.append(_layout(source))
+    for order in (sources, sources[::-1]):  # each now meets what the others left cached
+        for source in order:
+            assert _layout(source) == alone[sources.index(source)], source
+    # the same run: boxes in Wingdings (R is a box only in Wingdings 2), letters elsewhere
+    assert alone[0][0] == "\u2610 \u2612  R after\n"
+    assert alone[len(runs) * 4][0] == "\u00a8 x  R\n\nafter\n"
+    assert alone[len(runs)][0] == "\u00a8 x  R\n\nafter\n"  # in <pre>: kept, newline ends
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=40), min_size=2, max_size=4))
+def test_layout_does_not_depend_on_what_was_laid_out_before(pieces: list[list[str]]) -> None:
+    sources = ["".join(p) for p in pieces]
+    alone = []
+    for source in sources:
+        _forget()
+        alone.append(_layout(source))
+    for source, expected in zip(sources[::-1], alone[::-1], strict=True):
+        assert _layout(source) == expected
+
+
+def test_caches_stay_bounded() -> None:
+    limit = html_module._CACHE_LIMIT
+    count = limit + limit // 2
+    source = "".join(f'<p class="c{i}" style="color:#{i:06x}">w{i}</p>' for i in range(count))
+    _forget()
+    out = render_html(source)
+    assert len(html_module._TAG_CACHE) <= limit
+    assert len(html_module._TEXT_CACHE) <= limit
+    lines = out.text.split("\n\n")
+    assert lines[0] == "w0" and lines[-1] == f"w{count - 1}\n" and len(lines) == count
     check_offsets(source, out)
 
 

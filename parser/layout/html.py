@@ -13,10 +13,21 @@ newlines, column padding, ``<PAGE>``) map to the offset of that markup.
 Why a hand-written tokenizer instead of lxml, selectolax or ``html.parser``:
 the tree builders keep no source offsets (lexbor none at all, lxml only line
 numbers), and ``html.parser`` reports line/column only and its tokenizer alone
-costs as much as this whole renderer (about 2 ms for the median 28 KB filing).
-A regex tokenizer with exact offsets plus a small stack machine (browser-like
+costs more than this whole renderer (2.2 against 1.3 ms for the median 28 KB
+filing). Walking lexbor's tree from Python and finding each text node in the
+source by a forward search costs half the renderer before any layout is done,
+and is approximate where tree building moved text or entities split it. A
+regex tokenizer with exact offsets plus a small stack machine (browser-like
 implied end tags, table scoping, foster parenting of stray text) gives the map
 for free. ``bench/bench_html_layout.py`` has the measurements.
+
+Where the time goes: a filing has about a thousand tags and half as many text
+runs, so the cost is Python work per event. One regex finds each ``<`` and the
+tag it opens; a tag's meaning depends on its text alone, so each distinct tag
+(``</td>``, ``<span style="...">``) is classified once and looked up after, as
+are short text runs (a newline, ``&#160;``); inline tags with no effect are
+pushed and popped in the scan loop, and the commonest handlers (blocks, cells,
+words and spaces) avoid nested calls.
 
 Robustness: no entity or network resolution, no recursion (the element stack is
 a list, so 100,000 nested tags are fine), every scan is linear, and tables
@@ -27,11 +38,12 @@ turn quadratic.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 from html import unescape
 from typing import NamedTuple
 
-from ..source.offsets import OffsetMap, OffsetMapBuilder
+from ..source.offsets import OffsetMap
 from ..vocab.glyphs import CHECKED_BOX, EMPTY_BOX
 
 __all__ = ["HtmlLayout", "PAGE_MARKER", "render_html"]
@@ -130,8 +142,13 @@ _TEXT_RE = re.compile(
 _NAME = r"[A-Za-z][^\t\n\f\r />]*"
 # Quoted values may hold '>'; possessive quantifiers keep a failed match linear,
 # and the loose form takes over when a quote is never closed.
-_TAG_RE = re.compile(rf"<(/?)({_NAME})((?:[^>\"']++|\"[^\"]{{0,4096}}+\"|'[^']{{0,4096}}+')*+)>")
-_TAG_LOOSE_RE = re.compile(rf"<(/?)({_NAME})([^>]*)>")
+# One scan finds the next '<' and what it opens: a tag (groups 1-3), the loose form
+# of a tag whose quote is never closed (groups 4-6), or nothing (a comment, a
+# declaration or a stray '<', handled apart).
+_SCAN_RE = re.compile(
+    rf"<(?:(/?)({_NAME})((?:[^>\"']++|\"[^\"]{{0,4096}}+\"|'[^']{{0,4096}}+')*+)>"
+    rf"|(/?)({_NAME})([^>]*)>|)"
+)
 _ATTR_RE = re.compile(
     r"(?i)(?<![\w-])(style|face|colspan)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))"
 )
@@ -221,27 +238,26 @@ def _margins(style: str) -> tuple[int, int]:
 
 
 def _style_attrs(style: str, base: _Attrs) -> _Attrs:
-    hidden = _DISPLAY_NONE_RE.search(style) is not None
+    # Each regex runs only where the lower-cased style holds a piece of what it
+    # matches; the pieces avoid the letters that case-insensitive matching also
+    # finds elsewhere (i as dotless \u0131, s as long \u017f, k as the Kelvin sign),
+    # so a skipped regex could not have matched.
+    low = style.lower()
+    hidden = "play" in low and _DISPLAY_NONE_RE.search(style) is not None
     before = after = False
-    for which, _ in _BREAK_RE.findall(style):
-        if which.lower() == "before":
-            before = True
-        else:
-            after = True
+    if "brea" in low:
+        for which, _ in _BREAK_RE.findall(style):
+            if which.lower() == "before":
+                before = True
+            else:
+                after = True
     font = base.font
-    for family in _FONT_FAMILY_RE.findall(style):
-        font = _font_code(family)
+    if "font" in low:
+        for family in _FONT_FAMILY_RE.findall(style):
+            font = _font_code(family)
     top, bottom = _margins(style) if "argin" in style or "ARGIN" in style else (0, 0)
-    indent = any(_points(value) > 0.5 for value in _INDENT_RE.findall(style))
-    return base._replace(
-        hidden=hidden,
-        font=font,
-        top=top,
-        bottom=bottom,
-        page_before=before,
-        page_after=after,
-        indent=indent,
-    )
+    indent = "-left" in low and any(_points(v) > 0.5 for v in _INDENT_RE.findall(style))
+    return _Attrs(hidden, font, top, bottom, before, after, indent, base.colspan)
 
 
 @lru_cache(maxsize=8192)
@@ -275,6 +291,81 @@ def _raw_end_re(name: str) -> re.Pattern[str]:
         pattern = re.compile(rf"(?i)</{re.escape(name)}[\s/>]")
         _RAW_END_CACHE[name] = pattern
     return pattern
+
+
+# stack entry: name, kind, hidden, previous font (-1: unchanged), bottom gap, page after, object
+_Entry = tuple[str, int, bool, int, int, bool, object]
+
+# A tag's meaning depends on its text alone, and filings repeat the same few tags
+# (``</td>``, ``<font style="...">``) hundreds of times: each distinct tag is
+# classified once. The caches are bounded: cleared when full.
+_CACHE_LIMIT = 20_000
+
+# (closing, name, kind, attributes' effects, self-closing, attribute text,
+#  the stack entry of an inline start tag with no effect but maybe a font, else None,
+#  the kind's start handler if the attributes ask for nothing more, else None)
+_TagInfo = tuple[bool, str, int, _Attrs, bool, str, "_Entry | None", object]
+_TAG_CACHE: dict[str, _TagInfo] = {}
+
+
+def _tag_info(m: re.Match[str]) -> _TagInfo:
+    slash, raw, attrs = m.group(1, 2, 3) if m.lastindex == 3 else m.group(4, 5, 6)
+    name = raw.lower()
+    kind = _KINDS.get(name, _INLINE)
+    eff = _parse_attrs(attrs) if "=" in attrs else _NO_ATTRS
+    entry: _Entry | None = None
+    if kind == _INLINE and not (eff.hidden or eff.indent or eff.page_before or eff.page_after):
+        # closing it only pops it (a font change is made and undone apart)
+        entry = (name, _PLAIN, False, -1, 0, False, None)
+    handler = None
+    if not slash and not (eff.hidden or eff.page_before or eff.page_after):
+        handler = _DIRECT_HANDLERS.get(kind)
+    info = (bool(slash), name, kind, eff, attrs.endswith("/"), attrs, entry, handler)
+    if len(_TAG_CACHE) >= _CACHE_LIMIT:
+        _TAG_CACHE.clear()
+    _TAG_CACHE[m.group()] = info
+    return info
+
+
+# What a run of text between tags does, as (offset in the run, text, copied, op):
+# the same runs (a newline, ``&nbsp;``, ``&#160;``) recur thousands of times.
+_OP_WORD, _OP_GLYPHS, _OP_SPACE, _OP_WHITE = 0, 1, 2, 3  # see _Renderer.text
+_TextOp = tuple[int, str, bool, int]
+_TEXT_CACHE: dict[str, tuple[_TextOp, ...]] = {}
+_TEXT_CACHED = 64  # longer runs are rarely repeated: not kept
+
+
+def _text_ops(run: str) -> tuple[_TextOp, ...]:
+    ops: list[_TextOp] = []
+    at = 0
+    for word, space, entity, other in _TEXT_RE.findall(run):  # one group matches
+        if word:
+            ops.append((at, word, True, _OP_GLYPHS))
+            at += len(word)
+        elif space:
+            ops.append((at, space, space[0] == " ", _OP_WHITE))
+            at += len(space)
+        elif entity:
+            decoded = _decode_entity(entity)
+            if decoded == "&" + entity:  # not an entity after all: copy it as text
+                ops.append((at, decoded, True, _OP_WORD))
+            elif decoded and decoded.strip(_HTML_SPACE) == "":
+                ops.append((at, "", False, _OP_SPACE))
+            elif decoded := decoded.translate(_SPACE_TABLE):
+                ops.append((at, decoded, False, _OP_GLYPHS))
+            at += len(entity) + 1
+        else:
+            if other == "&":
+                ops.append((at, "&", True, _OP_WORD))
+            elif char := other.translate(_SPACE_TABLE):  # invisible characters vanish
+                ops.append((at, char, False, _OP_GLYPHS))
+            at += 1
+    found = tuple(ops)
+    if len(run) <= _TEXT_CACHED:
+        if len(_TEXT_CACHE) >= _CACHE_LIMIT:
+            _TEXT_CACHE.clear()
+        _TEXT_CACHE[run] = found
+    return found
 
 
 # ---------------------------------------------------------------- lines and flows
@@ -416,17 +507,32 @@ class _Flow:
         return lines
 
     def _flush(self) -> None:
-        if self.cur:
-            self._end(self.brk_at)
-        if self.brk == 2:
-            self._blank(self.brk_at)
+        """The pending break, made now that content follows (_end and _blank inlined:
+        this runs once per line)."""
+        at = self.brk_at
+        lines = self.lines
+        parts = self.cur
+        if parts:
+            self.cur = []
+            self.space_at = -1
+            last = parts[-1][0]
+            if not last or last[-1] in " \t":
+                _rstrip(parts)
+            if parts:
+                lines.append(_Line(parts, at))
+            elif lines and lines[-1].kind == _TEXT:
+                lines.append(_Line([], at, _BLANK))
+        if self.brk == 2 and lines and lines[-1].kind == _TEXT:
+            lines.append(_Line([], at, _BLANK))
         self.brk = 0
 
     def _end(self, src: int) -> None:
         parts = self.cur
         self.cur = []
         self.space_at = -1
-        _rstrip(parts)
+        last = parts[-1][0]
+        if not last or last[-1] in " \t":
+            _rstrip(parts)
         if parts:
             self.lines.append(_Line(parts, src))
         else:
@@ -440,10 +546,8 @@ class _Flow:
 # ---------------------------------------------------------------- tables
 
 
-class _Cell(NamedTuple):
-    colspan: int
-    lines: list[_Line]
-    src: int
+# a laid out cell: colspan, lines, source offset (plain tuples: there are thousands)
+_Cell = tuple[int, list[_Line], int]
 
 
 class _Table:
@@ -467,40 +571,43 @@ class _Table:
 
     def add(self, cell: _Cell) -> None:
         if self.row is None:
-            self.start_row(cell.src)
+            self.start_row(cell[2])
         assert self.row is not None
         self.row.append(cell)
 
 
-class _OpenCell(NamedTuple):
-    """A cell being filled: its table, its own flow, and where it started."""
-
-    table: _Table
-    flow: _Flow
-    colspan: int
-    src: int
+# a cell being filled: its table, its own flow, its colspan and where it started
+_OpenCell = tuple[_Table, _Flow, int, int]
 
 
 _Placed = tuple[int, int, list[_Line], int]  # column, colspan, lines, source offset
 
 
-def _place(rows: list[tuple[list[_Cell], int]]) -> tuple[list[tuple[list[_Placed], int]], int]:
-    """Grid positions of the non-empty cells; empty rows are dropped."""
+def _place(
+    rows: list[tuple[list[_Cell], int]],
+) -> tuple[list[tuple[list[_Placed], int]], int, bool]:
+    """Grid positions of the non-empty cells; empty rows are dropped. Also the
+    number of columns, and whether all the cells are in one column."""
     placed: list[tuple[list[_Placed], int]] = []
     ncols = 0
+    first = -1  # the column of the first cell, while all are in it
+    one_column = True
     for cells, row_src in rows:
         col = 0
         out: list[_Placed] = []
-        for cell in cells:
-            at = min(col, _MAX_COLS - 1)
-            span = max(1, min(cell.colspan, _MAX_COLS - at))
-            if cell.lines:
-                out.append((at, span, cell.lines, cell.src))
+        for colspan, lines, src in cells:
+            at = col if col < _MAX_COLS else _MAX_COLS - 1
+            span = max(1, min(colspan, _MAX_COLS - at))
+            if lines:
+                out.append((at, span, lines, src))
+                if at != first:
+                    one_column = first < 0
+                    first = at
             col = at + span
         if out:
             placed.append((out, row_src))
             ncols = max(ncols, col)
-    return placed, ncols
+    return placed, ncols, one_column
 
 
 def _content_lines(lines: list[_Line]) -> list[_Line]:
@@ -511,7 +618,7 @@ def _content_lines(lines: list[_Line]) -> list[_Line]:
             parts = line.parts if line.aligned else _lstrip(line.parts)
             if parts:
                 kept = line if parts is line.parts else _Line(parts, line.nl)
-                kept.width = sum(len(p[0]) for p in parts)
+                kept.width = sum([len(text) for text, _src, _copied in parts])
                 out.append(kept)
     return out
 
@@ -521,13 +628,13 @@ def _column_widths(placed: list[tuple[list[_Placed], int]], ncols: int) -> list[
     used = [False] * ncols
     spanning: dict[tuple[int, int], int] = {}
     for cells, _ in placed:
-        for col, *_ in cells:
-            used[col] = True
+        for cell in cells:
+            used[cell[0]] = True
         # The last cell of a row may run on into the empty columns to its right,
         # so a long title or footnote does not push the other rows' columns apart;
         # a prose cell pushes only the cells after it in its own row.
         for col, span, lines, _src in cells[:-1]:
-            need = max(line.width for line in lines)
+            need = lines[0].width if len(lines) == 1 else max([line.width for line in lines])
             if need > _PROSE_WIDTH:
                 continue
             if span == 1:
@@ -554,17 +661,18 @@ def _column_widths(placed: list[tuple[list[_Placed], int]], ncols: int) -> list[
 
 
 def _layout_table(table: _Table) -> list[_Line]:
-    placed, ncols = _place(table.rows)
+    placed, ncols, one_column = _place(table.rows)
     if not placed:
         return []
-    columns = {col for cells, _ in placed for col, *_ in cells}
-    if len(columns) == 1:  # a layout table: its cells read as plain text
+    if one_column:  # a layout table: its cells read as plain text
         return [line for cells, _ in placed for _c, _s, lines, _src in cells for line in lines]
     cleaned = []
     for cells, row_src in placed:
-        kept = [(c, s, lines, src) for c, s, lines, src in cells if lines]
-        kept = [(c, s, _content_lines(lines), src) for c, s, lines, src in kept]
-        kept = [cell for cell in kept if cell[2]]
+        kept = []
+        for c, s, lines, src in cells:
+            content = _content_lines(lines)
+            if content:
+                kept.append((c, s, content, src))
         if kept:
             cleaned.append((kept, row_src))
     if not cleaned:
@@ -583,7 +691,7 @@ def _layout_table(table: _Table) -> list[_Line]:
 
 
 def _layout_row(cells: list[_Placed], row_src: int, starts: list[int]) -> list[_Line]:
-    height = max(len(lines) for _c, _s, lines, _src in cells)
+    height = max([len(cell[2]) for cell in cells])
     out = []
     for i in range(height):
         parts: list[Part] = []
@@ -607,8 +715,6 @@ def _layout_row(cells: list[_Placed], row_src: int, starts: list[int]) -> list[_
 
 # ---------------------------------------------------------------- the renderer
 
-# stack entry: name, kind, hidden, previous font (-1: unchanged), bottom gap, page after, object
-_Entry = tuple[str, int, bool, int, int, bool, object]
 
 
 class _Renderer:
@@ -620,7 +726,8 @@ class _Renderer:
         self.root = _Flow()
         self.flow = self.root
         self.stack: list[_Entry] = []
-        self.where: dict[str, list[int]] = {}  # tag name -> stack indices where it is open
+        # tag name -> stack indices where it is open
+        self.where: defaultdict[str, list[int]] = defaultdict(list)
         self.scopes: list[int] = []  # stack indices of open tables and cells
         self.tables: list[int] = []  # stack indices of open (laid out) tables
         self.flat_tables: list[int] = []  # stack indices of tables too deep to lay out
@@ -630,51 +737,76 @@ class _Renderer:
         self.pre_skip = -1
         self.after = start  # offset just after the start tag being handled
         self.attrs = ""  # attributes of the start tag being handled
-        self.names: dict[str, tuple[str, int]] = {}
-        self.plain: dict[str, _Entry] = {}  # one shared stack entry per plain inline tag
 
     # ------------------------------------------------------------ scanning
 
     def run(self) -> HtmlLayout:
         src, end = self.src, self.end
-        find = src.find
         pos = self.start
         last_gt = src.rfind(">", pos, end)
-        while pos < end:
-            lt = find("<", pos, end)
-            if lt < 0:
-                self.text(pos, end)
+        text = self.text
+        stack, where = self.stack, self.where
+        tags = _TAG_CACHE
+        while True:
+            # one pass of the scanner; it restarts after markup whose end it does not
+            # see itself (comments, declarations, the raw text of <script> and <style>)
+            for m in _SCAN_RE.finditer(src, pos, end):
+                lt, after = m.span()
+                if lt > pos:
+                    text(pos, lt)
+                pos = after
+                if pos == lt + 1:  # not a tag
+                    if lt > last_gt:  # no tag can close any more: the rest is text
+                        text(lt, end)
+                        pos = end
+                        break
+                    resume = self.not_a_tag(lt)
+                    if resume != pos:
+                        pos = resume
+                        break
+                    continue
+                info = tags.get(m.group()) or _tag_info(m)
+                if info[0]:  # an end tag
+                    name = info[1]
+                    if stack and stack[-1][0] == name:  # the usual, well-nested case
+                        entry = stack.pop()
+                        where[name].pop()
+                        if entry[1] != _PLAIN:
+                            self.at = lt
+                            self.close(entry)
+                    else:
+                        self.at = lt
+                        self.end_tag(name, info[2])
+                    continue
+                self.at = lt
+                if not self.hidden:
+                    entry = info[6]
+                    if entry is not None:
+                        font = info[3].font
+                        if font < 0 or font == self.font:  # an inline tag with no effect
+                            if not info[4]:
+                                where[entry[0]].append(len(stack))
+                                stack.append(entry)
+                            continue
+                    elif info[7] is not None:  # a block, table, row, cell or <br>
+                        info[7](self, info[1], info[3], info[4])
+                        continue
+                self.after = pos
+                skip = self.start_tag(info)
+                if skip:
+                    hit = _raw_end_re(skip).search(src, pos, end)
+                    pos = hit.start() if hit else end
+                    break
+            else:
+                if pos < end:
+                    text(pos, end)
                 break
-            if lt > pos:
-                self.text(pos, lt)
-            if lt > last_gt:  # no tag can close any more: the rest is text
-                self.text(lt, end)
-                break
-            self.at = lt
-            pos = self.markup(lt)
         self.at = end
         self.pop_to(0)
         return self.assemble()
 
-    def markup(self, lt: int) -> int:
-        """Handle the markup at ``lt``; return where scanning resumes."""
-        src, end = self.src, self.end
-        m = _TAG_RE.match(src, lt, end) or _TAG_LOOSE_RE.match(src, lt, end)
-        if m is None:
-            return self.not_a_tag(lt)
-        slash, raw, attrs = m.groups()
-        resume = self.after = m.end()
-        if slash:
-            self.end_tag(raw)
-            return resume
-        self.attrs = attrs
-        skip = self.start_tag(raw, attrs, attrs.endswith("/"))
-        if skip:
-            hit = _raw_end_re(skip).search(src, resume, end)
-            resume = hit.start() if hit else end
-        return resume
-
     def not_a_tag(self, lt: int) -> int:
+        """Handle a '<' that starts no tag; return where scanning resumes."""
         src, end = self.src, self.end
         nxt = src[lt + 1 : lt + 2]
         if nxt == "!":
@@ -698,41 +830,46 @@ class _Renderer:
     def text(self, a: int, b: int) -> None:
         if self.hidden:
             return
+        run = self.src[a:b]
+        ops = _TEXT_CACHE.get(run) or _text_ops(run)
         flow = self.flow
-        src = self.src
-        fmap = _FONT_MAPS[self.font]
-        for m in _TEXT_RE.finditer(src, a, b):
-            kind = m.lastgroup
-            at = m.start()
-            if kind == "w":
-                if fmap:
-                    self.mapped(m.group(), at, True)
-                else:
-                    flow.word(m.group(), at, True)
-            elif kind == "s":
-                if self.pre:
-                    self.pre_space(m.group(), at)
-                else:
-                    flow.space(at, src[at] == " ")
-            elif kind == "e":
-                self.entity(m.group("e"), at)
+        if self.pre or self.font:
+            self.text_apart(ops, a)
+            return
+        # _Flow.word and _Flow.space inlined: a run of prose is dozens of ops
+        cur = flow.cur
+        space_at, space_copied = flow.space_at, flow.space_copied
+        for at, piece, copied, op in ops:
+            if op <= _OP_GLYPHS:
+                if flow.brk:
+                    flow.space_at = space_at
+                    flow._flush()
+                    cur, space_at = flow.cur, flow.space_at
+                if space_at >= 0:
+                    if cur:
+                        cur.append((" ", space_at, space_copied))
+                    space_at = -1
+                cur.append((piece, a + at, copied))
+            elif space_at < 0:  # white space, or an entity for a space (not copied)
+                space_at = a + at
+                space_copied = copied
+        flow.space_at, flow.space_copied = space_at, space_copied
+
+    def text_apart(self, ops: tuple[_TextOp, ...], a: int) -> None:
+        """Text in <pre> or in a symbol font."""
+        flow = self.flow
+        glyphs = _FONT_MAPS[self.font]
+        for at, piece, copied, op in ops:
+            if op == _OP_GLYPHS and glyphs:
+                self.mapped(piece, a + at, copied)
+            elif op <= _OP_GLYPHS:
+                flow.word(piece, a + at, copied)
+            elif op == _OP_SPACE:  # an entity for a space: collapses, even in <pre>
+                flow.space(a + at, False)
+            elif self.pre:
+                self.pre_space(piece, a + at)
             else:
-                self.other(m.group(), at)
-
-    def entity(self, entity: str, at: int) -> None:
-        decoded = _decode_entity(entity)
-        if decoded == "&" + entity:  # not an entity after all: copy it as text
-            self.flow.word(decoded, at, True)
-        elif decoded and decoded.strip(_HTML_SPACE) == "":
-            self.flow.space(at, False)
-        else:
-            self.mapped(decoded.translate(_SPACE_TABLE), at, False)
-
-    def other(self, char: str, at: int) -> None:
-        if char == "&":
-            self.flow.word(char, at, True)
-        else:
-            self.mapped(char.translate(_SPACE_TABLE), at, False)
+                flow.space(a + at, copied)
 
     def mapped(self, text: str, at: int, copied: bool) -> None:
         """Emit text, turning symbol-font glyphs into the check boxes they show."""
@@ -776,23 +913,14 @@ class _Renderer:
 
     # ------------------------------------------------------------ start tags
 
-    def classify(self, raw: str) -> tuple[str, int]:
-        known = self.names.get(raw)
-        if known is None:
-            name = raw.lower()
-            known = (name, _KINDS.get(name, _INLINE))
-            self.names[raw] = known
-            self.plain[name] = (name, _PLAIN, False, -1, 0, False, None)
-        return known
-
-    def start_tag(self, raw: str, attrs: str, self_closing: bool) -> str | None:
+    def start_tag(self, info: _TagInfo) -> str | None:
         """Handle a start tag; return a tag name whose raw text must be skipped."""
-        name, kind = self.classify(raw)
+        name, kind, eff, self_closing = info[1:5]
         if kind == _RAW:
             return None if self_closing else name
         if kind == _VOID:
             return None
-        eff = _parse_attrs(attrs) if "=" in attrs else _NO_ATTRS
+        self.attrs = info[5]
         if self.hidden or eff.hidden or kind == _HIDDEN:
             if kind not in (_BR, _HR, _PAGE) and not self_closing:
                 self.push((name, _INLINE, True, -1, 0, False, None))
@@ -805,7 +933,7 @@ class _Renderer:
             handler(self, name, eff, self_closing)
         elif eff is _NO_ATTRS:
             if not self_closing:
-                self.push(self.plain[name])
+                self.push((name, _PLAIN, False, -1, 0, False, None))
         else:
             if eff.indent:
                 self.flow.space(self.at, False)
@@ -816,27 +944,51 @@ class _Renderer:
         return None
 
     def push(self, entry: _Entry) -> None:
-        self.where.setdefault(entry[0], []).append(len(self.stack))
+        self.where[entry[0]].append(len(self.stack))
         self.stack.append(entry)
 
     def push_plain(
-        self, name: str, kind: int, eff: _Attrs, bottom: int = 0, obj: object = None
+        self,
+        name: str,
+        kind: int,
+        eff: _Attrs,
+        bottom: int = 0,
+        obj: object = None,
+        page_after: bool = True,
     ) -> None:
         """Push an element, switching to its font (restored when it closes)."""
         prev_font = -1
-        if eff.font >= 0 and eff.font != self.font:
+        font = eff.font
+        if font >= 0 and font != self.font:
             prev_font = self.font
-            self.font = eff.font
-        self.push((name, kind, False, prev_font, bottom, eff.page_after, obj))
+            self.font = font
+        self.where[name].append(len(self.stack))
+        page_after = page_after and eff.page_after
+        self.stack.append((name, kind, False, prev_font, bottom, page_after, obj))
 
     def start_block(self, name: str, eff: _Attrs, self_closing: bool) -> None:
-        self.close_implied(name)
+        # the commonest start tag (<p>, <div>): _Flow.block and push_plain inlined
+        where = self.where
+        if where.get("p") or name in _LIST_CLOSERS:
+            self.close_implied(name)
         default = _DEFAULT_GAP.get(name, 1)
-        self.flow.block(eff.top or default, self.at)
+        flow, at = self.flow, self.at
+        level = eff.top or default
+        if level > flow.brk:
+            if not flow.brk:
+                flow.brk_at = at
+            flow.brk = level
         if self_closing:
-            self.flow.block(eff.bottom or default, self.at)
-        else:
-            self.push_plain(name, _BLOCK, eff, eff.bottom or default)
+            flow.block(eff.bottom or default, at)
+            return
+        prev_font = -1
+        font = eff.font
+        if font >= 0 and font != self.font:
+            prev_font = self.font
+            self.font = font
+        stack = self.stack
+        where[name].append(len(stack))
+        stack.append((name, _BLOCK, False, prev_font, eff.bottom or default, eff.page_after, None))
 
     def start_pre(self, name: str, eff: _Attrs, self_closing: bool) -> None:
         self.close_implied(name)
@@ -898,14 +1050,16 @@ class _Renderer:
         if table is None:
             self.flow.space(self.at, False)  # cells of a flattened table stay apart
             return
-        self.pop_to(self.tables[-1] + 1)
+        inside = self.tables[-1] + 1
+        if len(self.stack) > inside:
+            self.pop_to(inside)
         if self_closing:
-            table.add(_Cell(eff.colspan, [], self.at))
+            table.add((eff.colspan, [], self.at))
             return
         flow = _Flow()
         self.scopes.append(len(self.stack))
-        state = _OpenCell(table, flow, eff.colspan, self.at)
-        self.push_plain(name, _CELL, eff._replace(page_after=False), 0, state)
+        state: _OpenCell = (table, flow, eff.colspan, self.at)
+        self.push_plain(name, _CELL, eff, 0, state, page_after=False)
         self.flow = flow
 
     def close_implied(self, name: str) -> None:
@@ -930,12 +1084,8 @@ class _Renderer:
 
     # ------------------------------------------------------------ end tags
 
-    def end_tag(self, raw: str) -> None:
-        name, kind = self.classify(raw)
-        stack = self.stack
-        if kind < _TABLE and stack and stack[-1][0] == name:  # the usual, well-nested case
-            self.close(stack.pop())
-            return
+    def end_tag(self, name: str, kind: int) -> None:
+        """An end tag that does not close the element on top of the stack."""
         if kind in (_ROW, _SECTION) and not self.hidden:
             table = self.table_in_scope()
             if table is None:
@@ -960,15 +1110,30 @@ class _Renderer:
 
     def pop_to(self, index: int) -> None:
         """Close every open element from the top of the stack down to ``index``."""
-        stack = self.stack
+        stack, where = self.stack, self.where
         while len(stack) > index:
-            self.close(stack.pop())
+            entry = stack.pop()
+            where[entry[0]].pop()
+            if entry[1] != _PLAIN:
+                self.close(entry)
 
     def close(self, entry: _Entry) -> None:
-        name, kind, hidden, prev_font, bottom, page_after, obj = entry
-        self.where[name].pop()
-        if kind == _PLAIN:
+        """The effects of closing an element (already taken off the stack)."""
+        if entry[1] == _BLOCK:  # the commonest (never hidden: those are pushed as inline)
+            if entry[3] >= 0:
+                self.font = entry[3]
+            if self.flat_tables and self.flat_tables[-1] == len(self.stack):
+                self.flat_tables.pop()
+            flow = self.flow
+            level = entry[4]
+            if level > flow.brk:
+                if not flow.brk:
+                    flow.brk_at = self.at
+                flow.brk = level
+            if entry[5]:
+                flow.page(self.at)
             return
+        _name, kind, hidden, prev_font, bottom, page_after, obj = entry
         if hidden:
             self.hidden -= 1
             return
@@ -988,10 +1153,10 @@ class _Renderer:
             self.flow.page(self.at)
 
     def close_cell(self, cell: object) -> None:
-        assert isinstance(cell, _OpenCell)
+        table, flow, colspan, src = cell  # type: ignore[misc]  # an _OpenCell
         self.scopes.pop()
-        cell.table.add(_Cell(cell.colspan, cell.flow.finish(self.at), cell.src))
-        self.flow = cell.table.parent
+        table.add((colspan, flow.finish(self.at), src))
+        self.flow = table.parent
 
     def close_table(self, table: object) -> None:
         assert isinstance(table, _Table)
@@ -1008,22 +1173,53 @@ class _Renderer:
         lines = self.root.finish(self.end)
         if not lines:
             return HtmlLayout("", OffsetMap.shifted(self.start))
+        # The segments OffsetMapBuilder would make, built inline (a call per part
+        # costs more than the rest of this loop): a copied part continues the
+        # previous segment when it is copied and ends where this part starts, a
+        # made-up part when it is made up for the same markup.
         chunks: list[str] = []
-        builder = OffsetMapBuilder()
-        copied, synthetic = builder.copied, builder.synthetic
+        starts: list[int] = []
+        sources: list[int] = []
+        copies: list[bool] = []
+        length = 0
+        last = -1  # the last segment: -1 none, 0 made up for markup at `mark`, 1 copied
+        mark = follows = 0  # source offset of that markup / just after the copied text
+        page = len(PAGE_MARKER)
         for line in lines:
             if line.kind == _PAGE_LINE:
                 chunks.append(PAGE_MARKER)
-                synthetic(line.nl, len(PAGE_MARKER))
+                if last or mark != line.nl:
+                    starts.append(length)
+                    sources.append(line.nl)
+                    copies.append(False)
+                    last, mark = 0, line.nl
+                length += page
             for text, src, verbatim in line.parts:
+                size = len(text)
+                if not size:
+                    continue
                 chunks.append(text)
                 if verbatim:
-                    copied(src, len(text))
-                else:
-                    synthetic(src, len(text))
+                    if last != 1 or follows != src:
+                        starts.append(length)
+                        sources.append(src)
+                        copies.append(True)
+                        last = 1
+                    follows = src + size
+                elif last or mark != src:
+                    starts.append(length)
+                    sources.append(src)
+                    copies.append(False)
+                    last, mark = 0, src
+                length += size
             chunks.append("\n")
-            synthetic(line.nl, 1)
-        return HtmlLayout("".join(chunks), builder.build())
+            if last or mark != line.nl:
+                starts.append(length)
+                sources.append(line.nl)
+                copies.append(False)
+                last, mark = 0, line.nl
+            length += 1
+        return HtmlLayout("".join(chunks), OffsetMap(starts, sources, copies))
 
 
 _START_HANDLERS = {
@@ -1036,6 +1232,13 @@ _START_HANDLERS = {
     _ROW: _Renderer.start_row,
     _SECTION: _Renderer.start_row,
     _CELL: _Renderer.start_cell,
+}
+
+
+# start tags that need nothing from start_tag's general path when their attributes
+# neither hide them nor break pages (<pre> and <hr> look at more of the tag)
+_DIRECT_HANDLERS = {
+    kind: _START_HANDLERS[kind] for kind in (_BLOCK, _BR, _TABLE, _ROW, _SECTION, _CELL)
 }
 
 
