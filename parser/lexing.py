@@ -43,7 +43,17 @@ class LineToken(Token):
 
     def __new__(cls, kind: str, value: str, start: int, line: int, end_line: int, end: int,
                 match: re.Match[str] | None = None) -> LineToken:
-        self = super().__new__(cls, kind, value, start, line, 1, end_line, 1, end)
+        # What lark's Token.__new__ does, without its keyword-argument handling (a
+        # quarter of the body lexer's time went there)
+        self = str.__new__(cls, value)
+        self.type = kind
+        self.value = value
+        self.start_pos = start
+        self.line = line
+        self.column = 1
+        self.end_line = end_line
+        self.end_column = 1
+        self.end_pos = end
         self.match = match
         return self
 
@@ -96,6 +106,15 @@ class Vocabulary:
         found = self._any.match(head) if self._any is not None else None
         if found is None:
             return self.fallback, None
+        name, pattern = self._by_group[found.lastgroup]  # type: ignore[index]
+        return name, pattern.match(head)
+
+    def first(self, head: str) -> tuple[str, re.Match[str] | None] | None:
+        """``classify`` of a line's first ``HEAD`` characters, None for the fallback
+        kind (for lexers that treat plain lines apart)."""
+        found = self._any.match(head) if self._any is not None else None
+        if found is None:
+            return None
         name, pattern = self._by_group[found.lastgroup]  # type: ignore[index]
         return name, pattern.match(head)
 
