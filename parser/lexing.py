@@ -27,6 +27,8 @@ from typing import NamedTuple
 
 from lark import Lark, Token
 
+from .prefilter import conditions
+
 HEAD = 320  # characters of a line that classification looks at
 
 
@@ -74,7 +76,7 @@ class LineToken(Token):
 class Vocabulary:
     """The line kinds of one grammar (or one region of it), in priority order."""
 
-    __slots__ = ("kinds", "fallback", "_any", "_by_group")
+    __slots__ = ("kinds", "fallback", "_any", "_by_group", "_by_first", "_other")
 
     def __init__(self, lark: Lark, names: Iterable[str] | None = None,
                  fallback: str = "TEXT") -> None:
@@ -99,19 +101,43 @@ class Vocabulary:
         # The catch-all need not be used by any rule (the envelope's JUNK never is:
         # recovery reports and drops such lines), so lark may have left it out.
         self.fallback = fallback
+        # For ASCII lines, the kinds worth trying given the line's first non-blank
+        # character, each with the strings one of which it needs (see prefilter):
+        # most lines are then named without running a pattern.
+        found = [conditions(pattern) for _, pattern in self.kinds]
+
+        def plan(char: str | None) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+            return tuple((name, pattern, tuple(sorted(c.needs or ())))
+                         for (name, pattern), c in zip(self.kinds, found, strict=True)
+                         if c.first is None or char in c.first)
+
+        chars = {char for c in found if c.first is not None for char in c.first}
+        self._by_first = {char: plan(char) for char in chars}
+        self._other = plan(None)
 
     def classify(self, line: str) -> tuple[str, re.Match[str] | None]:
         """The kind of ``line`` and the match that named it."""
-        head = line[:HEAD]
-        found = self._any.match(head) if self._any is not None else None
-        if found is None:
-            return self.fallback, None
-        name, pattern = self._by_group[found.lastgroup]  # type: ignore[index]
-        return name, pattern.match(head)
+        found = self.first(line[:HEAD])
+        return (self.fallback, None) if found is None else found
 
     def first(self, head: str) -> tuple[str, re.Match[str] | None] | None:
         """``classify`` of a line's first ``HEAD`` characters, None for the fallback
         kind (for lexers that treat plain lines apart)."""
+        if head.isascii():
+            low = head.lower()
+            char = low.lstrip(" \t")[:1]
+            if char:
+                for name, pattern, needs in self._by_first.get(char, self._other):
+                    if needs:
+                        for need in needs:
+                            if need in low:
+                                break
+                        else:
+                            continue
+                    match = pattern.match(head)
+                    if match is not None:
+                        return name, match
+                return None
         found = self._any.match(head) if self._any is not None else None
         if found is None:
             return None
