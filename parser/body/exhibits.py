@@ -28,9 +28,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from lark import Token, Transformer
+from lark import Token
 from msgspec.structs import replace
 
+from ..grammars import Transformer
 from ..layout.text import Layout
 from ..lexing import LineToken, lines_of
 from ..model import Exhibit

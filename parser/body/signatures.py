@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lark import Token, Transformer
+from lark import Token
 
+from ..grammars import Transformer
 from ..layout.text import Layout
 from ..lexing import LineToken, lines_of
 from ..model import DateValue, Signature, Text

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lark import Token, Transformer
+from lark import Token
 
 from .. import grammars
+from ..grammars import Transformer
 from ..recovery import Problem, parse_with_recovery
 from ..source.text import SourceText
 from . import lexer as envelope_lexer
