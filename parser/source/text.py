@@ -59,11 +59,13 @@ class SourceText:
         n = len(self.text)
         start = min(max(start, 0), n)
         end = min(max(end, start), n)
-        line, column = self.index.line_col(start)
-        end_line, end_column = self.index.line_col(end)
+        index = self._index or self.index
+        line, column = index.line_col(start)
+        end_line, end_column = index.line_col(end)
         return Span(
             start=start, end=end, line=line, column=column, end_line=end_line,
-            end_column=end_column, rendered_line=self._rendered_line(start, end),
+            end_column=end_column,
+            rendered_line=None if self._rendered is None else self._rendered_line(start, end),
         )
 
     def value(self, value: str, start: int, end: int) -> Text:
