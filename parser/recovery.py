@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.parsers.lalr_analysis import Shift
 
 from .grammars import tokens_iter
 
@@ -84,6 +85,14 @@ def parse_with_recovery(
     that kind where the grammar takes it there, so its line stays in the tree;
     otherwise it is dropped. With ``pairs``, where no one insertable kind lets a
     token through, two may (each is reported)."""
+    # Most inputs are in the language: parse them on the plain path, and go
+    # through lark's interactive parser, from the start, only when one departs
+    # (the callbacks build trees or data objects, nothing else, so the plain
+    # path's partial work is simply dropped).
+    try:
+        return plain_parse(lark, tokens)
+    except _Failed:
+        pass
     errors = 0
 
     def synthetic(kind: str, at: Token) -> Token:
@@ -154,3 +163,90 @@ def parse_with_recovery(
         return lark.parse(tokens_iter(tokens), on_error=on_error)  # type: ignore[arg-type]
     except (UnexpectedInput, TooManyErrors):
         return None
+
+
+# ------------------------------------------------------------------ the plain path
+
+
+class _Failed(Exception):
+    """The tokens are not in the language: lark's parser takes over, with recovery."""
+
+
+class _Plan:
+    """Lark's LALR table for one parser and start rule, laid out for ``_run``: per
+    state, per token kind, a shift (the next state and the kind's callback, if the
+    transformer has one) or a reduction (the rule's callback, its length and the
+    name to go to). Built once per parser, from the table and callbacks lark made."""
+
+    __slots__ = ("actions", "start", "end")
+
+    def __init__(self, lark: Lark) -> None:
+        parser = lark.parser.parser.parser  # lark's _Parser: its table and callbacks
+        table, callbacks = parser.parse_table, parser.callbacks
+        (start,) = lark.options.start
+        self.start, self.end = table.start_states[start], table.end_states[start]
+        self.actions: dict = {}
+        for state, row in table.states.items():
+            out = {}
+            for kind, (action, argument) in row.items():
+                if action is Shift:
+                    out[kind] = (True, argument, callbacks.get(kind))
+                else:
+                    out[kind] = (False, callbacks[argument], len(argument.expansion),
+                                 argument.origin.name)
+            self.actions[state] = out
+
+
+def _run(plan: _Plan, tokens: Sequence[Token]) -> object:
+    """What lark's parser returns for ``tokens``, the same callbacks called in the
+    same order, without its per-token overhead (a loop, an assertion and a rule
+    hash per action); ``_Failed`` where the input departs from the grammar."""
+    actions = plan.actions
+    states = [plan.start]
+    values: list = []
+    for token in tokens:
+        kind = token.type
+        while True:
+            action = actions[states[-1]].get(kind)
+            if action is None:
+                raise _Failed
+            if action[0]:
+                states.append(action[1])
+                values.append(token if action[2] is None else action[2](token))
+                break
+            _, callback, size, name = action
+            if size:
+                children = values[-size:]
+                del states[-size:]
+                del values[-size:]
+            else:
+                children = []
+            values.append(callback(children))
+            states.append(actions[states[-1]][name][1])
+    end = plan.end
+    while True:
+        action = actions[states[-1]].get("$END")
+        if action is None or action[0]:
+            raise _Failed
+        _, callback, size, name = action
+        if size:
+            children = values[-size:]
+            del states[-size:]
+            del values[-size:]
+        else:
+            children = []
+        values.append(callback(children))
+        states.append(actions[states[-1]][name][1])
+        if states[-1] == end:
+            return values[-1]
+
+
+def plain_parse(lark: Lark, tokens: Sequence[Token]) -> object:
+    """The result of parsing ``tokens`` with ``lark``; ``_Failed`` on a departure."""
+    plan = _PLANS.get(id(lark))
+    if plan is None or plan[0] is not lark:
+        plan = _PLANS[id(lark)] = (lark, _Plan(lark))
+    return _run(plan[1], tokens)
+
+
+_PLANS: dict[int, tuple[Lark, _Plan]] = {}
