@@ -104,42 +104,52 @@ class OffsetMapBuilder:
 class LineIndex:
     """Character offset to 1-based (line, column), computed only when asked.
 
-    Line starts are found lazily, a block at a time, only as far as the largest
-    offset asked about (a span in the header of a 50 MB submission does not index
-    the 50 MB), and kept in an array of 8 bytes a line. Every look-up after that
-    is a binary search, whatever order spans are asked in: the documents of a
-    submission, the lines of a dense body, a diagnostic's end before the next
-    one's start.
+    The text is cut into blocks of 64K characters. For every block up to the
+    largest offset asked about, the number of newlines before it is counted (in
+    C: a submission's documents far ahead cost a count, not an index); the line
+    starts inside a block are listed (8 bytes a line) only when an offset in it
+    is asked about. Any offset is then a binary search in its block, whatever
+    order spans are asked in.
     """
 
-    __slots__ = ("text", "starts", "_scanned")
+    __slots__ = ("text", "_before", "_starts")
 
     _BLOCK = 1 << 16
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = array("q", (0,))
-        self._scanned = 0  # text[:_scanned] has been indexed
+        self._before = array("q", (0,))  # newlines before block k, for the blocks counted
+        self._starts: dict[int, array] = {}  # block k -> the line starts its newlines make
 
-    def _extend(self, offset: int) -> None:
-        text = self.text
-        target = min(len(text), max(offset + 1, self._scanned + self._BLOCK))
-        starts = self.starts
-        for block in range(self._scanned, target, self._BLOCK):
-            # the line starts of one block, summed up in C: each line's length
-            # plus its newline, from the block's start on (the piece after the
-            # last newline starts no line)
-            pieces = text[block:min(block + self._BLOCK, target)].split("\n")
-            ends = accumulate(map(_PLUS_ONE, map(len, pieces[:-1])), initial=block)
+    def _count_to(self, k: int) -> None:
+        before, text, size = self._before, self.text, self._BLOCK
+        while len(before) <= k:
+            i = len(before) - 1
+            before.append(before[i] + text.count("\n", i * size, (i + 1) * size))
+
+    def _block(self, k: int) -> array:
+        starts = self._starts.get(k)
+        if starts is None:
+            # each newline's position plus one, summed up in C from the block's
+            # start: each line's length plus its newline (the piece after the
+            # last newline makes no line start here)
+            at = k * self._BLOCK
+            pieces = self.text[at:at + self._BLOCK].split("\n")
+            ends = accumulate(map(_PLUS_ONE, map(len, pieces[:-1])), initial=at)
             next(ends)
-            starts.extend(ends)
-        self._scanned = target
+            starts = self._starts[k] = array("q", ends)
+        return starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        if offset >= self._scanned and self._scanned < len(self.text):
-            self._extend(offset)
-        starts = self.starts
-        i = bisect_right(starts, offset) - 1
-        if i < 0:
-            i = 0
-        return i + 1, offset - starts[i] + 1
+        k = offset // self._BLOCK
+        self._count_to(k)
+        starts = self._block(k)
+        i = bisect_right(starts, offset)  # the block's line starts at or before offset
+        if i:
+            return self._before[k] + i + 1, offset - starts[i - 1] + 1
+        before = self._before[k]
+        if not before:
+            return 1, offset + 1
+        # the line began in an earlier block: the one holding the last newline so far
+        j = bisect_right(self._before, before - 1, 0, k + 1) - 1
+        return before + 1, offset - self._block(j)[-1] + 1
