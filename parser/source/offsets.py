@@ -142,8 +142,10 @@ class LineIndex:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         k = offset // self._BLOCK
-        self._count_to(k)
-        starts = self._block(k)
+        starts = self._starts.get(k)
+        if starts is None:  # (a block is listed only once the ones before it are counted)
+            self._count_to(k)
+            starts = self._block(k)
         i = bisect_right(starts, offset)  # the block's line starts at or before offset
         if i:
             return self._before[k] + i + 1, offset - starts[i - 1] + 1
