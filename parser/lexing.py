@@ -22,6 +22,7 @@ reader that needs them.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -85,8 +86,10 @@ class Vocabulary:
                    and (wanted is None or t.name in wanted)]
         # stable: equal priorities keep the order of the grammar file
         defined.sort(key=lambda t: -t.priority)
+        # Plain strings for names: lark gives some as its Token, whose Python
+        # __eq__ then runs in every comparison and look-up of a token's kind.
         self.kinds: list[tuple[str, re.Pattern[str]]] = [
-            (t.name, re.compile(t.pattern.to_regexp())) for t in defined
+            (sys.intern(str(t.name)), re.compile(t.pattern.to_regexp())) for t in defined
         ]
         # One pass over the line for all kinds: an alternation in priority order,
         # each kind's own groups renamed apart. The kind it names is then matched

@@ -66,7 +66,7 @@ class TextRun(LineToken):
         return (TextRun, (self.lines,))
 
 
-_make_line = Line._make
+_make_line = functools.partial(tuple.__new__, Line)  # Line._make, without its Python frame
 
 
 def _text_lines(token: LineToken, text: str) -> list[Line]:
