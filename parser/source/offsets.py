@@ -21,7 +21,7 @@ _PLUS_ONE = (1).__add__
 
 
 class OffsetMap:
-    __slots__ = ("_starts", "_sources", "_copied")
+    __slots__ = ("_starts", "_sources", "_copied", "_shift")
 
     def __init__(self, starts: list[int], sources: list[int], copied: list[bool]) -> None:
         if not starts or starts[0] != 0:
@@ -29,6 +29,8 @@ class OffsetMap:
         self._starts = starts
         self._sources = sources
         self._copied = copied
+        # a verbatim slice (a plain-text document): every offset just moves
+        self._shift = sources[0] if len(starts) == 1 and copied[0] else None
 
     @classmethod
     def shifted(cls, base: int) -> OffsetMap:
@@ -36,6 +38,8 @@ class OffsetMap:
         return cls([0], [base], [True])
 
     def to_source(self, offset: int) -> int:
+        if self._shift is not None:
+            return self._shift + offset
         i = bisect_right(self._starts, offset) - 1
         if i < 0:
             i = 0

@@ -57,11 +57,12 @@ class SourceText:
 
     def span(self, start: int, end: int) -> Span:
         n = len(self.text)
-        start = min(max(start, 0), n)
-        end = min(max(end, start), n)
+        if not 0 <= start <= end <= n:
+            start = min(max(start, 0), n)
+            end = min(max(end, start), n)
         index = self._index or self.index
         line, column = index.line_col(start)
-        end_line, end_column = index.line_col(end)
+        end_line, end_column = (line, column) if end == start else index.line_col(end)
         return Span(
             start=start, end=end, line=line, column=column, end_line=end_line,
             end_column=end_column,
