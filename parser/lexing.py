@@ -77,7 +77,7 @@ class LineToken(Token):
 class Vocabulary:
     """The line kinds of one grammar (or one region of it), in priority order."""
 
-    __slots__ = ("kinds", "fallback", "_any", "_by_group", "_by_first", "_other")
+    __slots__ = ("kinds", "fallback", "_any", "_by_group", "_by_first", "_other", "starts")
 
     def __init__(self, lark: Lark, names: Iterable[str] | None = None,
                  fallback: str = "TEXT") -> None:
@@ -117,6 +117,9 @@ class Vocabulary:
         chars = {char for c in found if c.first is not None for char in c.first}
         self._by_first = {char: plan(char) for char in chars}
         self._other = plan(None)
+        # the first non-blank characters (lower case) an ASCII line of any kind but
+        # the fallback starts with; None when a kind may start with anything
+        self.starts: frozenset[str] | None = None if self._other else frozenset(chars)
 
     def classify(self, line: str) -> tuple[str, re.Match[str] | None]:
         """The kind of ``line`` and the match that named it."""

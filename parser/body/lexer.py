@@ -169,13 +169,19 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     a line's first ``HEAD`` characters), but a text line costs a ``Line`` and
     nothing more."""
     find = vocabulary.first
+    starts = vocabulary.starts  # most lines begin with a character no kind begins with
     make = _make_line
     run: list[Line] = []
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         end = start + len(line)
         if line and not line.isspace():
-            found = find(line if len(line) <= HEAD else line[:HEAD])
+            head = line if len(line) <= HEAD else line[:HEAD]
+            char = head.lstrip(" \t")[:1].lower()
+            if starts is not None and char and char not in starts and head.isascii():
+                found = None
+            else:
+                found = find(head)
             if found is None:
                 run.append(make(("TEXT", line, start, end, number, None)))
             else:
