@@ -123,3 +123,27 @@ def test_generated_lines_are_named_as_the_alternation_names_them(line):
     for vocabulary in _vocabularies():
         head = line[: lexing.HEAD]
         assert _same(vocabulary.first(head), _alternation(vocabulary, head)), vocabulary.names()
+
+
+def _lines_of_runs(tokens) -> list[tuple[str, int, int, int]]:
+    out = []
+    for token in tokens:
+        if isinstance(token, body_lexer.TextRun):
+            out += [("TEXT", line.start, line.end, line.number) for line in token.lines]
+        else:
+            out.append((token.type, token.start_pos, token.end_pos, token.line))
+    return out
+
+
+@pytest.mark.parametrize("corpus", ["project", "shared"])
+def test_body_runs_hold_the_lines_of_the_line_tokens(corpus):
+    # the reader's lexer (runs of text lines, first characters looked at before
+    # the vocabulary) names every line as the line-by-line lexer does
+    files = project_files() if corpus == "project" else shared_files()
+    if not files:
+        pytest.skip("../shared/corpus is not here")
+    for path in files:
+        text = path.read_bytes().decode("latin-1").replace("\r\n", "\n")
+        lines = [(t.type, t.start_pos, t.end_pos, t.line)
+                 for t in body_lexer.tokenize(text).tokens]
+        assert _lines_of_runs(body_lexer.tokenize_runs(text).tokens) == lines, path.name
