@@ -84,17 +84,21 @@ def build(name: str | None = None, start: str = "start", *, text: str | None = N
 def _plain_rule_names(lark: Lark) -> None:
     """Make the rules' names plain strings, as the parse table's keys are.
 
-    After each reduction the LALR parser looks the rule's name up in the table;
-    the name is a lark ``Token``, whose Python ``__eq__`` then runs for every
-    look-up (a ``str`` key never calls it). The tree a rule builds took its name
-    when the parser was made, so nothing else sees the change."""
-    table = getattr(getattr(getattr(lark.parser, "parser", None), "parser", None),
-                    "parse_table", None)
-    for actions in getattr(table, "states", {}).values():
-        for _action, argument in actions.values():
-            origin = getattr(argument, "origin", None)
-            if origin is not None and type(origin.name) is not str:
-                origin.name = str(origin.name)
+    After each reduction the LALR parser looks the rule's name up in the table,
+    and a walk looks a node's name up among the transformer's methods; lark's
+    names are its ``Token``, whose Python ``__eq__`` then runs in every look-up
+    (a ``str`` never calls it). A tree-building parser's callbacks are made again
+    after, so its trees carry the plain names too."""
+    parser = getattr(getattr(lark.parser, "parser", None), "parser", None)
+    if parser is None or not hasattr(parser, "callbacks"):
+        return  # not the LALR parser this module builds
+    for rule in lark.rules:
+        if type(rule.origin.name) is not str:
+            rule.origin.name = str(rule.origin.name)
+        if rule.alias is not None and type(rule.alias) is not str:
+            rule.alias = str(rule.alias)
+    if lark.options.transformer is None and not lark.options.lexer_callbacks:
+        parser.callbacks = lark._callbacks = lark._parse_tree_builder.create_callback()
 
 
 @functools.cache
