@@ -43,7 +43,7 @@ def test_plain_loop_builds_what_lark_builds(monkeypatch, corpus):
     monkeypatch.setattr(recovery, "plain_parse", checked)
     for path in files:
         parse_source(path)
-    assert len(compared) > (40 if corpus == "project" else 1000)
+    assert len(compared) > (20 if corpus == "project" else 300)
 
 
 def test_a_transformer_run_as_the_parser_reduces_makes_what_its_walk_makes():
@@ -77,3 +77,34 @@ def test_rules_without_a_method_and_token_methods_as_in_a_walk():
     lark = grammars.load("envelope.lark")
     walked = Names().transform(lark.parse(iter(tokens)))
     assert _same(recovery.plain_parse(lark, tokens, Names()), walked)
+
+
+@pytest.mark.parametrize("corpus", ["project", "shared"])
+def test_region_transformers_as_the_parser_reduces_make_what_their_walk_makes(
+        monkeypatch, corpus):
+    # every region (and the envelope) read with a transformer: the result is the
+    # same as the transformer's walk of the tree, made by a fresh one
+    from eightk import regions
+    from eightk.envelope import reader
+
+    files = project_files() if corpus == "project" else shared_files()
+    if not files:
+        pytest.skip("../shared/corpus is not here")
+    original = recovery.parse_with_recovery
+    compared = []
+
+    def checked(lark, tokens, insertable, report, replacement=None, pairs=False,
+                transformer=None):
+        got = original(lark, tokens, insertable, report, replacement, pairs, transformer)
+        if transformer is not None:
+            tree = original(lark, tokens, insertable, lambda problem: None, replacement, pairs)
+            walked = None if tree is None else transformer().transform(tree)
+            assert got == walked
+            compared.append(lark)
+        return got
+
+    monkeypatch.setattr(regions, "parse_with_recovery", checked)
+    monkeypatch.setattr(reader, "parse_with_recovery", checked)
+    for path in files:
+        parse_source(path)
+    assert len(compared) > (20 if corpus == "project" else 500)
