@@ -43,15 +43,24 @@ def watch():
         peak[0] = max(peak[0], total)
         time.sleep(0.05)
 threading.Thread(target=watch, daemon=True).start()
-start = time.perf_counter()
+import resource
+def cpu():
+    return sum(getattr(resource.getrusage(who), field) for who in
+               (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+               for field in ("ru_utime", "ru_stime"))
+start, cpu_start = time.perf_counter(), cpu()
 s = extract.run({inputs!r}, {output!r}, workers={workers}, timeout=120)
 elapsed = time.perf_counter() - start
+used = cpu() - cpu_start  # the main process and its reaped workers
 time.sleep(0.1)
-print(s.files, s.bytes, elapsed, peak[0])
+print(s.files, s.bytes, elapsed, peak[0], used, os.getloadavg()[0])
 """
 
 
-def measure(inputs: list[str], workers: int, repeat: int) -> tuple[int, int, float, float]:
+Row = tuple[int, int, float, float, float, float]  # files, bytes, s, peak MB, cpu s, load
+
+
+def measure(inputs: list[str], workers: int, repeat: int) -> Row:
     best = None
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as folder:
@@ -59,8 +68,9 @@ def measure(inputs: list[str], workers: int, repeat: int) -> tuple[int, int, flo
                                  output=str(Path(folder) / "out.jsonl"), workers=workers)
             out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                  check=True)
-        files, size, seconds, peak_kb = out.stdout.split()
-        row = (int(files), int(size), float(seconds), int(peak_kb) / 1024)
+        files, size, seconds, peak_kb, used, load = out.stdout.split()
+        row = (int(files), int(size), float(seconds), int(peak_kb) / 1024, float(used),
+               float(load))
         if best is None or row[2] < best[2]:
             best = row
     assert best is not None
@@ -80,13 +90,18 @@ def main() -> int:
     one = measure(inputs, 1, args.repeat)
     every = measure(inputs, cores, args.repeat)
     print(f"{one[0]} files, {one[1] / 1e6:.1f} MB, parse + validate + tables, JSON Lines out")
-    print(f"{'workers':>8} {'seconds':>8} {'files/s':>8} {'MB/s':>6} {'peak MB':>8}")
-    for workers, (files, size, seconds, peak) in ((1, one), (cores, every)):
+    # cpu s: the run's CPU time, main process and workers; load: the machine's load
+    # average at the end of the run (other work on a shared machine takes cores the
+    # workers would have had: compare cpu s for the cost of running in workers)
+    print(f"{'workers':>8} {'seconds':>8} {'files/s':>8} {'MB/s':>6} {'peak MB':>8} "
+          f"{'cpu s':>7} {'load':>5}")
+    for workers, (files, size, seconds, peak, used, load) in ((1, one), (cores, every)):
         print(f"{workers:8} {seconds:8.2f} {files / seconds:8.1f} {size / seconds / 1e6:6.1f} "
-              f"{peak:8.0f}")
+              f"{peak:8.0f} {used:7.2f} {load:5.1f}")
     speedup = one[2] / every[2]
     print(f"speed-up {speedup:.2f}x on {cores} cores: scaling efficiency "
-          f"{100 * speedup / cores:.0f}%")
+          f"{100 * speedup / cores:.0f}%; CPU time with {cores} workers "
+          f"{100 * every[4] / one[4]:.0f}% of one worker's")
     rate_one = one[0] / one[2]
     rate_all = every[0] / every[2]
     cluster = ALL_8KS / (rate_one * 64 * 0.9)

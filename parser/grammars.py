@@ -20,9 +20,11 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from lark import Lark, Token
+from lark import Lark, Token, Tree
+from lark import Transformer as _LarkTransformer
 from lark.lexer import Lexer
 from lark.load_grammar import PackageResource
+from lark.visitors import Discard
 
 _PACKAGE = f"{__package__}.grammar"
 
@@ -63,7 +65,7 @@ def build(name: str | None = None, start: str = "start", *, text: str | None = N
           **options: object) -> Lark:
     """A new LALR parser for ``grammar/<name>`` (or for ``text``) from rule ``start``;
     ``options`` go to lark (tests build with ``strict=True``)."""
-    return Lark(
+    lark = Lark(
         text if text is not None else grammar_text(name or ""),
         parser="lalr",
         lexer=PretokenizedLexer,
@@ -75,6 +77,28 @@ def build(name: str | None = None, start: str = "start", *, text: str | None = N
         maybe_placeholders=False,
         **options,
     )
+    _plain_rule_names(lark)
+    return lark
+
+
+def _plain_rule_names(lark: Lark) -> None:
+    """Make the rules' names plain strings, as the parse table's keys are.
+
+    After each reduction the LALR parser looks the rule's name up in the table,
+    and a walk looks a node's name up among the transformer's methods; lark's
+    names are its ``Token``, whose Python ``__eq__`` then runs in every look-up
+    (a ``str`` never calls it). A tree-building parser's callbacks are made again
+    after, so its trees carry the plain names too."""
+    parser = getattr(getattr(lark.parser, "parser", None), "parser", None)
+    if parser is None or not hasattr(parser, "callbacks"):
+        return  # not the LALR parser this module builds
+    for rule in lark.rules:
+        if type(rule.origin.name) is not str:
+            rule.origin.name = str(rule.origin.name)
+        if rule.alias is not None and type(rule.alias) is not str:
+            rule.alias = str(rule.alias)
+    if lark.options.transformer is None and not lark.options.lexer_callbacks:
+        parser.callbacks = lark._callbacks = lark._parse_tree_builder.create_callback()
 
 
 @functools.cache
@@ -94,3 +118,36 @@ def shared_line(name: str) -> re.Pattern[str]:
 
 def tokens_iter(tokens: Iterable[Token]) -> Iterator[Token]:
     return iter(tokens)
+
+
+class Transformer(_LarkTransformer):
+    """lark's ``Transformer`` with a plain recursive walk.
+
+    The same order as lark's (depth first, left to right, a node's method after
+    its children's; readers rely on it) and the same look-ups (a method per rule
+    or token kind, else ``__default__`` / ``__default_token__``), for a third of
+    the calls: lark's walk goes through a generator and two wrappers per node.
+    An exception in a method propagates as it is (lark wraps it in VisitError).
+    """
+
+    def transform(self, tree: Tree) -> object:
+        return self._walk(tree)
+
+    def _walk(self, tree: Tree) -> object:
+        children = []
+        tokens = self.__visit_tokens__
+        for child in tree.children:
+            if isinstance(child, Tree):
+                child = self._walk(child)
+            elif tokens and isinstance(child, Token):
+                method = getattr(self, child.type, None)
+                child = self.__default_token__(child) if method is None else method(child)
+            if child is not Discard:
+                children.append(child)
+        method = getattr(self, tree.data, None)
+        if method is None:
+            return self.__default__(tree.data, children, tree.meta)
+        wrapper = getattr(method, "visit_wrapper", None)
+        if wrapper is not None:
+            return method.visit_wrapper(method, tree.data, children, tree.meta)
+        return method(children)

@@ -22,10 +22,13 @@ reader that needs them.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from lark import Lark, Token
+
+from .prefilter import conditions
 
 HEAD = 320  # characters of a line that classification looks at
 
@@ -43,7 +46,17 @@ class LineToken(Token):
 
     def __new__(cls, kind: str, value: str, start: int, line: int, end_line: int, end: int,
                 match: re.Match[str] | None = None) -> LineToken:
-        self = super().__new__(cls, kind, value, start, line, 1, end_line, 1, end)
+        # What lark's Token.__new__ does, without its keyword-argument handling (a
+        # quarter of the body lexer's time went there)
+        self = str.__new__(cls, value)
+        self.type = kind
+        self.value = value
+        self.start_pos = start
+        self.line = line
+        self.column = 1
+        self.end_line = end_line
+        self.end_column = 1
+        self.end_pos = end
         self.match = match
         return self
 
@@ -64,7 +77,7 @@ class LineToken(Token):
 class Vocabulary:
     """The line kinds of one grammar (or one region of it), in priority order."""
 
-    __slots__ = ("kinds", "fallback", "_any", "_by_group")
+    __slots__ = ("kinds", "fallback", "_any", "_by_group", "_by_first", "_other", "starts")
 
     def __init__(self, lark: Lark, names: Iterable[str] | None = None,
                  fallback: str = "TEXT") -> None:
@@ -73,8 +86,10 @@ class Vocabulary:
                    and (wanted is None or t.name in wanted)]
         # stable: equal priorities keep the order of the grammar file
         defined.sort(key=lambda t: -t.priority)
+        # Plain strings for names: lark gives some as its Token, whose Python
+        # __eq__ then runs in every comparison and look-up of a token's kind.
         self.kinds: list[tuple[str, re.Pattern[str]]] = [
-            (t.name, re.compile(t.pattern.to_regexp())) for t in defined
+            (sys.intern(str(t.name)), re.compile(t.pattern.to_regexp())) for t in defined
         ]
         # One pass over the line for all kinds: an alternation in priority order,
         # each kind's own groups renamed apart. The kind it names is then matched
@@ -89,13 +104,49 @@ class Vocabulary:
         # The catch-all need not be used by any rule (the envelope's JUNK never is:
         # recovery reports and drops such lines), so lark may have left it out.
         self.fallback = fallback
+        # For ASCII lines, the kinds worth trying given the line's first non-blank
+        # character, each with the strings one of which it needs (see prefilter):
+        # most lines are then named without running a pattern.
+        found = [conditions(pattern) for _, pattern in self.kinds]
+
+        def plan(char: str | None) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+            return tuple((name, pattern, tuple(sorted(c.needs or ())))
+                         for (name, pattern), c in zip(self.kinds, found, strict=True)
+                         if c.first is None or char in c.first)
+
+        chars = {char for c in found if c.first is not None for char in c.first}
+        self._by_first = {char: plan(char) for char in chars}
+        self._other = plan(None)
+        # the first non-blank characters (lower case) an ASCII line of any kind but
+        # the fallback starts with; None when a kind may start with anything
+        self.starts: frozenset[str] | None = None if self._other else frozenset(chars)
 
     def classify(self, line: str) -> tuple[str, re.Match[str] | None]:
         """The kind of ``line`` and the match that named it."""
-        head = line[:HEAD]
+        found = self.first(line[:HEAD])
+        return (self.fallback, None) if found is None else found
+
+    def first(self, head: str) -> tuple[str, re.Match[str] | None] | None:
+        """``classify`` of a line's first ``HEAD`` characters, None for the fallback
+        kind (for lexers that treat plain lines apart)."""
+        if head.isascii():
+            low = head.lower()
+            char = low.lstrip(" \t")[:1]
+            if char:
+                for name, pattern, needs in self._by_first.get(char, self._other):
+                    if needs:
+                        for need in needs:
+                            if need in low:
+                                break
+                        else:
+                            continue
+                    match = pattern.match(head)
+                    if match is not None:
+                        return name, match
+                return None
         found = self._any.match(head) if self._any is not None else None
         if found is None:
-            return self.fallback, None
+            return None
         name, pattern = self._by_group[found.lastgroup]  # type: ignore[index]
         return name, pattern.match(head)
 

@@ -11,12 +11,14 @@ closers until the grammar accepts. Relies on lark's interactive parser
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from copy import copy
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from lark import Lark, Token, Tree
+from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.parsers.lalr_analysis import Shift
 
 from .grammars import tokens_iter
 
@@ -77,13 +79,36 @@ def parse_with_recovery(
     report: Callable[[Problem], None],
     replacement: str | None = None,
     pairs: bool = False,
-) -> Tree | None:
+    transformer: Callable[[], Transformer] | None = None,
+) -> Any:
     """Parse ``tokens``; return the tree, or None if even recovery failed.
 
     With ``replacement`` (a kind such as ``TEXT``), an unexpected token is read as
     that kind where the grammar takes it there, so its line stays in the tree;
     otherwise it is dropped. With ``pairs``, where no one insertable kind lets a
-    token through, two may (each is reported)."""
+    token through, two may (each is reported).
+
+    With ``transformer`` (a function making a fresh one), the result is what the
+    transformer makes of the tree: on the plain path it runs as the parser
+    reduces and no tree is built. A transformer given here must keep what it does
+    to itself (no diagnostics reported from it): when the input departs from the
+    grammar, the one that ran on the plain path is dropped and a fresh one walks
+    the tree recovery built."""
+    # Most inputs are in the language: parse them on the plain path, and go
+    # through lark's interactive parser, from the start, only when one departs
+    # (the callbacks build trees or data objects, nothing else, so the plain
+    # path's partial work is simply dropped).
+    try:
+        return plain_parse(lark, tokens, None if transformer is None else transformer())
+    except _Failed:
+        pass
+    tree = _recover(lark, tokens, insertable, report, replacement, pairs)
+    return tree if transformer is None or tree is None else transformer().transform(tree)
+
+
+def _recover(lark: Lark, tokens: Sequence[Token], insertable: Sequence[str],
+             report: Callable[[Problem], None], replacement: str | None,
+             pairs: bool) -> Tree | None:
     errors = 0
 
     def synthetic(kind: str, at: Token) -> Token:
@@ -154,3 +179,172 @@ def parse_with_recovery(
         return lark.parse(tokens_iter(tokens), on_error=on_error)  # type: ignore[arg-type]
     except (UnexpectedInput, TooManyErrors):
         return None
+
+
+# ------------------------------------------------------------------ the plain path
+
+
+class _Failed(Exception):
+    """The tokens are not in the language: lark's parser takes over, with recovery."""
+
+
+class _Plan:
+    """Lark's LALR table for one parser and start rule, laid out for ``_run``: per
+    state, per token kind, a shift (the next state and the kind's callback, if the
+    transformer has one) or a reduction (the rule's callback, its length and the
+    name to go to). Built once per parser, from the table and callbacks lark made;
+    ``late`` is the same table with callbacks that call the transformer of the
+    parse in progress (``plain_parse`` with a transformer)."""
+
+    __slots__ = ("actions", "start", "end", "_lark", "_late")
+
+    def __init__(self, lark: Lark) -> None:
+        parser = lark.parser.parser.parser  # lark's _Parser: its table and callbacks
+        (start,) = lark.options.start
+        self.start = parser.parse_table.start_states[start]
+        self.end = parser.parse_table.end_states[start]
+        self._lark = lark
+        self._late: dict | None = None
+        self.actions = self._lay_out(parser.callbacks, lambda kind: parser.callbacks.get(kind))
+
+    def _lay_out(self, callbacks: dict, on_shift: Callable[[str], object]) -> dict:
+        table = self._lark.parser.parser.parser.parse_table
+        actions: dict = {}
+        for state, row in table.states.items():
+            out = {}
+            for kind, (action, argument) in row.items():
+                if action is Shift:
+                    out[kind] = (True, argument, on_shift(kind))
+                else:
+                    out[kind] = (False, callbacks[argument], len(argument.expansion),
+                                 argument.origin.name)
+            actions[state] = out
+        return actions
+
+    @property
+    def late(self) -> dict | None:
+        """The actions with each rule's callback calling the current transformer's
+        method (lark's own wrappers around it: inlined rules, kept tokens); None
+        where a rule leaves tokens out of its tree (a transformer's token methods
+        would then see tokens the tree never holds)."""
+        if self._late is None:
+            lark = self._lark
+            if any(symbol.is_term and getattr(symbol, "filter_out", False)
+                   for rule in lark.rules for symbol in rule.expansion):
+                self._late = {}
+            else:
+                callbacks = lark._parse_tree_builder.create_callback(_Late())
+                self._late = self._lay_out(callbacks, _token_callback)
+        return self._late or None
+
+
+class _Target(threading.local):
+    value: Any = None  # the transformer of the parse in progress in this thread
+
+
+_TARGET = _Target()
+
+
+class _Dispatch:
+    """A rule's callback: the current transformer's method of that name, else its
+    ``__default__`` (as its ``transform`` would call them)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, children: list) -> object:
+        target = _TARGET.value
+        method = getattr(target, self.name, None)
+        if method is None:
+            return target.__default__(self.name, children, None)
+        wrapper = getattr(method, "visit_wrapper", None)
+        if wrapper is not None:
+            return method.visit_wrapper(method, self.name, children, None)
+        return method(children)
+
+
+class _Late:
+    """What lark builds the late callbacks for: every rule has a method, one that
+    dispatches; inlined rules (``_name``) keep lark's tree, as in a walked tree."""
+
+    def __getattr__(self, name: str) -> _Dispatch:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return _Dispatch(name)
+
+
+def _token_callback(kind: str) -> Callable[[Token], object]:
+    def shifted(token: Token) -> object:
+        target = _TARGET.value
+        if not target.__visit_tokens__:
+            return token
+        method = getattr(target, kind, None)
+        return target.__default_token__(token) if method is None else method(token)
+    return shifted
+
+
+def _run(actions: dict, start: int, end: int, tokens: Sequence[Token]) -> object:
+    """What lark's parser returns for ``tokens``, the same callbacks called in the
+    same order, without its per-token overhead (a loop, an assertion and a rule
+    hash per action); ``_Failed`` where the input departs from the grammar."""
+    states = [start]
+    values: list = []
+    for token in tokens:
+        kind = token.type
+        while True:
+            action = actions[states[-1]].get(kind)
+            if action is None:
+                raise _Failed
+            if action[0]:
+                states.append(action[1])
+                values.append(token if action[2] is None else action[2](token))
+                break
+            _, callback, size, name = action
+            if size:
+                children = values[-size:]
+                del states[-size:]
+                del values[-size:]
+            else:
+                children = []
+            values.append(callback(children))
+            states.append(actions[states[-1]][name][1])
+    while True:
+        action = actions[states[-1]].get("$END")
+        if action is None or action[0]:
+            raise _Failed
+        _, callback, size, name = action
+        if size:
+            children = values[-size:]
+            del states[-size:]
+            del values[-size:]
+        else:
+            children = []
+        values.append(callback(children))
+        states.append(actions[states[-1]][name][1])
+        if states[-1] == end:
+            return values[-1]
+
+
+def plain_parse(lark: Lark, tokens: Sequence[Token], transformer: Transformer | None = None
+                ) -> object:
+    """The result of parsing ``tokens`` with ``lark`` (with ``transformer``, what it
+    makes of the tree, built as the parser reduces); ``_Failed`` on a departure."""
+    found = _PLANS.get(id(lark))
+    if found is None or found[0] is not lark:
+        found = _PLANS[id(lark)] = (lark, _Plan(lark))
+    plan = found[1]
+    if transformer is None:
+        return _run(plan.actions, plan.start, plan.end, tokens)
+    late = plan.late
+    if late is None:
+        return transformer.transform(_run(plan.actions, plan.start, plan.end, tokens))
+    outer, _TARGET.value = _TARGET.value, transformer  # parses may nest
+    try:
+        return _run(late, plan.start, plan.end, tokens)
+    finally:
+        _TARGET.value = outer
+
+
+_PLANS: dict[int, tuple[Lark, _Plan]] = {}

@@ -19,9 +19,9 @@ offending line as plain text (``replacement``) so nothing is lost.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from lark import Lark, Token, Tree
+from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from . import grammars
@@ -127,10 +127,13 @@ class Region:
 
     # ---------------------------------------------------------------- parsing
 
-    def parse(self, tokens: Sequence[Token],
-              report: Callable[[SyntaxProblem], None]) -> Tree | None:
+    def parse(self, tokens: Sequence[Token], report: Callable[[SyntaxProblem], None],
+              transformer: Callable[[], Transformer] | None = None) -> Any:
         """The tree of ``tokens``; every departure goes to ``report``, and parsing
-        goes on (an unexpected line is read as ``replacement``)."""
+        goes on (an unexpected line is read as ``replacement``). With
+        ``transformer`` (a function making a fresh one that reports nothing), what
+        it makes of the tree, run as the parser reduces where no line departs
+        (``recovery.parse_with_recovery``)."""
         return parse_with_recovery(self.lark, tokens, self.insertable,
                                    lambda p: report(self.word(p)), self.replacement,
-                                   pairs=self.pairs)
+                                   pairs=self.pairs, transformer=transformer)

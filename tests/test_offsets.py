@@ -20,3 +20,15 @@ def test_line_col_in_order_out_of_order_and_far_ahead():
     asked += [0, len(text) - 1, len(text)]
     for offset in asked:
         assert index.line_col(offset) == _expected(text, offset), offset
+
+
+def test_line_col_across_blocks_and_long_lines():
+    # lines longer than the index's blocks, offsets on block edges and on newlines
+    block = LineIndex._BLOCK
+    text = "x" * (2 * block + 5) + "\n" + "y" * block + "\n\n" + "z" * (3 * block) + "\n"
+    index = LineIndex(text)
+    edges = [k * block + d for k in range(7) for d in (-1, 0, 1)]
+    newlines = [i for i, c in enumerate(text) if c == "\n"]
+    asked = [o for o in edges + newlines + [n + 1 for n in newlines] if 0 <= o <= len(text)]
+    for offset in reversed(asked):  # from the end first: blocks counted before indexed
+        assert index.line_col(offset) == _expected(text, offset), offset

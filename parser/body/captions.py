@@ -34,8 +34,10 @@ def _has(low: str, *words: str) -> bool:
     return any(_word(word).search(low) for word in words)
 
 
+@functools.lru_cache(maxsize=4096)
 def caption_kind(text: str) -> str | None:
-    """Which cover field a caption names, from its words."""
+    """Which cover field a caption names, from its words (asked of the same text
+    several times per cover page: kept)."""
     low = text.lower()
     if _has(low, "exact name", "name of registrant", "as specified in"):
         return "name"
@@ -115,6 +117,12 @@ def captions(row: str) -> list[Caption]:
     without parentheses a chunk under no caption starts a new one (the first
     line of such a row need not have every column).
     """
+    # the lexer's passes and the reader both ask for a row's captions: worked out once
+    return list(_captions(row))
+
+
+@functools.lru_cache(maxsize=1024)
+def _captions(row: str) -> tuple[Caption, ...]:
     physical = row.split("\n")
     open_style = "(" not in row
     # [start, end, first text, all texts, under]
@@ -152,7 +160,7 @@ def captions(row: str) -> list[Caption]:
         kind = caption_kind(first) or caption_kind(text)
         if kind is not None:
             out.append(Caption(kind, start, end, text, under))
-    return out
+    return tuple(out)
 
 
 def values_beside(first: str) -> list[Chunk]:

@@ -22,8 +22,9 @@ import re
 from collections.abc import Callable
 
 import msgspec
-from lark import Token, Transformer
+from lark import Token
 
+from ..grammars import Transformer
 from ..layout.text import Layout
 from ..lexing import LineToken
 from ..model import CheckBox, CoverPage, DateValue, Registrant, Security, Text

@@ -28,9 +28,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from lark import Token, Transformer
+from lark import Token
 from msgspec.structs import replace
 
+from ..grammars import Transformer
 from ..layout.text import Layout
 from ..lexing import LineToken, lines_of
 from ..model import Exhibit
@@ -253,14 +254,18 @@ def read_list(start: ListStart, layout: Layout, index: bool = False) -> _List:
                                lambda line, at: description_end(line, at, cut))
     if not any(t.type in ("ROW", "KIND_HEAD") for t in tokens):
         return _List([], legends)  # no row: nothing to read, nothing out of place
-    tree = REGION.parse(tokens, lambda problem: _report(layout, problem))
-    if tree is None:
+    def builder() -> _Builder:
+        return _Builder(layout, cut, suspect, index)
+
+    rows = REGION.parse(tokens, lambda problem: _report(layout, problem), builder)
+    if rows is None:
         # more departures than recovery takes (each was reported): the rows
         # without the text between them
-        tree = REGION.parse([t for t in tokens if t.type != "TEXT"], lambda problem: None)
-    if tree is None:
+        rows = REGION.parse([t for t in tokens if t.type != "TEXT"], lambda problem: None,
+                            builder)
+    if rows is None:
         return _List([], legends)
-    return _List(_Builder(layout, cut, suspect, index).transform(tree), legends)
+    return _List(rows, legends)
 
 
 def _heading_is_label(heading: str) -> bool:

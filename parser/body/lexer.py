@@ -11,6 +11,12 @@ here, each by one pass over the token stream:
   other heading; inside an item it is the item's text.
 
 ``table_tags`` checks that ASCII ``<TABLE>`` tags nest, without changing a token.
+
+``tokenize`` gives one token per line; ``tokenize_runs``, what the reader parses,
+gives the same lines with each run of consecutive ``TEXT`` lines as one token
+(``TextRun``, holding the run's ``Line``s). The grammar takes ``TEXT`` wherever
+it takes one, so a run parses as its lines would; four lines in five are text,
+and the parser then only sees where sections start.
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .. import grammars
-from ..lexing import LineToken, Vocabulary, lex, lines_of
+from ..lexing import HEAD, LineToken, Vocabulary, lex, lines_of
+from .lines import Line
 
 HEADINGS = frozenset(("ITEM_HEAD", "SIGNATURE_HEAD", "EXHIBIT_INDEX_HEAD", "EXPLANATORY_HEAD",
                       "SECTION_HEAD"))
@@ -39,6 +46,41 @@ class BodyNote(NamedTuple):
 class BodyTokens(NamedTuple):
     tokens: list[LineToken]
     notes: list[BodyNote]
+
+
+class TextRun(LineToken):
+    """Consecutive ``TEXT`` lines as one ``TEXT`` token: it spans them (``line`` is
+    the first one's number, ``end_line`` the last one's) and holds their ``Line``s."""
+
+    __slots__ = ("lines",)
+    lines: list[Line]
+
+    def __new__(cls, lines: list[Line]) -> TextRun:
+        first, last = lines[0], lines[-1]
+        self = super().__new__(cls, "TEXT", "", first.start, first.number, last.number,
+                               last.end)
+        self.lines = lines
+        return self
+
+    def __reduce__(self):
+        return (TextRun, (self.lines,))
+
+
+_make_line = functools.partial(tuple.__new__, Line)  # Line._make, without its Python frame
+
+
+def _text_lines(token: LineToken, text: str) -> list[Line]:
+    """The ``Line``s of a ``TEXT`` token: a run's, or the one line it is."""
+    if isinstance(token, TextRun):
+        return token.lines
+    return [_make_line(("TEXT", token.value or text[token.start_pos:token.end_pos],
+                        token.start_pos, token.end_pos, token.line, None))]
+
+
+def _last_line(token: LineToken, text: str) -> str:
+    if isinstance(token, TextRun):
+        return token.lines[-1].text
+    return text[token.start_pos:token.end_pos]
 
 
 @functools.cache
@@ -73,7 +115,7 @@ def headings_in_sentences(tokens: Iterable[LineToken], text: str) -> Iterator[Li
     for token in tokens:
         if (token.type == "ITEM_HEAD" and previous is not None and previous.type == "TEXT"
                 and previous.end_line == token.line - 1
-                and _mid_sentence(text[previous.start_pos:previous.end_pos])):
+                and _mid_sentence(_last_line(previous, text))):
             token = token.retyped("TEXT", "")
         previous = token
         yield token
@@ -119,3 +161,68 @@ def tokenize(text: str) -> BodyTokens:
     tokens = table_tags(tokens, notes)
     out = list(tokens)
     return BodyTokens(out, notes)
+
+
+def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
+    """What ``lexing.lex`` makes of ``text``'s lines, with each run of ``TEXT`` lines
+    one ``TextRun``: the same classification (the vocabulary's one alternation over
+    a line's first ``HEAD`` characters), but a text line costs a ``Line`` and
+    nothing more."""
+    find = vocabulary.first
+    starts = vocabulary.starts  # most lines begin with a character no kind begins with
+    make = _make_line
+    run: list[Line] = []
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        end = start + len(line)
+        if line and not line.isspace():
+            head = line if len(line) <= HEAD else line[:HEAD]
+            char = head.lstrip(" \t")[:1].lower()
+            if starts is not None and char and char not in starts and head.isascii():
+                found = None
+            else:
+                found = find(head)
+            if found is None:
+                run.append(make(("TEXT", line, start, end, number, None)))
+            else:
+                if run:
+                    yield TextRun(run)
+                    run = []
+                yield LineToken(found[0], line, start, number, number, end, found[1])
+        start = end + 1
+    if run:
+        yield TextRun(run)
+
+
+def text_runs(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
+    """Consecutive ``TEXT`` tokens (runs, or single lines a pass made text) as one run."""
+    pending: list[LineToken] = []
+    for token in tokens:
+        if token.type == "TEXT":
+            pending.append(token)
+            continue
+        if pending:
+            yield _joined(pending, text)
+            pending = []
+        yield token
+    if pending:
+        yield _joined(pending, text)
+
+
+def _joined(tokens: list[LineToken], text: str) -> TextRun:
+    if len(tokens) == 1 and isinstance(tokens[0], TextRun):
+        return tokens[0]
+    lines: list[Line] = []
+    for token in tokens:
+        lines += _text_lines(token, text)
+    return TextRun(lines)
+
+
+def tokenize_runs(text: str) -> BodyTokens:
+    """``tokenize``'s tokens with every run of ``TEXT`` lines one ``TextRun``."""
+    notes: list[BodyNote] = []
+    tokens = lex_runs(text, vocabulary())
+    tokens = headings_in_sentences(tokens, text)
+    tokens = explanatory_note_first(tokens)
+    tokens = table_tags(tokens, notes)
+    return BodyTokens(list(text_runs(tokens, text)), notes)

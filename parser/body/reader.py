@@ -7,19 +7,22 @@ types past this module); ``cover``, ``item_sections``, ``signatures`` and
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import NamedTuple
 
-from lark import Token, Transformer
+from lark import Lark, Token, Transformer
 
 from .. import grammars
 from ..layout.text import Layout
+from ..lexing import LineToken
 from ..model import CoverPage, Exhibit, Item, Signature, Text
 from ..recovery import Problem, parse_with_recovery
 from . import lexer as body_lexer
 from .cover import read_cover
 from .exhibits import read_exhibits
 from .items import heading_keys, read_items
+from .lexer import TextRun
 from .lines import Line, Part
 from .signature_lexer import signed_line
 from .signatures import read_signatures
@@ -43,24 +46,33 @@ class Body(NamedTuple):
 
 
 class _Builder(Transformer):
-    """One method per grammar rule, returning ``Line`` / ``Part`` objects."""
+    """One method per grammar rule, returning ``Line`` / ``Part`` objects. The body
+    parser calls them as it reduces (``transformer=`` on the LALR parser): no tree
+    is built and walked again. Tokens reach the rules as they are: a ``TextRun``
+    (``body_lexer``) stands for its lines, any other token for its one line."""
 
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def __default_token__(self, token: Token) -> Line:
-        # TEXT tokens carry no value (see body_lexer): their text is in the layout
-        value = token.value or self.text[token.start_pos : token.end_pos]
-        return Line(token.type, value, token.start_pos, token.end_pos, token.line,
+    @staticmethod
+    def _line(token: Token) -> Line:
+        return Line(token.type, token.value, token.start_pos, token.end_pos, token.line,
                     getattr(token, "match", None))
 
+    @classmethod
+    def _lines(cls, children: list) -> list[Line]:
+        lines: list[Line] = []
+        for child in children:
+            if isinstance(child, TextRun):
+                lines += child.lines
+            elif isinstance(child, Line):
+                lines.append(child)
+            elif isinstance(child, Token):
+                lines.append(cls._line(child))
+        return lines
+
     def markup(self, children: list) -> Line:
-        return children[0]
+        return self._line(children[0])
 
     def _part(self, kind: str, children: list) -> Part:
-        head: Line = children[0]
-        return Part(kind, head, [c for c in children[1:] if isinstance(c, Line)])
+        return Part(kind, self._line(children[0]), self._lines(children[1:]))
 
     def item(self, children: list) -> Part:
         return self._part("item", children)
@@ -75,19 +87,33 @@ class _Builder(Transformer):
         return self._part("explanatory", children)
 
     def section(self, children: list) -> Part:
-        return Part("section", children[0], [])
+        return Part("section", self._line(children[0]), [])
 
     def part(self, children: list) -> Part:
         return children[0]
 
     def front(self, children: list) -> tuple[list[Line], Part | None]:
-        lines = [c for c in children if isinstance(c, Line)]
+        lines = self._lines([c for c in children if not isinstance(c, Part)])
         note = next((c for c in children if isinstance(c, Part)), None)
         return lines, note
 
     def start(self, children: list) -> tuple[list[Line], Part | None, list[Part]]:
         lines, note = children[0]
         return lines, note, [c for c in children[1:] if isinstance(c, Part)]
+
+
+@functools.cache
+def _parser() -> Lark:
+    """``grammar/body.lark`` with the builder applied as the parser reduces."""
+    return grammars.build("body.lark", transformer=_Builder())
+
+
+def _with_value(token: Token, text: str) -> Token:
+    """A token fed from outside (tests) with its line as its value, as the lexer's are."""
+    if token.type == "TEXT" or token.value:
+        return token
+    return LineToken(token.type, text[token.start_pos:token.end_pos], token.start_pos,
+                     token.line, token.end_line, token.end_pos, getattr(token, "match", None))
 
 
 def _drop_contents(parts: list[Part]) -> list[Part]:
@@ -154,7 +180,10 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
     would not make, to exercise the grammar's error path)."""
     source = layout.source
     if lexed is None:
-        lexed = body_lexer.tokenize(layout.text)
+        lexed = body_lexer.tokenize_runs(layout.text)
+    else:
+        tokens = [_with_value(t, layout.text) for t in lexed.tokens]
+        lexed = lexed._replace(tokens=list(body_lexer.text_runs(tokens, layout.text)))
     for note in lexed.notes:
         related = [(layout.span(*note.related), "opened here")] if note.related else None
         source.report(note.name, note.message, layout.span(note.start, note.end),
@@ -171,11 +200,11 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
             label=f"expected {expected or 'something else'}",
         )
 
-    tree = parse_with_recovery(grammars.load("body.lark"), lexed.tokens, (), report)
-    if tree is None:
+    built = parse_with_recovery(_parser(), lexed.tokens, (), report)
+    if built is None:
         return Body(None, None, [], [], [], [], [])
-    front, note, parts = _Builder(layout.text).transform(tree)
-    del tree, lexed  # the Lines hold what is needed from here on
+    front, note, parts = built
+    del built, lexed  # the Lines hold what is needed from here on
     parts = _drop_contents(parts)
     cover, intro = read_cover(front, note, layout)
     items = read_items(parts, layout)

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lark import Token, Transformer
+from lark import Token
 
+from ..grammars import Transformer
 from ..layout.text import Layout
 from ..lexing import LineToken, lines_of
 from ..model import DateValue, Signature, Text
@@ -344,8 +345,9 @@ def _block(lines: list[Line], layout: Layout, headed: bool) -> list[Signature]:
     the block is the SIGNATURES part or gives signatures."""
     tokens = lex_block(lines)
     problems: list[SyntaxProblem] = []
-    tree = _region().parse(tokens, problems.append)
-    signatures = _Reader(layout, _dates(tokens, layout)).transform(tree) if tree else []
+    dates = _dates(tokens, layout)
+    signatures = _region().parse(tokens, problems.append,
+                                 transformer=lambda: _Reader(layout, dates)) or []
     if headed or signatures:
         _report(problems, layout)
     return signatures

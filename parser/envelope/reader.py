@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lark import Token, Transformer
+from lark import Token
 
 from .. import grammars
+from ..grammars import Transformer
 from ..recovery import Problem, parse_with_recovery
 from ..source.text import SourceText
 from . import lexer as envelope_lexer
@@ -280,15 +281,21 @@ def read_envelope(source: SourceText, only: tuple[int, int] | None = None) -> En
                 label=f"expected {expected}",
             )
 
-    tree = parse_with_recovery(grammars.load("envelope.lark"), lexed.tokens, _INSERTABLE, report)
-    if tree is None:
+    builders: list[_Builder] = []
+
+    def fresh() -> _Builder:
+        builders.append(_Builder(source))
+        return builders[-1]
+
+    envelope = parse_with_recovery(grammars.load("envelope.lark"), lexed.tokens, _INSERTABLE,
+                                   report, transformer=fresh)
+    if envelope is None:
         source.report(
             "envelope-syntax", "the envelope could not be read",
             source.span(0, 0), label="reading stopped here",
         )
         return Envelope([], None, 0, [], False)
-    builder = _Builder(source)
-    envelope = builder.transform(tree)
+    builder = builders[-1]  # the one that made the envelope (after recovery, a fresh one)
     envelope = envelope._replace(closed=envelope.closed and not (
         builder.pem_open and not builder.pem_closed))
     if envelope.opened and not envelope.closed and not reported_truncation and not lexed.truncated:

@@ -262,17 +262,22 @@ def text_layout(source: SourceText, start: int, end: int, pem: bool) -> Layout:
             pieces.append(line)
             builder.copied(start + line_start, len(line))
         else:
+            # the runs between tabs are copied, each tab is padding to the next
+            # stop (the line's one newline is its last character: no column after)
             column = 0
-            for i, char in enumerate(line):
-                if char == "\t":
+            at = start + line_start
+            for k, run in enumerate(line.split("\t")):
+                if k:
                     width = 8 - column % 8
                     pieces.append(" " * width)
-                    builder.synthetic(start + line_start + i, width)
+                    builder.synthetic(at, width)
                     column += width
-                else:
-                    pieces.append(char)
-                    builder.copied(start + line_start + i, 1)
-                    column = 0 if char == "\n" else column + 1
+                    at += 1
+                if run:
+                    pieces.append(run)
+                    builder.copied(at, len(run))
+                    column += len(run)
+                    at += len(run)
         pos = eol
     return Layout(_ensure_newline("".join(pieces)), builder.build(), "text", source,
                   (start, end))

@@ -13,11 +13,15 @@ maps every offset to the single source offset of the markup that produced it.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from itertools import accumulate
+
+_PLUS_ONE = (1).__add__
 
 
 class OffsetMap:
-    __slots__ = ("_starts", "_sources", "_copied")
+    __slots__ = ("_starts", "_sources", "_copied", "_shift")
 
     def __init__(self, starts: list[int], sources: list[int], copied: list[bool]) -> None:
         if not starts or starts[0] != 0:
@@ -25,6 +29,8 @@ class OffsetMap:
         self._starts = starts
         self._sources = sources
         self._copied = copied
+        # a verbatim slice (a plain-text document): every offset just moves
+        self._shift = sources[0] if len(starts) == 1 and copied[0] else None
 
     @classmethod
     def shifted(cls, base: int) -> OffsetMap:
@@ -32,6 +38,8 @@ class OffsetMap:
         return cls([0], [base], [True])
 
     def to_source(self, offset: int) -> int:
+        if self._shift is not None:
+            return self._shift + offset
         i = bisect_right(self._starts, offset) - 1
         if i < 0:
             i = 0
@@ -100,46 +108,56 @@ class OffsetMapBuilder:
 class LineIndex:
     """Character offset to 1-based (line, column), computed only when asked.
 
-    Line starts are found lazily, a block at a time, only as far as the largest
-    offset asked about: a span in the header of a 50 MB submission does not
-    index the 50 MB.
+    The text is cut into blocks of 8K characters. For every block up to the
+    largest offset asked about, the number of newlines before it is counted (in
+    C: a submission's documents far ahead cost a count, not an index); the line
+    starts inside a block are listed (8 bytes a line) only when an offset in it
+    is asked about. Any offset is then a binary search in its block, whatever
+    order spans are asked in.
     """
 
-    __slots__ = ("text", "starts", "_scanned", "_cursor")
+    __slots__ = ("text", "_before", "_starts")
 
-    _BLOCK = 1 << 16
+    # small: listing a block's lines costs about 70 ns a line, and the spans of
+    # a header or a cover page fall in a block or two
+    _BLOCK = 1 << 13
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0]
-        self._scanned = 0  # text[:_scanned] has been indexed
-        self._cursor = (0, 1)  # (offset, its line) of the last count far ahead
+        self._before = array("q", (0,))  # newlines before block k, for the blocks counted
+        self._starts: dict[int, array] = {}  # block k -> the line starts its newlines make
 
-    def _extend(self, offset: int) -> None:
-        text = self.text
-        target = min(len(text), max(offset + 1, self._scanned + self._BLOCK))
-        find = text.find
-        starts = self.starts
-        pos = find("\n", self._scanned, target)
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1, target)
-        self._scanned = target
+    def _count_to(self, k: int) -> None:
+        before, text, size = self._before, self.text, self._BLOCK
+        while len(before) <= k:
+            i = len(before) - 1
+            before.append(before[i] + text.count("\n", i * size, (i + 1) * size))
+
+    def _block(self, k: int) -> array:
+        starts = self._starts.get(k)
+        if starts is None:
+            # each newline's position plus one, summed up in C from the block's
+            # start: each line's length plus its newline (the piece after the
+            # last newline makes no line start here)
+            at = k * self._BLOCK
+            pieces = self.text[at:at + self._BLOCK].split("\n")
+            ends = accumulate(map(_PLUS_ONE, map(len, pieces[:-1])), initial=at)
+            next(ends)
+            starts = self._starts[k] = array("q", ends)
+        return starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        if offset >= self._scanned and self._scanned < len(self.text):
-            if offset - self._scanned > 4 * self._BLOCK:
-                # Far ahead (the end of a big document): count instead of indexing,
-                # from the last such count when it lies between (the documents of a
-                # submission are asked about in order, so each is counted once).
-                at, line = self._cursor
-                if not self._scanned <= at <= offset:
-                    at, line = self._scanned, len(self.starts)
-                line += self.text.count("\n", at, offset)
-                self._cursor = (offset, line)
-                return line, offset - self.text.rfind("\n", 0, offset)
-            self._extend(offset)
-        i = bisect_right(self.starts, offset) - 1
-        if i < 0:
-            i = 0
-        return i + 1, offset - self.starts[i] + 1
+        k = offset // self._BLOCK
+        starts = self._starts.get(k)
+        if starts is None:  # (a block is listed only once the ones before it are counted)
+            self._count_to(k)
+            starts = self._block(k)
+        i = bisect_right(starts, offset)  # the block's line starts at or before offset
+        if i:
+            return self._before[k] + i + 1, offset - starts[i - 1] + 1
+        before = self._before[k]
+        if not before:
+            return 1, offset + 1
+        # the line began in an earlier block: the one holding the last newline so far
+        j = bisect_right(self._before, before - 1, 0, k + 1) - 1
+        return before + 1, offset - self._block(j)[-1] + 1

@@ -57,13 +57,16 @@ class SourceText:
 
     def span(self, start: int, end: int) -> Span:
         n = len(self.text)
-        start = min(max(start, 0), n)
-        end = min(max(end, start), n)
-        line, column = self.index.line_col(start)
-        end_line, end_column = self.index.line_col(end)
+        if not 0 <= start <= end <= n:
+            start = min(max(start, 0), n)
+            end = min(max(end, start), n)
+        index = self._index or self.index
+        line, column = index.line_col(start)
+        end_line, end_column = (line, column) if end == start else index.line_col(end)
         return Span(
             start=start, end=end, line=line, column=column, end_line=end_line,
-            end_column=end_column, rendered_line=self._rendered_line(start, end),
+            end_column=end_column,
+            rendered_line=None if self._rendered is None else self._rendered_line(start, end),
         )
 
     def value(self, value: str, start: int, end: int) -> Text:

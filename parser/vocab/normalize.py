@@ -21,6 +21,8 @@ from .transforms import (
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 

@@ -1,0 +1,219 @@
+"""Cheap necessary conditions for a line kind's pattern, read off the pattern itself.
+
+A vocabulary (``lexing.Vocabulary``) names a line by the first of its terminals
+whose pattern matches the line's head. Most lines are plain text that no pattern
+matches, and trying a dozen patterns that each scan the line ("telephone number"
+anywhere in it) costs tens of microseconds a line. Two facts about a pattern
+rule most kinds out with a dictionary look-up and a few substring tests:
+
+- ``first``: the characters the line's first non-blank character (after spaces
+  and tabs) can be when the pattern matches (``Item ...`` starts with ``i``, a
+  layout tag with ``<``);
+- ``needs``: strings one of which the line, lower-cased, holds when the pattern
+  matches (``telephone`` for ``[^\\n]*?telephone[ \\t]+number``).
+
+Both are worked out from the parsed pattern (``re._parser``) and are only ever
+too wide: where the analysis does not know an element, it assumes it matches
+anything. The conditions are used only for ASCII lines, where lower-casing is
+the only case folding there is; which ASCII characters an element of the pattern
+matches is asked of the regular expression engine itself, character by
+character, so case-insensitive matching is what ``re`` does. The patterns stay
+the specification: a kind the conditions leave in is still decided by its
+pattern, in priority order, and tests check the result against the one
+alternation over every kind (tests/test_prefilter.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from re import _constants as C  # noqa: N812  (re's own opcode names)
+from re import _parser
+from typing import NamedTuple
+
+ASCII = frozenset(chr(i) for i in range(128))
+BLANKS = frozenset(" \t")  # what ``str.lstrip(" \t")`` removes before the first character
+
+
+class Conditions(NamedTuple):
+    first: frozenset[str] | None  # lower-case; None: any
+    needs: frozenset[str] | None  # lower-case substrings, one of which is present; None: none known
+
+
+class _Any(Exception):
+    """The element is beyond the analysis: it may match anything."""
+
+
+_CATEGORIES = {
+    C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _char_class(items: list) -> str:
+    """The text of a character class (``IN``) from its parsed items."""
+    out = []
+    for op, av in items:
+        if op is C.NEGATE:
+            out.insert(0, "^")
+        elif op is C.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is C.RANGE:
+            out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is C.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:
+            raise _Any
+    return "[" + "".join(out) + "]"
+
+
+@functools.cache
+def _matching(regex: str, ignore_case: bool) -> frozenset[str]:
+    """The ASCII characters a one-character ``regex`` matches, as ``re`` matches."""
+    compiled = re.compile(regex, re.IGNORECASE if ignore_case else 0)
+    return frozenset(c for c in ASCII if compiled.fullmatch(c))
+
+
+def _chars(op, av, ignore_case: bool) -> frozenset[str] | None:
+    """The ASCII characters a one-character element matches; None if not one."""
+    if op is C.LITERAL:
+        return _matching(re.escape(chr(av)), ignore_case)
+    if op is C.NOT_LITERAL:
+        return _matching(f"[^{re.escape(chr(av))}]", ignore_case)
+    if op is C.IN:
+        return _matching(_char_class(av), ignore_case)
+    if op is C.ANY:
+        return ASCII - {"\n"}
+    return None
+
+
+def _flags(av, ignore_case: bool) -> bool:
+    _group, add, remove, _ = av
+    if add & re.IGNORECASE:
+        return True
+    if remove & re.IGNORECASE:
+        return False
+    return ignore_case
+
+
+# ------------------------------------------------------------------ first
+
+
+class _First(NamedTuple):
+    chars: frozenset[str]  # non-blank characters the first non-blank one can be
+    through: bool  # whether the element can match blanks alone (or nothing)
+
+
+def _first_seq(items: list, ignore_case: bool) -> _First:
+    chars: set[str] = set()
+    for op, av in items:
+        found = _first_one(op, av, ignore_case)
+        chars |= found.chars
+        if not found.through:
+            return _First(frozenset(chars), False)
+    return _First(frozenset(chars), True)
+
+
+def _first_one(op, av, ignore_case: bool) -> _First:
+    one = _chars(op, av, ignore_case)
+    if one is not None:
+        return _First(one - BLANKS, bool(one & BLANKS))
+    if op is C.SUBPATTERN:
+        return _first_seq(av[3], _flags(av, ignore_case))
+    if op is C.ATOMIC_GROUP:
+        return _first_seq(av, ignore_case)
+    if op is C.BRANCH:
+        found = [_first_seq(branch, ignore_case) for branch in av[1]]
+        return _First(frozenset().union(*(f.chars for f in found)),
+                      any(f.through for f in found))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, high, item = av
+        if high == 0:
+            return _First(frozenset(), True)
+        inner = _first_seq(item, ignore_case)
+        return _First(inner.chars, low == 0 or inner.through)
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return _First(frozenset(), True)  # consumes nothing
+    if op is C.AT:
+        if av in (C.AT_END, C.AT_END_STRING):
+            # the end right after blanks: a line with a non-blank character is not there
+            return _First(frozenset(), False)
+        return _First(frozenset(), True)
+    raise _Any
+
+
+# ------------------------------------------------------------------ needs
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most telling of several conditions that all hold: longest shortest string."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _needs_seq(items: list, ignore_case: bool) -> frozenset[str] | None:
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            candidates.append(frozenset(("".join(run),)))
+            run.clear()
+
+    for op, av in items:
+        if op is C.LITERAL:
+            matched = _chars(op, av, ignore_case)
+            lowered = {c.lower() for c in matched} if matched else set()
+            if len(lowered) == 1:
+                run.append(lowered.pop())
+                continue
+        close()
+        found = _needs_one(op, av, ignore_case)
+        if found is not None:
+            candidates.append(found)
+    close()
+    return _best(candidates)
+
+
+def _needs_one(op, av, ignore_case: bool) -> frozenset[str] | None:
+    if op is C.SUBPATTERN:
+        return _needs_seq(av[3], _flags(av, ignore_case))
+    if op is C.ATOMIC_GROUP:
+        return _needs_seq(av, ignore_case)
+    if op is C.BRANCH:
+        found = [_needs_seq(branch, ignore_case) for branch in av[1]]
+        if any(f is None for f in found):
+            return None
+        return frozenset().union(*found)  # type: ignore[arg-type]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, item = av
+        return _needs_seq(item, ignore_case) if low >= 1 else None
+    if op is C.ASSERT and av[0] == 1:  # a lookahead: its text is in the line too
+        return _needs_seq(av[1], ignore_case)
+    return None
+
+
+# ------------------------------------------------------------------ conditions
+
+
+def conditions(pattern: re.Pattern[str]) -> Conditions:
+    """What a line matched by ``pattern`` (at its start) must be like, as far as
+    the analysis can tell (``None`` where it cannot)."""
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - a pattern re itself compiled; be safe anyway
+        return Conditions(None, None)
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    try:
+        found = _first_seq(list(parsed), ignore_case)
+        first = None if found.through else frozenset(c.lower() for c in found.chars)
+    except _Any:
+        first = None
+    try:
+        needs = _needs_seq(list(parsed), ignore_case)
+    except _Any:
+        needs = None
+    if needs is not None and "" in needs:
+        needs = None
+    return Conditions(first, needs)

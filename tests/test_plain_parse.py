@@ -1,0 +1,110 @@
+"""The plain LALR loop (``recovery.plain_parse``) gives what lark's parser gives.
+
+Every grammar's input goes through the plain loop first, and through lark's
+interactive parser (with recovery) only when it departs from the grammar. These
+tests compare the plain loop with lark's own ``parse`` on every token sequence
+the pipeline parses in the samples (and the shared corpus), trees and, where a
+transformer runs as the parser reduces, its result with the walk of lark's tree.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import project_files, shared_files
+from eightk import grammars, parse_source, recovery
+from eightk.envelope import lexer as envelope_lexer
+from eightk.envelope.reader import _Builder as EnvelopeBuilder
+from eightk.source.text import SourceText
+from lark import Transformer, Tree
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, Tree) and isinstance(b, Tree):
+        return a.data == b.data and len(a.children) == len(b.children) and all(
+            _same(x, y) for x, y in zip(a.children, b.children, strict=True))
+    return type(a) is type(b) and a == b
+
+
+@pytest.mark.parametrize("corpus", ["project", "shared"])
+def test_plain_loop_builds_what_lark_builds(monkeypatch, corpus):
+    files = project_files() if corpus == "project" else shared_files()
+    if not files:
+        pytest.skip("../shared/corpus is not here")
+    plain = recovery.plain_parse
+    compared = []
+
+    def checked(lark, tokens, transformer=None):
+        got = plain(lark, tokens, transformer)  # _Failed propagates: recovery takes over
+        if transformer is None and lark.options.transformer is None:
+            assert _same(got, lark.parse(iter(tokens)))
+            compared.append(lark)
+        return got
+
+    monkeypatch.setattr(recovery, "plain_parse", checked)
+    for path in files:
+        parse_source(path)
+    assert len(compared) > (20 if corpus == "project" else 300)
+
+
+def test_a_transformer_run_as_the_parser_reduces_makes_what_its_walk_makes():
+    checked = 0
+    for path in project_files() + shared_files():
+        text = path.read_bytes().decode("latin-1")
+        if not envelope_lexer.looks_like_envelope(text):
+            continue
+        tokens = envelope_lexer.tokenize(text).tokens
+        lark = grammars.load("envelope.lark")
+        source = SourceText(text)
+        try:
+            walked = EnvelopeBuilder(source).transform(lark.parse(iter(tokens)))
+        except Exception:  # noqa: BLE001 - a sample that needs recovery
+            continue
+        assert recovery.plain_parse(lark, tokens, EnvelopeBuilder(source)) == walked
+        checked += 1
+    assert checked > 5
+
+
+def test_rules_without_a_method_and_token_methods_as_in_a_walk():
+    class Names(Transformer):
+        def __default_token__(self, token):
+            return f"<{token.type}>"
+
+        def FIELD(self, token):  # noqa: N802 (a terminal's name)
+            return token.type.lower()
+
+    text = "<SEC-HEADER>\nACCESSION NUMBER:\t0000000000-00-000001\n</SEC-HEADER>\n"
+    tokens = envelope_lexer.tokenize(text).tokens
+    lark = grammars.load("envelope.lark")
+    walked = Names().transform(lark.parse(iter(tokens)))
+    assert _same(recovery.plain_parse(lark, tokens, Names()), walked)
+
+
+@pytest.mark.parametrize("corpus", ["project", "shared"])
+def test_region_transformers_as_the_parser_reduces_make_what_their_walk_makes(
+        monkeypatch, corpus):
+    # every region (and the envelope) read with a transformer: the result is the
+    # same as the transformer's walk of the tree, made by a fresh one
+    from eightk import regions
+    from eightk.envelope import reader
+
+    files = project_files() if corpus == "project" else shared_files()
+    if not files:
+        pytest.skip("../shared/corpus is not here")
+    original = recovery.parse_with_recovery
+    compared = []
+
+    def checked(lark, tokens, insertable, report, replacement=None, pairs=False,
+                transformer=None):
+        got = original(lark, tokens, insertable, report, replacement, pairs, transformer)
+        if transformer is not None:
+            tree = original(lark, tokens, insertable, lambda problem: None, replacement, pairs)
+            walked = None if tree is None else transformer().transform(tree)
+            assert got == walked
+            compared.append(lark)
+        return got
+
+    monkeypatch.setattr(regions, "parse_with_recovery", checked)
+    monkeypatch.setattr(reader, "parse_with_recovery", checked)
+    for path in files:
+        parse_source(path)
+    assert len(compared) > (20 if corpus == "project" else 500)
