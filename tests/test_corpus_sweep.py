@@ -61,8 +61,10 @@ def test_parses_without_internal_error(path):
             if value.span is None or len(value.value) > 2000:
                 continue
             window = re.sub(r"\s+", " ", text[value.span.start : value.span.end])
+            # a letter-spaced value ("D E E R E") is read without its spacing
+            closed = window.replace(" ", "")
             for word in re.findall(r"[A-Za-z0-9]{2,}", value.value)[:20]:
-                assert word in window, (value.value, window)
+                assert word in window or word in closed, (value.value, window)
 
 
 def test_the_sweep_covers_the_shared_corpus():
