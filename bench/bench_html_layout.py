@@ -201,6 +201,7 @@ def _clear_caches() -> None:
 
     html._TAG_CACHE.clear()
     html._TEXT_CACHE.clear()
+    html._BLANK_RUNS.clear()
     html._parse_attrs.cache_clear()
     html._decode_entity.cache_clear()
 

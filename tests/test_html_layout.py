@@ -590,6 +590,7 @@ def test_fuzz_arbitrary_text(source: str) -> None:
 def _forget() -> None:
     html_module._TAG_CACHE.clear()
     html_module._TEXT_CACHE.clear()
+    html_module._BLANK_RUNS.clear()
     html_module._parse_attrs.cache_clear()
 
 
@@ -599,7 +600,8 @@ def _layout(source: str) -> tuple[str, list[tuple[int, int, bool]]]:
 
 
 def test_cached_tags_and_text_runs_do_not_carry_their_context() -> None:
-    runs = ["\u00a8 x &#160;R\n", "a\n\tb  c", "<b>", '<span style="color:red">', "</b>"]
+    runs = ["\u00a8 x &#160;R\n", "a\n\tb  c", "<b>", '<span style="color:red">', "</b>",
+            "<b>\n \t</b>"]  # white space alone: a pending space, set apart from text()
     contexts = [
         '<font face="Wingdings">{}</font>', "<pre>{}</pre>", '<p style="display:none">{}</p>',
         "<table><tr><td>{}</td><td>y</td></tr></table>", "<p>{}</p>",
@@ -639,6 +641,7 @@ def test_caches_stay_bounded() -> None:
     out = render_html(source)
     assert len(html_module._TAG_CACHE) <= limit
     assert len(html_module._TEXT_CACHE) <= limit
+    assert len(html_module._BLANK_RUNS) <= limit
     lines = out.text.split("\n\n")
     assert lines[0] == "w0" and lines[-1] == f"w{count - 1}\n" and len(lines) == count
     check_offsets(source, out)

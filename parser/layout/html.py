@@ -313,6 +313,9 @@ def _tag_info(m: re.Match[str]) -> _TagInfo:
     name = raw.lower()
     kind = _KINDS.get(name, _INLINE)
     eff = _parse_attrs(attrs) if "=" in attrs else _NO_ATTRS
+    if kind == _BLOCK:  # its margins with the element's default gap filled in
+        default = _DEFAULT_GAP.get(name, 1)
+        eff = eff._replace(top=eff.top or default, bottom=eff.bottom or default)
     entry: _Entry | None = None
     if kind == _INLINE and not (eff.hidden or eff.indent or eff.page_before or eff.page_after):
         # closing it only pops it (a font change is made and undone apart)
@@ -333,6 +336,8 @@ _OP_WORD, _OP_GLYPHS, _OP_SPACE, _OP_WHITE = 0, 1, 2, 3  # see _Renderer.text
 _TextOp = tuple[int, str, bool, int]
 _TEXT_CACHE: dict[str, tuple[_TextOp, ...]] = {}
 _TEXT_CACHED = 64  # longer runs are rarely repeated: not kept
+# the runs of _TEXT_CACHE that are only HTML white space -> whether the space is copied
+_BLANK_RUNS: dict[str, bool] = {}
 
 
 def _text_ops(run: str) -> tuple[_TextOp, ...]:
@@ -364,7 +369,10 @@ def _text_ops(run: str) -> tuple[_TextOp, ...]:
     if len(run) <= _TEXT_CACHED:
         if len(_TEXT_CACHE) >= _CACHE_LIMIT:
             _TEXT_CACHE.clear()
+            _BLANK_RUNS.clear()
         _TEXT_CACHE[run] = found
+        if len(found) == 1 and found[0][3] == _OP_WHITE:
+            _BLANK_RUNS[run] = found[0][2]
     return found
 
 
@@ -615,10 +623,15 @@ def _content_lines(lines: list[_Line]) -> list[_Line]:
     out = []
     for line in lines:
         if line.kind == _TEXT:
-            parts = line.parts if line.aligned else _lstrip(line.parts)
+            parts = line.parts
+            if not line.aligned and parts and (not parts[0][0] or parts[0][0][0] in " \t"):
+                parts = _lstrip(parts)  # (a line starting with text is kept as it is)
             if parts:
                 kept = line if parts is line.parts else _Line(parts, line.nl)
-                kept.width = sum([len(text) for text, _src, _copied in parts])
+                if len(parts) == 1:
+                    kept.width = len(parts[0][0])
+                else:
+                    kept.width = sum([len(part[0]) for part in parts])
                 out.append(kept)
     return out
 
@@ -692,6 +705,21 @@ def _layout_table(table: _Table) -> list[_Line]:
 
 def _layout_row(cells: list[_Placed], row_src: int, starts: list[int]) -> list[_Line]:
     height = max([len(cell[2]) for cell in cells])
+    if height == 1:  # the usual row: one line per cell
+        parts: list[Part] = []
+        cursor = 0
+        for col, _span, lines, src in cells:
+            line = lines[0]
+            target = starts[col]
+            if cursor and target < cursor + _GAP:
+                target = cursor + _GAP  # only when columns were clipped
+            if target > cursor:
+                parts.append((" " * (target - cursor), src, False))
+            parts.extend(line.parts)
+            cursor = target + line.width
+        row = _Line(parts, row_src)
+        row.aligned = True
+        return [row]
     out = []
     for i in range(height):
         parts: list[Part] = []
@@ -746,14 +774,24 @@ class _Renderer:
         last_gt = src.rfind(">", pos, end)
         text = self.text
         stack, where = self.stack, self.where
-        tags = _TAG_CACHE
+        tags, blanks = _TAG_CACHE, _BLANK_RUNS
         while True:
             # one pass of the scanner; it restarts after markup whose end it does not
             # see itself (comments, declarations, the raw text of <script> and <style>)
             for m in _SCAN_RE.finditer(src, pos, end):
                 lt, after = m.span()
                 if lt > pos:
-                    text(pos, lt)
+                    # half the runs between tags are only white space (a newline):
+                    # a pending space, set here without a call
+                    run = src[pos:lt]
+                    copied = blanks.get(run)
+                    if copied is None or self.pre:
+                        text(pos, lt, run)
+                    elif not self.hidden:
+                        flow = self.flow
+                        if flow.space_at < 0:
+                            flow.space_at = pos
+                            flow.space_copied = copied
                 pos = after
                 if pos == lt + 1:  # not a tag
                     if lt > last_gt:  # no tag can close any more: the rest is text
@@ -827,10 +865,11 @@ class _Renderer:
             return end if close < 0 else close + 3
         return src.find(">", lt, end) + 1  # <!DOCTYPE ...> and bogus comments
 
-    def text(self, a: int, b: int) -> None:
+    def text(self, a: int, b: int, run: str | None = None) -> None:
         if self.hidden:
             return
-        run = self.src[a:b]
+        if run is None:
+            run = self.src[a:b]
         ops = _TEXT_CACHE.get(run) or _text_ops(run)
         flow = self.flow
         if self.pre or self.font:
@@ -968,18 +1007,18 @@ class _Renderer:
 
     def start_block(self, name: str, eff: _Attrs, self_closing: bool) -> None:
         # the commonest start tag (<p>, <div>): _Flow.block and push_plain inlined
+        # (a block's eff has its default gaps filled in: see _tag_info)
         where = self.where
         if where.get("p") or name in _LIST_CLOSERS:
             self.close_implied(name)
-        default = _DEFAULT_GAP.get(name, 1)
         flow, at = self.flow, self.at
-        level = eff.top or default
+        level = eff.top
         if level > flow.brk:
             if not flow.brk:
                 flow.brk_at = at
             flow.brk = level
         if self_closing:
-            flow.block(eff.bottom or default, at)
+            flow.block(eff.bottom, at)
             return
         prev_font = -1
         font = eff.font
@@ -988,7 +1027,7 @@ class _Renderer:
             self.font = font
         stack = self.stack
         where[name].append(len(stack))
-        stack.append((name, _BLOCK, False, prev_font, eff.bottom or default, eff.page_after, None))
+        stack.append((name, _BLOCK, False, prev_font, eff.bottom, eff.page_after, None))
 
     def start_pre(self, name: str, eff: _Attrs, self_closing: bool) -> None:
         self.close_implied(name)
@@ -1035,31 +1074,49 @@ class _Renderer:
         return table
 
     def start_row(self, name: str, eff: _Attrs, self_closing: bool) -> None:
-        table = self.table_in_scope()
-        if table is None:
+        # table_in_scope, pop_to and _Table.start_row inlined
+        tables = self.tables
+        top = tables[-1] if tables else -1
+        if top < 0 or (self.flat_tables and self.flat_tables[-1] > top):
             self.flow.block(1, self.at)  # rows of a flattened table end lines
             return
-        self.pop_to(self.tables[-1] + 1)
+        table = self.stack[top][6]
+        assert isinstance(table, _Table)
+        if len(self.stack) > top + 1:
+            self.pop_to(top + 1)
+        if table.row is not None:
+            table.rows.append((table.row, table.row_src))
+            table.row = None
         if name == "tr":
-            table.start_row(self.at)
-        else:
-            table.end_row()
+            table.row = []
+            table.row_src = self.at
 
     def start_cell(self, name: str, eff: _Attrs, self_closing: bool) -> None:
-        table = self.table_in_scope()
-        if table is None:
+        # the commonest tag of all: table_in_scope and push_plain inlined
+        tables, stack = self.tables, self.stack
+        top = tables[-1] if tables else -1
+        if top < 0 or (self.flat_tables and self.flat_tables[-1] > top):
             self.flow.space(self.at, False)  # cells of a flattened table stay apart
             return
-        inside = self.tables[-1] + 1
-        if len(self.stack) > inside:
+        table = stack[top][6]
+        assert isinstance(table, _Table)
+        inside = top + 1
+        if len(stack) > inside:
             self.pop_to(inside)
         if self_closing:
             table.add((eff.colspan, [], self.at))
             return
         flow = _Flow()
-        self.scopes.append(len(self.stack))
+        depth = len(stack)
+        self.scopes.append(depth)
+        prev_font = -1
+        font = eff.font
+        if font >= 0 and font != self.font:
+            prev_font = self.font
+            self.font = font
+        self.where[name].append(depth)
         state: _OpenCell = (table, flow, eff.colspan, self.at)
-        self.push_plain(name, _CELL, eff, 0, state, page_after=False)
+        stack.append((name, _CELL, False, prev_font, 0, False, state))
         self.flow = flow
 
     def close_implied(self, name: str) -> None:
@@ -1133,6 +1190,11 @@ class _Renderer:
             if entry[5]:
                 flow.page(self.at)
             return
+        if entry[1] == _CELL:  # the next commonest (never hidden, no page break after)
+            if entry[3] >= 0:
+                self.font = entry[3]
+            self.close_cell(entry[6])
+            return
         _name, kind, hidden, prev_font, bottom, page_after, obj = entry
         if hidden:
             self.hidden -= 1
@@ -1155,7 +1217,23 @@ class _Renderer:
     def close_cell(self, cell: object) -> None:
         table, flow, colspan, src = cell  # type: ignore[misc]  # an _OpenCell
         self.scopes.pop()
-        table.add((colspan, flow.finish(self.at), src))
+        # flow.finish (with _end and _blank) and table.add inlined; the cell's flow
+        # is not used again
+        lines = flow.lines
+        parts = flow.cur
+        if parts:
+            last = parts[-1][0]
+            if not last or last[-1] in " \t":
+                _rstrip(parts)
+            if parts:
+                lines.append(_Line(parts, self.at))
+        while lines and lines[-1].kind != _TEXT:
+            lines.pop()
+        row = table.row
+        if row is None:
+            table.start_row(src)
+            row = table.row
+        row.append((colspan, lines, src))
         self.flow = table.parent
 
     def close_table(self, table: object) -> None:
