@@ -604,8 +604,11 @@ def _place(
         col = 0
         out: list[_Placed] = []
         for colspan, lines, src in cells:
-            at = col if col < _MAX_COLS else _MAX_COLS - 1
-            span = max(1, min(colspan, _MAX_COLS - at))
+            if colspan == 1 and col < _MAX_COLS:  # the usual cell
+                at, span = col, 1
+            else:
+                at = col if col < _MAX_COLS else _MAX_COLS - 1
+                span = max(1, min(colspan, _MAX_COLS - at))
             if lines:
                 out.append((at, span, lines, src))
                 if at != first:

@@ -275,9 +275,10 @@ _ATTR_RE = re.compile(
 def _attributes(tag: str) -> dict[str, str]:
     """Attributes of a start tag, names lowercased (HTML tools lowercase them)."""
     attrs: dict[str, str] = {}
-    for m in _ATTR_RE.finditer(tag):
-        raw = next(g for g in m.groups()[1:] if g is not None)
-        attrs.setdefault(m.group(1).lower(), html.unescape(raw))
+    # one value group matches; the others give "" (as does an empty value)
+    for name, dq, sq, bare in _ATTR_RE.findall(tag):
+        raw = dq or sq or bare
+        attrs.setdefault(name.lower(), html.unescape(raw) if "&" in raw else raw)
     return attrs
 
 
@@ -475,7 +476,8 @@ def _read_fact(
 
 
 def _is_nil(attrs: dict[str, str]) -> bool:
-    return any(k.endswith(":nil") and v.strip() == "true" for k, v in attrs.items())
+    # (a list: a generator costs more than the few attributes)
+    return "true" in [v.strip() for k, v in attrs.items() if k.endswith(":nil")]
 
 
 def _continued_text(
