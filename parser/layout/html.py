@@ -812,8 +812,26 @@ class _Renderer:
                     if stack and stack[-1][0] == name:  # the usual, well-nested case
                         entry = stack.pop()
                         where[name].pop()
-                        if entry[1] != _PLAIN:
-                            self.at = lt
+                        kind = entry[1]
+                        if kind == _PLAIN:
+                            continue
+                        self.at = lt
+                        if kind == _BLOCK and entry[3] < 0 and not self.flat_tables:
+                            # close() of the commonest block inlined: no font to
+                            # restore, no flattened table to leave
+                            flow = self.flow
+                            level = entry[4]
+                            if level > flow.brk:
+                                if not flow.brk:
+                                    flow.brk_at = lt
+                                flow.brk = level
+                            if entry[5]:
+                                flow.page(lt)
+                        elif kind == _CELL:
+                            if entry[3] >= 0:
+                                self.font = entry[3]
+                            self.close_cell(entry[6])
+                        else:
                             self.close(entry)
                     else:
                         self.at = lt
