@@ -10,6 +10,8 @@ import pytest
 from conftest import no_runaway
 from eightk.layout import html as html_module
 from eightk.layout.html import PAGE_MARKER, HtmlLayout, render_html
+from eightk.layout.text import Layout
+from eightk.source.text import SourceText
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +31,11 @@ def check_offsets(source: str, out: HtmlLayout, start: int = 0, end: int | None 
         assert start <= src <= end
         if copied:
             assert text[first:last] == source[src : src + last - first]
+    # no source character is copied twice (Layout.span relies on it: a copied
+    # character's rendered line is the line of its one copy)
+    runs = sorted((src, src + (segments[k + 1][0] if k + 1 < len(segments) else len(text)) - first)
+                  for k, (first, src, copied) in enumerate(segments) if copied)
+    assert all(a[1] <= b[0] for a, b in zip(runs, runs[1:], strict=False))
     for i in range(0, len(text), max(1, len(text) // 500)):
         assert start <= out.offsets.to_source(i) <= end
 
@@ -559,6 +566,21 @@ _PIECES = [
     "x", "\u2610", '<div style="page-break-before:always">', "<?xml?>", "</", "<li>",
 ]
 # fmt: on
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_layout_spans_carry_the_rendered_line_the_source_mapping_gives(pieces: list[str]) -> None:
+    # Layout.span takes the line of a copied start directly; it must be the line
+    # that placing the span's source range in the layout gives (SourceText.span)
+    source = SourceText("<html><body>" + "".join(pieces) + "</body></html>")
+    out = render_html(source.text)
+    layout = Layout(out.text, out.offsets, "html", source, (0, len(source.text)))
+    source.set_rendered(layout)
+    n = len(out.text)
+    for start in range(n + 1):
+        for end in (start, min(start + 1, n), min(start + 7, n)):
+            assert layout.span(start, end) == source.span(*layout.source_range(start, end))
 
 
 @settings(max_examples=300, deadline=None)

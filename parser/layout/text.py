@@ -185,7 +185,16 @@ class Layout:
         return src_start, max(src_end, src_start)
 
     def span(self, start: int, end: int) -> Span:
-        return self.source.span(*self.source_range(start, end))
+        src_start, src_end = self.source_range(start, end)
+        source = self.source
+        if source._rendered is self and 0 <= start < len(self.text):
+            # ``start`` copied from the file: the copy is where ``place`` finds the
+            # source character (the renderer copies each character once), so the
+            # rendered line is ``start``'s own, no source-ordered index needed
+            starts, _sources, copied = self.offsets.columns()
+            if copied[bisect_right(starts, start) - 1]:
+                return source.span_on(src_start, src_end, self.line_of(start))
+        return source.span(src_start, src_end)
 
     def value(self, value: str, start: int, end: int) -> Text:
         return Text(value=value, span=self.span(start, end))

@@ -69,6 +69,21 @@ class SourceText:
             rendered_line=None if self._rendered is None else self._rendered_line(start, end),
         )
 
+    def span_on(self, start: int, end: int, rendered_line: int) -> Span:
+        """``span`` for a range whose rendered line the caller found (a layout's own
+        text, placed without a search)."""
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            start = min(max(start, 0), n)
+            end = min(max(end, start), n)
+        index = self._index or self.index
+        line, column = index.line_col(start)
+        end_line, end_column = (line, column) if end == start else index.line_col(end)
+        return Span(
+            start=start, end=end, line=line, column=column, end_line=end_line,
+            end_column=end_column, rendered_line=rendered_line,
+        )
+
     def value(self, value: str, start: int, end: int) -> Text:
         return Text(value=value, span=self.span(start, end))
 
