@@ -583,6 +583,22 @@ def test_layout_spans_carry_the_rendered_line_the_source_mapping_gives(pieces: l
             assert layout.span(start, end) == source.span(*layout.source_range(start, end))
 
 
+# the tag scan as first written: the layout's unrolled form must match the same
+_PLAIN_SCAN = re.compile(
+    rf"<(?:(/?)({html_module._NAME})((?:[^>\"']++|\"[^\"]{{0,4096}}+\"|'[^']{{0,4096}}+')*+)>"
+    rf"|(/?)({html_module._NAME})([^>]*)>|)"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="<>/\"' =a:-\n", max_size=80))
+def test_the_tag_scan_matches_its_plain_form(source: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list:
+        return [(m.span(), m.groups()) for m in pattern.finditer(source)]
+
+    assert found(html_module._SCAN_RE) == found(_PLAIN_SCAN)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=60), st.text(max_size=20))
 def test_fuzz_never_raises_and_offsets_hold(pieces: list[str], noise: str) -> None:
