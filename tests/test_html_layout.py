@@ -568,11 +568,13 @@ _PIECES = [
 # fmt: on
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "&#9744;", "&#x2612;", "&#253;", "&NotEqualTilde;"]),
+                max_size=60))
 def test_layout_spans_carry_the_rendered_line_the_source_mapping_gives(pieces: list[str]) -> None:
-    # Layout.span takes the line of a copied start directly; it must be the line
-    # that placing the span's source range in the layout gives (SourceText.span)
+    # Layout.span takes the line of a copied start, or of a start made for an
+    # entity, directly; it must be the line that placing the span's source range
+    # in the layout gives (SourceText.span)
     source = SourceText("<html><body>" + "".join(pieces) + "</body></html>")
     out = render_html(source.text)
     layout = Layout(out.text, out.offsets, "html", source, (0, len(source.text)))

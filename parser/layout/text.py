@@ -188,12 +188,17 @@ class Layout:
         src_start, src_end = self.source_range(start, end)
         source = self.source
         if source._rendered is self and 0 <= start < len(self.text):
-            # ``start`` copied from the file: the copy is where ``place`` finds the
-            # source character (the renderer copies each character once), so the
-            # rendered line is ``start``'s own, no source-ordered index needed
+            # Where ``place`` puts the source range, found without the
+            # source-ordered index: ``start`` copied from the file is its one copy
+            # (the renderer copies each character once); ``start`` made for an
+            # entity (a box, ``&#9744;``) is that entity's segment, the first text
+            # at or after the range's start (nothing else maps to an ``&``).
             starts, _sources, copied = self.offsets.columns()
-            if copied[bisect_right(starts, start) - 1]:
+            i = bisect_right(starts, start) - 1
+            if copied[i]:
                 return source.span_on(src_start, src_end, self.line_of(start))
+            if src_end > src_start and source.text.startswith("&", src_start):
+                return source.span_on(src_start, src_end, self.line_of(starts[i]))
         return source.span(src_start, src_end)
 
     def value(self, value: str, start: int, end: int) -> Text:
