@@ -26,8 +26,11 @@ runs, so the cost is Python work per event. One regex finds each ``<`` and the
 tag it opens; a tag's meaning depends on its text alone, so each distinct tag
 (``</td>``, ``<span style="...">``) is classified once and looked up after, as
 are short text runs (a newline, ``&#160;``); inline tags with no effect are
-pushed and popped in the scan loop, and the commonest handlers (blocks, cells,
-words and spaces) avoid nested calls.
+pushed and popped in the scan loop, white-space-only runs set the pending space
+there, and the commonest handlers (blocks, cells, rows, words and spaces) avoid
+nested calls. What is left is about a microsecond of Python per event: moving
+more work into the loop (text runs, empty ``<td></td>``) no longer pays, and
+compiling this module with mypyc made it only 1.26x faster.
 
 Robustness: no entity or network resolution, no recursion (the element stack is
 a list, so 100,000 nested tags are fine), every scan is linear, and tables
