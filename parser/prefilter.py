@@ -10,7 +10,12 @@ rule most kinds out with a dictionary look-up and a few substring tests:
   and tabs) can be when the pattern matches (``Item ...`` starts with ``i``, a
   layout tag with ``<``);
 - ``needs``: strings one of which the line, lower-cased, holds when the pattern
-  matches (``telephone`` for ``[^\\n]*?telephone[ \\t]+number``).
+  matches (``telephone`` for ``[^\\n]*?telephone[ \\t]+number``);
+- ``run``: for a pattern with no such string, a run of characters of a class
+  without letters the line holds (``[0-9]{5}`` for an address line ending in a
+  zip code and a telephone number, ``[/\\\\]`` for a conformed signature's
+  "/s/"), as a regular expression searched in the line: one C call that rules a
+  pattern out which would otherwise scan the whole line.
 
 Both are worked out from the parsed pattern (``re._parser``) and are only ever
 too wide: where the analysis does not know an element, it assumes it matches
@@ -38,6 +43,7 @@ BLANKS = frozenset(" \t")  # what ``str.lstrip(" \t")`` removes before the first
 class Conditions(NamedTuple):
     first: frozenset[str] | None  # lower-case; None: any
     needs: frozenset[str] | None  # lower-case substrings, one of which is present; None: none known
+    run: str | None = None  # a regex the line holds (``re.search``); None: none known
 
 
 class _Any(Exception):
@@ -194,6 +200,75 @@ def _needs_one(op, av, ignore_case: bool) -> frozenset[str] | None:
     return None
 
 
+# ------------------------------------------------------------------ runs
+
+_RUN_CLASS = 12  # a larger class (most of the characters there are) tells little
+
+
+class _Run(NamedTuple):
+    regex: str
+    length: int  # the fewest characters it matches
+    width: int  # how many characters the class holds (the widest, for an alternation)
+
+
+def _run_class(chars: frozenset[str] | None) -> str | None:
+    """A character class for ``chars`` when it holds no letter (so lower-casing the
+    line changes nothing it matches), no blank (nearly every line has one) and
+    few characters."""
+    if (not chars or len(chars) > _RUN_CLASS or any(c.isalpha() for c in chars)
+            or " " in chars):
+        return None
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _longer(a: _Run | None, b: _Run | None) -> _Run | None:
+    if a is None or b is None:
+        return a or b
+    return a if (a.length, -a.width) >= (b.length, -b.width) else b
+
+
+def _run_seq(items: list, ignore_case: bool) -> _Run | None:
+    best = None
+    for op, av in items:
+        best = _longer(best, _run_one(op, av, ignore_case))
+    return best
+
+
+def _run_one(op, av, ignore_case: bool) -> _Run | None:
+    one = _chars(op, av, ignore_case)
+    if one is not None:
+        regex = _run_class(one)
+        return None if regex is None else _Run(regex, 1, len(one))
+    if op is C.SUBPATTERN:
+        return _run_seq(av[3], _flags(av, ignore_case))
+    if op is C.ATOMIC_GROUP:
+        return _run_seq(av, ignore_case)
+    if op is C.BRANCH:
+        found = [_run_seq(branch, ignore_case) for branch in av[1]]
+        if any(f is None for f in found):
+            return None
+        regexes = sorted({f.regex for f in found})  # type: ignore[union-attr]
+        return _Run(regexes[0] if len(regexes) == 1 else "(?:" + "|".join(regexes) + ")",
+                    min(f.length for f in found),  # type: ignore[union-attr]
+                    max(f.width for f in found))  # type: ignore[union-attr]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, item = av
+        if low < 1:
+            return None
+        if len(item) == 1:
+            chars = _chars(*item[0], ignore_case)
+            if chars is not None:
+                regex = _run_class(chars)
+                if regex is None:
+                    return None
+                return _Run(regex if low == 1 else f"{regex}{{{min(low, 20)}}}", min(low, 20),
+                            len(chars))
+        return _run_seq(item, ignore_case)
+    if op is C.ASSERT and av[0] == 1:  # a lookahead: its text is in the line too
+        return _run_seq(av[1], ignore_case)
+    return None
+
+
 # ------------------------------------------------------------------ conditions
 
 
@@ -216,4 +291,8 @@ def conditions(pattern: re.Pattern[str]) -> Conditions:
         needs = None
     if needs is not None and "" in needs:
         needs = None
-    return Conditions(first, needs)
+    try:
+        run = _run_seq(list(parsed), ignore_case)
+    except _Any:
+        run = None
+    return Conditions(first, needs, None if run is None else run.regex)

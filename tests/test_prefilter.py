@@ -80,6 +80,12 @@ def test_conditions_read_off_the_patterns():
     assert page.first == frozenset("<") and page.needs == frozenset({"<page>"})
     phone = conditions(dict(cover_lexer.vocabulary().kinds)["PHONE"])
     assert phone.needs == frozenset({"telephone"})  # "[^\n]*?telephone[ \t]+number"
+    # a run of digits or marks, for patterns no string tells apart
+    address = conditions(dict(cover_lexer.vocabulary().kinds)["ADDRESS_PHONE"])
+    assert address.needs is None and address.run == "[0123456789]{5}"  # the zip code
+    conformed = conditions(dict(signature_lexer.line_vocabulary().kinds)["CONFORMED"])
+    assert conformed.run == "[/\\\\]"  # "/s/"
+    assert conditions(re.compile(r"[ \t]*\w+")).run is None  # letters and blanks tell nothing
     # what the analysis cannot read stays open: no condition at all
     assert conditions(re.compile(r"(a)?\1")).first is None  # a back reference
     assert conditions(re.compile(r"\w+")).needs is None
