@@ -269,6 +269,53 @@ def _run_one(op, av, ignore_case: bool) -> _Run | None:
     return None
 
 
+_CHAIN = 4  # the longest runs of a chain kept: enough to rule a line out
+
+
+def _chain_seq(items: list, ignore_case: bool) -> list[tuple[str, int]]:
+    """The runs the elements of a sequence consume one after the other, in order:
+    (regex, length), length 0 for one character. Elements the analysis passes over
+    (alternatives, look-arounds, optional parts, classes with letters or blanks)
+    leave the others a subsequence of what the line holds, which is all a
+    condition needs."""
+    out: list[tuple[str, int]] = []
+    for op, av in items:
+        one = _chars(op, av, ignore_case)
+        if one is not None:
+            regex = _run_class(one)
+            if regex is not None:
+                out.append((regex, 1))
+        elif op is C.SUBPATTERN:
+            out += _chain_seq(av[3], _flags(av, ignore_case))
+        elif op is C.ATOMIC_GROUP:
+            out += _chain_seq(av, ignore_case)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            low, _high, item = av
+            chars = _chars(*item[0], ignore_case) if len(item) == 1 else None
+            if chars is not None:
+                regex = _run_class(chars)
+                if regex is not None:
+                    low = min(low, 20)
+                    out.append((regex if low == 1 else f"{regex}{{{low}}}", low))
+            else:
+                out += _chain_seq(item, ignore_case)  # its first time round
+    return out
+
+
+def _chain(items: list, ignore_case: bool) -> str | None:
+    """A regex for the runs of ``_chain_seq`` one after the other (at least two):
+    each taken at its first place, inside an atomic group, so a line is ruled out
+    in one pass. Taking each run at its first place never misses a line that
+    holds them all in order: each is a fixed number of characters of one class."""
+    chain = _chain_seq(items, ignore_case)
+    if len(chain) < 2:
+        return None
+    if len(chain) > _CHAIN:
+        keep = sorted(sorted(range(len(chain)), key=lambda i: -chain[i][1])[:_CHAIN])
+        chain = [chain[i] for i in keep]
+    return r"\A" + "".join(rf"(?>[\s\S]*?{regex})" for regex, _ in chain)
+
+
 # ------------------------------------------------------------------ conditions
 
 
@@ -292,7 +339,9 @@ def conditions(pattern: re.Pattern[str]) -> Conditions:
     if needs is not None and "" in needs:
         needs = None
     try:
-        run = _run_seq(list(parsed), ignore_case)
+        chain = _chain(list(parsed), ignore_case)
+        run = _run_seq(list(parsed), ignore_case) if chain is None else None
     except _Any:
-        run = None
-    return Conditions(first, needs, None if run is None else run.regex)
+        chain = run = None
+    return Conditions(first, needs, chain if chain is not None else
+                      None if run is None else run.regex)

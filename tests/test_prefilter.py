@@ -82,7 +82,12 @@ def test_conditions_read_off_the_patterns():
     assert phone.needs == frozenset({"telephone"})  # "[^\n]*?telephone[ \t]+number"
     # a run of digits or marks, for patterns no string tells apart
     address = conditions(dict(cover_lexer.vocabulary().kinds)["ADDRESS_PHONE"])
-    assert address.needs is None and address.run == "[0123456789]{5}"  # the zip code
+    # the zip code, then the telephone number's digits, in that order
+    assert address.needs is None and address.run is not None
+    holds = re.compile(address.run).search
+    assert holds("106 s. main street, akron, ohio 44308 (216) 384-8000")
+    assert not holds("hoffman estates, illinois 60179")  # an address line, no number
+    assert not holds("(216) 384-8000 akron 44308")  # the runs out of order
     conformed = conditions(dict(signature_lexer.line_vocabulary().kinds)["CONFORMED"])
     assert conformed.run == "[/\\\\]"  # "/s/"
     assert conditions(re.compile(r"[ \t]*\w+")).run is None  # letters and blanks tell nothing
