@@ -38,12 +38,14 @@ from typing import NamedTuple
 
 ASCII = frozenset(chr(i) for i in range(128))
 BLANKS = frozenset(" \t")  # what ``str.lstrip(" \t")`` removes before the first character
+_BLANKS_AT_END = frozenset(" \t\n")  # what ``str.rstrip(" \t\n")`` removes after the last
 
 
 class Conditions(NamedTuple):
     first: frozenset[str] | None  # lower-case; None: any
     needs: frozenset[str] | None  # lower-case substrings, one of which is present; None: none known
     run: str | None = None  # a regex the line holds (``re.search``); None: none known
+    last: frozenset[str] | None = None  # lower-case; the last non-blank character; None: any
 
 
 class _Any(Exception):
@@ -110,42 +112,60 @@ class _First(NamedTuple):
     through: bool  # whether the element can match blanks alone (or nothing)
 
 
-def _first_seq(items: list, ignore_case: bool) -> _First:
+def _first_seq(items: list, ignore_case: bool, backwards: bool = False) -> _First:
+    """With ``backwards``, the last non-blank character instead, the sequence read
+    from its end (for a pattern anchored at the end of the line)."""
     chars: set[str] = set()
-    for op, av in items:
-        found = _first_one(op, av, ignore_case)
+    for op, av in reversed(items) if backwards else items:
+        found = _first_one(op, av, ignore_case, backwards)
         chars |= found.chars
         if not found.through:
             return _First(frozenset(chars), False)
     return _First(frozenset(chars), True)
 
 
-def _first_one(op, av, ignore_case: bool) -> _First:
+def _first_one(op, av, ignore_case: bool, backwards: bool = False) -> _First:
     one = _chars(op, av, ignore_case)
     if one is not None:
-        return _First(one - BLANKS, bool(one & BLANKS))
+        blanks = _BLANKS_AT_END if backwards else BLANKS
+        return _First(one - blanks, bool(one & blanks))
     if op is C.SUBPATTERN:
-        return _first_seq(av[3], _flags(av, ignore_case))
+        return _first_seq(av[3], _flags(av, ignore_case), backwards)
     if op is C.ATOMIC_GROUP:
-        return _first_seq(av, ignore_case)
+        return _first_seq(av, ignore_case, backwards)
     if op is C.BRANCH:
-        found = [_first_seq(branch, ignore_case) for branch in av[1]]
+        found = [_first_seq(branch, ignore_case, backwards) for branch in av[1]]
         return _First(frozenset().union(*(f.chars for f in found)),
                       any(f.through for f in found))
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, item = av
         if high == 0:
             return _First(frozenset(), True)
-        inner = _first_seq(item, ignore_case)
+        inner = _first_seq(item, ignore_case, backwards)
         return _First(inner.chars, low == 0 or inner.through)
     if op in (C.ASSERT, C.ASSERT_NOT):
         return _First(frozenset(), True)  # consumes nothing
     if op is C.AT:
-        if av in (C.AT_END, C.AT_END_STRING):
+        edges = (C.AT_BEGINNING, C.AT_BEGINNING_STRING) if backwards else (C.AT_END,
+                                                                           C.AT_END_STRING)
+        if av in edges:
             # the end right after blanks: a line with a non-blank character is not there
+            # (read backwards: the start right before them)
             return _First(frozenset(), False)
         return _First(frozenset(), True)
     raise _Any
+
+
+def _last(items: list, ignore_case: bool) -> frozenset[str] | None:
+    """The characters a line's last non-blank one (blanks and newlines stripped: ``$``
+    lets a final newline through) can be when the pattern, matched from the line's
+    start, ends with ``$``; None when it does not end so."""
+    if not items or items[-1] != (C.AT, C.AT_END):
+        return None
+    found = _first_seq(items[:-1], ignore_case, backwards=True)
+    if found.through:
+        return None
+    return frozenset(c.lower() for c in found.chars)
 
 
 # ------------------------------------------------------------------ needs
@@ -343,5 +363,9 @@ def conditions(pattern: re.Pattern[str]) -> Conditions:
         run = _run_seq(list(parsed), ignore_case) if chain is None else None
     except _Any:
         chain = run = None
+    try:
+        last = _last(list(parsed), ignore_case)
+    except _Any:
+        last = None
     return Conditions(first, needs, chain if chain is not None else
-                      None if run is None else run.regex)
+                      None if run is None else run.regex, last)
