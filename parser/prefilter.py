@@ -364,7 +364,8 @@ def conditions(pattern: re.Pattern[str]) -> Conditions:
     except _Any:
         chain = run = None
     try:
-        last = _last(list(parsed), ignore_case)
+        # (with MULTILINE, ``$`` may stand before any newline, not only the last)
+        last = None if pattern.flags & re.MULTILINE else _last(list(parsed), ignore_case)
     except _Any:
         last = None
     return Conditions(first, needs, chain if chain is not None else

@@ -95,9 +95,10 @@ def test_conditions_read_off_the_patterns():
     assert address.last == frozenset("0123456789")  # the telephone number's last digit
     assert conditions(re.compile(r"[ \t]*(?:a|bc)[ \t]*$")).last == frozenset("ac")
     assert conditions(re.compile(r"ab?[ \t\n]*$")).last == frozenset("ab")
-    assert "\r" in conditions(re.compile(r"ab?\s*$")).last  # \\s: a carriage return may end it
+    assert "\r" in conditions(re.compile(r"ab?\s*$")).last  # \s: a carriage return may end it
     assert conditions(re.compile(r"[ \t]*(?:a|bc)")).last is None  # not anchored
     assert conditions(re.compile(r"[ \t]*a?[ \t]*$")).last is None  # may be blank
+    assert conditions(re.compile(r"a$", re.MULTILINE)).last is None  # "$" before any newline
     # what the analysis cannot read stays open: no condition at all
     assert conditions(re.compile(r"(a)?\1")).first is None  # a back reference
     assert conditions(re.compile(r"\w+")).needs is None
