@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from lark import Lark, Token
@@ -31,6 +31,7 @@ from lark import Lark, Token
 from .prefilter import conditions
 
 HEAD = 320  # characters of a line that classification looks at
+_FEW = 40  # a kind's possible last characters worth testing (of the 128 there are)
 
 
 class LineToken(Token):
@@ -109,9 +110,23 @@ class Vocabulary:
         # most lines are then named without running a pattern.
         found = [conditions(pattern) for _, pattern in self.kinds]
 
-        def plan(char: str | None) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
-            return tuple((name, pattern, tuple(sorted(c.needs or ())))
-                         for (name, pattern), c in zip(self.kinds, found, strict=True)
+        # A kind with no string it needs (or only one letter) may need a run of
+        # digits or marks (its ``run``): one search for it costs less than a
+        # pattern scanning the line.
+        runs = [re.compile(c.run).search
+                if c.run is not None and min(map(len, c.needs or ("",))) < 2 else None
+                for c in found]
+
+        # A kind anchored at the line's end may end only in a few characters (a
+        # telephone number in a digit, a header block's label in ":").
+        ends = [c.last if c.last is not None and len(c.last) <= _FEW else None for c in found]
+
+        def plan(char: str | None) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...],
+                                                  Callable[[str], object] | None,
+                                                  frozenset[str] | None], ...]:
+            return tuple((name, pattern, tuple(sorted(c.needs or ())), run, end)
+                         for (name, pattern), c, run, end
+                         in zip(self.kinds, found, runs, ends, strict=True)
                          if c.first is None or char in c.first)
 
         chars = {char for c in found if c.first is not None for char in c.first}
@@ -133,8 +148,17 @@ class Vocabulary:
             low = head.lower()
             char = low.lstrip(" \t")[:1]
             if char:
-                for name, pattern, needs in self._by_first.get(char, self._other):
-                    if needs:
+                last = None
+                for name, pattern, needs, run, ends in self._by_first.get(char, self._other):
+                    if ends is not None:
+                        if last is None:
+                            last = low.rstrip(" \t\n")[-1:]
+                        if last not in ends:
+                            continue
+                    if run is not None:
+                        if run(low) is None:
+                            continue
+                    elif needs:
                         for need in needs:
                             if need in low:
                                 break

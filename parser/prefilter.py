@@ -10,7 +10,12 @@ rule most kinds out with a dictionary look-up and a few substring tests:
   and tabs) can be when the pattern matches (``Item ...`` starts with ``i``, a
   layout tag with ``<``);
 - ``needs``: strings one of which the line, lower-cased, holds when the pattern
-  matches (``telephone`` for ``[^\\n]*?telephone[ \\t]+number``).
+  matches (``telephone`` for ``[^\\n]*?telephone[ \\t]+number``);
+- ``run``: for a pattern with no such string, a run of characters of a class
+  without letters the line holds (``[0-9]{5}`` for an address line ending in a
+  zip code and a telephone number, ``[/\\\\]`` for a conformed signature's
+  "/s/"), as a regular expression searched in the line: one C call that rules a
+  pattern out which would otherwise scan the whole line.
 
 Both are worked out from the parsed pattern (``re._parser``) and are only ever
 too wide: where the analysis does not know an element, it assumes it matches
@@ -33,11 +38,14 @@ from typing import NamedTuple
 
 ASCII = frozenset(chr(i) for i in range(128))
 BLANKS = frozenset(" \t")  # what ``str.lstrip(" \t")`` removes before the first character
+_BLANKS_AT_END = frozenset(" \t\n")  # what ``str.rstrip(" \t\n")`` removes after the last
 
 
 class Conditions(NamedTuple):
     first: frozenset[str] | None  # lower-case; None: any
     needs: frozenset[str] | None  # lower-case substrings, one of which is present; None: none known
+    run: str | None = None  # a regex the line holds (``re.search``); None: none known
+    last: frozenset[str] | None = None  # lower-case; the last non-blank character; None: any
 
 
 class _Any(Exception):
@@ -104,42 +112,60 @@ class _First(NamedTuple):
     through: bool  # whether the element can match blanks alone (or nothing)
 
 
-def _first_seq(items: list, ignore_case: bool) -> _First:
+def _first_seq(items: list, ignore_case: bool, backwards: bool = False) -> _First:
+    """With ``backwards``, the last non-blank character instead, the sequence read
+    from its end (for a pattern anchored at the end of the line)."""
     chars: set[str] = set()
-    for op, av in items:
-        found = _first_one(op, av, ignore_case)
+    for op, av in reversed(items) if backwards else items:
+        found = _first_one(op, av, ignore_case, backwards)
         chars |= found.chars
         if not found.through:
             return _First(frozenset(chars), False)
     return _First(frozenset(chars), True)
 
 
-def _first_one(op, av, ignore_case: bool) -> _First:
+def _first_one(op, av, ignore_case: bool, backwards: bool = False) -> _First:
     one = _chars(op, av, ignore_case)
     if one is not None:
-        return _First(one - BLANKS, bool(one & BLANKS))
+        blanks = _BLANKS_AT_END if backwards else BLANKS
+        return _First(one - blanks, bool(one & blanks))
     if op is C.SUBPATTERN:
-        return _first_seq(av[3], _flags(av, ignore_case))
+        return _first_seq(av[3], _flags(av, ignore_case), backwards)
     if op is C.ATOMIC_GROUP:
-        return _first_seq(av, ignore_case)
+        return _first_seq(av, ignore_case, backwards)
     if op is C.BRANCH:
-        found = [_first_seq(branch, ignore_case) for branch in av[1]]
+        found = [_first_seq(branch, ignore_case, backwards) for branch in av[1]]
         return _First(frozenset().union(*(f.chars for f in found)),
                       any(f.through for f in found))
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, high, item = av
         if high == 0:
             return _First(frozenset(), True)
-        inner = _first_seq(item, ignore_case)
+        inner = _first_seq(item, ignore_case, backwards)
         return _First(inner.chars, low == 0 or inner.through)
     if op in (C.ASSERT, C.ASSERT_NOT):
         return _First(frozenset(), True)  # consumes nothing
     if op is C.AT:
-        if av in (C.AT_END, C.AT_END_STRING):
+        edges = (C.AT_BEGINNING, C.AT_BEGINNING_STRING) if backwards else (C.AT_END,
+                                                                           C.AT_END_STRING)
+        if av in edges:
             # the end right after blanks: a line with a non-blank character is not there
+            # (read backwards: the start right before them)
             return _First(frozenset(), False)
         return _First(frozenset(), True)
     raise _Any
+
+
+def _last(items: list, ignore_case: bool) -> frozenset[str] | None:
+    """The characters a line's last non-blank one (blanks and newlines stripped: ``$``
+    lets a final newline through) can be when the pattern, matched from the line's
+    start, ends with ``$``; None when it does not end so."""
+    if not items or items[-1] != (C.AT, C.AT_END):
+        return None
+    found = _first_seq(items[:-1], ignore_case, backwards=True)
+    if found.through:
+        return None
+    return frozenset(c.lower() for c in found.chars)
 
 
 # ------------------------------------------------------------------ needs
@@ -194,6 +220,122 @@ def _needs_one(op, av, ignore_case: bool) -> frozenset[str] | None:
     return None
 
 
+# ------------------------------------------------------------------ runs
+
+_RUN_CLASS = 12  # a larger class (most of the characters there are) tells little
+
+
+class _Run(NamedTuple):
+    regex: str
+    length: int  # the fewest characters it matches
+    width: int  # how many characters the class holds (the widest, for an alternation)
+
+
+def _run_class(chars: frozenset[str] | None) -> str | None:
+    """A character class for ``chars`` when it holds no letter (so lower-casing the
+    line changes nothing it matches), no blank (nearly every line has one) and
+    few characters."""
+    if (not chars or len(chars) > _RUN_CLASS or any(c.isalpha() for c in chars)
+            or " " in chars):
+        return None
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _longer(a: _Run | None, b: _Run | None) -> _Run | None:
+    if a is None or b is None:
+        return a or b
+    return a if (a.length, -a.width) >= (b.length, -b.width) else b
+
+
+def _run_seq(items: list, ignore_case: bool) -> _Run | None:
+    best = None
+    for op, av in items:
+        best = _longer(best, _run_one(op, av, ignore_case))
+    return best
+
+
+def _run_one(op, av, ignore_case: bool) -> _Run | None:
+    one = _chars(op, av, ignore_case)
+    if one is not None:
+        regex = _run_class(one)
+        return None if regex is None else _Run(regex, 1, len(one))
+    if op is C.SUBPATTERN:
+        return _run_seq(av[3], _flags(av, ignore_case))
+    if op is C.ATOMIC_GROUP:
+        return _run_seq(av, ignore_case)
+    if op is C.BRANCH:
+        found = [_run_seq(branch, ignore_case) for branch in av[1]]
+        if any(f is None for f in found):
+            return None
+        regexes = sorted({f.regex for f in found})  # type: ignore[union-attr]
+        return _Run(regexes[0] if len(regexes) == 1 else "(?:" + "|".join(regexes) + ")",
+                    min(f.length for f in found),  # type: ignore[union-attr]
+                    max(f.width for f in found))  # type: ignore[union-attr]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _high, item = av
+        if low < 1:
+            return None
+        if len(item) == 1:
+            chars = _chars(*item[0], ignore_case)
+            if chars is not None:
+                regex = _run_class(chars)
+                if regex is None:
+                    return None
+                return _Run(regex if low == 1 else f"{regex}{{{min(low, 20)}}}", min(low, 20),
+                            len(chars))
+        return _run_seq(item, ignore_case)
+    if op is C.ASSERT and av[0] == 1:  # a lookahead: its text is in the line too
+        return _run_seq(av[1], ignore_case)
+    return None
+
+
+_CHAIN = 4  # the longest runs of a chain kept: enough to rule a line out
+
+
+def _chain_seq(items: list, ignore_case: bool) -> list[tuple[str, int]]:
+    """The runs the elements of a sequence consume one after the other, in order:
+    (regex, length), length 0 for one character. Elements the analysis passes over
+    (alternatives, look-arounds, optional parts, classes with letters or blanks)
+    leave the others a subsequence of what the line holds, which is all a
+    condition needs."""
+    out: list[tuple[str, int]] = []
+    for op, av in items:
+        one = _chars(op, av, ignore_case)
+        if one is not None:
+            regex = _run_class(one)
+            if regex is not None:
+                out.append((regex, 1))
+        elif op is C.SUBPATTERN:
+            out += _chain_seq(av[3], _flags(av, ignore_case))
+        elif op is C.ATOMIC_GROUP:
+            out += _chain_seq(av, ignore_case)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            low, _high, item = av
+            chars = _chars(*item[0], ignore_case) if len(item) == 1 else None
+            if chars is not None:
+                regex = _run_class(chars)
+                if regex is not None:
+                    low = min(low, 20)
+                    out.append((regex if low == 1 else f"{regex}{{{low}}}", low))
+            else:
+                out += _chain_seq(item, ignore_case)  # its first time round
+    return out
+
+
+def _chain(items: list, ignore_case: bool) -> str | None:
+    """A regex for the runs of ``_chain_seq`` one after the other (at least two):
+    each taken at its first place, inside an atomic group, so a line is ruled out
+    in one pass. Taking each run at its first place never misses a line that
+    holds them all in order: each is a fixed number of characters of one class."""
+    chain = _chain_seq(items, ignore_case)
+    if len(chain) < 2:
+        return None
+    if len(chain) > _CHAIN:
+        keep = sorted(sorted(range(len(chain)), key=lambda i: -chain[i][1])[:_CHAIN])
+        chain = [chain[i] for i in keep]
+    return r"\A" + "".join(rf"(?>[\s\S]*?{regex})" for regex, _ in chain)
+
+
 # ------------------------------------------------------------------ conditions
 
 
@@ -216,4 +358,15 @@ def conditions(pattern: re.Pattern[str]) -> Conditions:
         needs = None
     if needs is not None and "" in needs:
         needs = None
-    return Conditions(first, needs)
+    try:
+        chain = _chain(list(parsed), ignore_case)
+        run = _run_seq(list(parsed), ignore_case) if chain is None else None
+    except _Any:
+        chain = run = None
+    try:
+        # (with MULTILINE, ``$`` may stand before any newline, not only the last)
+        last = None if pattern.flags & re.MULTILINE else _last(list(parsed), ignore_case)
+    except _Any:
+        last = None
+    return Conditions(first, needs, chain if chain is not None else
+                      None if run is None else run.regex, last)

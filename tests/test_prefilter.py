@@ -80,6 +80,25 @@ def test_conditions_read_off_the_patterns():
     assert page.first == frozenset("<") and page.needs == frozenset({"<page>"})
     phone = conditions(dict(cover_lexer.vocabulary().kinds)["PHONE"])
     assert phone.needs == frozenset({"telephone"})  # "[^\n]*?telephone[ \t]+number"
+    # a run of digits or marks, for patterns no string tells apart
+    address = conditions(dict(cover_lexer.vocabulary().kinds)["ADDRESS_PHONE"])
+    # the zip code, then the telephone number's digits, in that order
+    assert address.needs is None and address.run is not None
+    holds = re.compile(address.run).search
+    assert holds("106 s. main street, akron, ohio 44308 (216) 384-8000")
+    assert not holds("hoffman estates, illinois 60179")  # an address line, no number
+    assert not holds("(216) 384-8000 akron 44308")  # the runs out of order
+    conformed = conditions(dict(signature_lexer.line_vocabulary().kinds)["CONFORMED"])
+    assert conformed.run == "[/\\\\]"  # "/s/"
+    assert conditions(re.compile(r"[ \t]*\w+")).run is None  # letters and blanks tell nothing
+    # the last non-blank character, for a pattern anchored at the line's end
+    assert address.last == frozenset("0123456789")  # the telephone number's last digit
+    assert conditions(re.compile(r"[ \t]*(?:a|bc)[ \t]*$")).last == frozenset("ac")
+    assert conditions(re.compile(r"ab?[ \t\n]*$")).last == frozenset("ab")
+    assert "\r" in conditions(re.compile(r"ab?\s*$")).last  # \s: a carriage return may end it
+    assert conditions(re.compile(r"[ \t]*(?:a|bc)")).last is None  # not anchored
+    assert conditions(re.compile(r"[ \t]*a?[ \t]*$")).last is None  # may be blank
+    assert conditions(re.compile(r"a$", re.MULTILINE)).last is None  # "$" before any newline
     # what the analysis cannot read stays open: no condition at all
     assert conditions(re.compile(r"(a)?\1")).first is None  # a back reference
     assert conditions(re.compile(r"\w+")).needs is None

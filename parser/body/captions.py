@@ -87,11 +87,13 @@ def _split_keywords(pieces: list[Chunk]) -> list[Chunk]:
     return out
 
 
-def _segments(first: str) -> list[Chunk]:
+@functools.lru_cache(maxsize=1024)
+def _segments(first: str) -> tuple[Chunk, ...]:
     """The captions of a caption row's first line, one chunk each.
 
     Collapsed spacing puts several captions in one chunk; they are split where a
-    "(" or a caption's first word begins (not at "(s)" inside one)."""
+    "(" or a caption's first word begins (not at "(s)" inside one). Asked twice of
+    each row (its captions, then the values beside them): kept."""
     out: list[Chunk] = []
     for chunk in _split_keywords(chunks(first)):
         starts = [m.start() for m in _OPENING.finditer(chunk.text)]
@@ -99,7 +101,7 @@ def _segments(first: str) -> list[Chunk]:
             out.append(chunk)
             continue
         out += split_chunk(chunk, [s for s in starts if s == 0 or chunk.text[s - 1] == " "])
-    return out
+    return tuple(out)
 
 
 def _split_closing(pieces: list[Chunk]) -> list[Chunk]:

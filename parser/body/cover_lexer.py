@@ -37,8 +37,8 @@ from collections.abc import Iterable, Iterator
 
 from .. import grammars
 from ..lexing import HEAD, LineToken, Vocabulary
+from ..prefilter import conditions
 from ..vocab.shapes import FILE_NUMBER, IRS, NOTHING, PHONE
-from . import lexer as body_lexer
 from .captions import captions
 from .lexer import MARKUP
 from .lines import Line
@@ -66,10 +66,11 @@ def plain(kind: str) -> bool:
 
 
 @functools.cache
-def _item_heading() -> re.Pattern[str]:
-    """The body grammar's ITEM_HEAD pattern: a line the body read as text although
-    it looks like an item heading."""
-    return dict(body_lexer.vocabulary().kinds)["ITEM_HEAD"]
+def _item_heading() -> Vocabulary:
+    """The body grammar's ITEM_HEAD kind alone: a line the body read as text although
+    it looks like an item heading (as a vocabulary, so most lines are ruled out by
+    the prefilter's conditions before the pattern runs)."""
+    return Vocabulary(grammars.load("body.lark"), ["ITEM_HEAD"])
 
 
 @functools.cache
@@ -87,6 +88,14 @@ def pattern(name: str) -> re.Pattern[str]:
         if terminal.name == name:
             return re.compile(terminal.pattern.to_regexp())
     raise KeyError(name)
+
+
+@functools.cache
+def _starts(name: str) -> frozenset[str] | None:
+    """The (lower-case) characters an ASCII line of kind ``name`` can start with, after
+    blanks (``prefilter``; None: any): the other lines are not tried against the
+    pattern."""
+    return conditions(pattern(name)).first
 
 
 def _text(token: LineToken, text: str) -> str:
@@ -209,11 +218,17 @@ def table_header(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
     """
     buffered = list(tokens)
     row = pattern("REGISTRANT_ROW")
+    starts = _starts("REGISTRANT_ROW")
     out: list[LineToken] = []
     i = 0
     while i < len(buffered):
         token = buffered[i]
-        m = row.match(_text(token, text)) if plain(token.type) else None
+        m = None
+        if plain(token.type):
+            line = _text(token, text)
+            first = line.lstrip(" \t")[:1]
+            if starts is None or not first.isascii() or first.lower() in starts:
+                m = row.match(line)
         nxt = buffered[i + 1] if i + 1 < len(buffered) else None
         wrapped = (m is not None and nxt is not None and nxt.line == token.line + 1
                    and IRS.fullmatch(_text(nxt, text).strip()) is not None)
@@ -423,7 +438,7 @@ def phone_continued(tokens: Iterable[LineToken], text: str) -> Iterator[LineToke
 def lex_cover(front: list[Line], text: str) -> list[LineToken]:
     """The cover's tokens, from the front lines of the body grammar."""
     words = vocabulary()
-    heading = _item_heading()
+    heading = _item_heading().first
 
     def named() -> Iterator[LineToken]:
         for line in front:
@@ -432,8 +447,8 @@ def lex_cover(front: list[Line], text: str) -> list[LineToken]:
                                 line.end)
                 continue
             kind, match = words.classify(line.text)
-            if kind == "TEXT" and (found := heading.match(line.text[:HEAD])) is not None:
-                kind, match = "ITEM_HEAD", found
+            if kind == "TEXT" and (found := heading(line.text[:HEAD])) is not None:
+                kind, match = found
             yield LineToken(kind, "" if kind == "TEXT" else line.text, line.start,
                             line.number, line.number, line.end, match)
 

@@ -150,8 +150,14 @@ def classify(line: str, words: Vocabulary | None = None) -> tuple[str, re.Match[
     words = words or vocabulary()
     kind, match = words.classify(line)
     if kind == "ROW" and not is_row(match):  # type: ignore[arg-type]
-        kind, match = vocabulary(tuple(n for n in words.names() if n != "ROW")).classify(line)
+        kind, match = _without_row(words).classify(line)
     return kind, match
+
+
+@functools.cache
+def _without_row(words: Vocabulary) -> Vocabulary:
+    """``words`` but ROW (a line whose ROW match breaks a rule of rows)."""
+    return vocabulary(tuple(n for n in words.names() if n != "ROW"))
 
 
 def tokens_of(lines: Iterable[Line]) -> list[LineToken]:

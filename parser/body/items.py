@@ -24,13 +24,14 @@ _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
 _SUB_LABEL = re.compile(r"^\(?[a-z]\)[.)]?\s")
 _SUB_NA = re.compile(r"^\(?[a-z]\)[.)]?\s+.{0,80}?\b(?:not\s+applicable|none)\W*$", re.IGNORECASE)
 _RANGE_WORDS = re.compile(r"through|thru|to|-|–|—", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^)]*\)")
 NUM_RE = re.compile(r"(\d{1,2})(?:[ \t]?\.[ \t]?(\d{1,2}))?|\b[IVX]{1,4}\b")
 
 
 def _numbers(nums: str) -> list[tuple[str, int, int]]:
     """The item numbers in a heading's number list: (written, start, end)."""
     # "(c)" / "(1)" after a number is a sub-paragraph, not another item
-    plain = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), nums)
+    plain = _PARENTHESES.sub(lambda m: " " * len(m.group()), nums)
     found = [(m.group(0), m.start(), m.end()) for m in NUM_RE.finditer(plain)]
     out: list[tuple[str, int, int]] = []
     for i, (written, start, end) in enumerate(found):

@@ -27,6 +27,8 @@ LOOSE_DATE = re.compile(
     r"\b(?P<month>[A-Za-z]{3,10}\.?)\s{1,3}(?P<day>\d{1,2}),?\s{1,3}(?P<year>(?:19|20)\d\d)\b"
 )
 
+_YEAR_DIGITS = re.compile(r"\d\d")
+
 
 def parse_yyyymmdd(value: str) -> dt.date | None:
     value = value.strip()
@@ -54,6 +56,8 @@ def find_date(text: str, start: int = 0) -> tuple[int, int, dt.date | None] | No
     A date-shaped phrase that is not a real date ("February 30, 2006",
     "Febuary 3, 2006") is returned with ``None`` so the caller can report it.
     """
+    if _YEAR_DIGITS.search(text, start) is None:
+        return None  # every form of date has its year's two digits (most lines have none)
     best: tuple[int, int, dt.date | None] | None = None
     for pattern in (WRITTEN_DATE, DAY_FIRST_DATE, NUMERIC_DATE):
         m = pattern.search(text, start)

@@ -174,7 +174,10 @@ def normalise_number(written: str) -> str | None:
 
 def title_key(title: str) -> str:
     """A comparison key for item titles: lower case, letters and digits only."""
-    return re.sub(r"[^a-z0-9]+", " ", title.lower().replace("’", "'").replace("'", "")).strip()
+    return _NOT_WORD.sub(" ", title.lower().replace("’", "'").replace("'", "")).strip()
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def _title_index(items: dict[str, ItemDef]) -> dict[str, str]:

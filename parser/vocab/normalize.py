@@ -54,6 +54,17 @@ _ABBREVIATIONS = {
 }
 
 
+# compiled once: these run for every value the checks compare
+_STATE_OF = re.compile(r"^(?:the\s+)?(?:state\s+of\s+|commonwealth\s+of\s+)")
+_SPACES = re.compile(r"\s+")
+_NON_DIGITS = re.compile(r"\D")
+_LETTER_SPACED = re.compile(r"(?:\S ){3,}\S(?: .*)?")
+_LETTER_GAP = re.compile(r"(?<=\S) (?=\S(?: |$))")
+_STATE_SUFFIX = re.compile(r"[\\/]\s*[a-z]{2,3}\s*[\\/]\s*$")
+_SLASHED = re.compile(r"[\\/][a-z\s]+[\\/]")
+_NAME_WORDS = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*\.?|&")
+
+
 def state_code(text: str | None, exact: bool = False) -> str | None:
     """EDGAR code of a state or country as a cover page writes it ("Georgia" -> "GA").
 
@@ -62,8 +73,8 @@ def state_code(text: str | None, exact: bool = False) -> str | None:
     if not text:
         return None
     folded = _fold(text).strip(" .,;:()")
-    folded = re.sub(r"^(?:the\s+)?(?:state\s+of\s+|commonwealth\s+of\s+)", "", folded)
-    folded = re.sub(r"\s+", " ", folded)
+    folded = _STATE_OF.sub("", folded)
+    folded = _SPACES.sub(" ", folded)
     if folded in _PLACE_CODES:
         return _PLACE_CODES[folded]
     if folded.upper() in _POSTAL and len(folded) == 2:
@@ -87,7 +98,7 @@ def irs_key(text: str | None) -> str | None:
     """Nine digits of an IRS employer number, or None when it has not nine."""
     if not text:
         return None
-    digits = re.sub(r"\D", "", text)
+    digits = _NON_DIGITS.sub("", text)
     return digits if len(digits) == 9 else None
 
 
@@ -129,11 +140,11 @@ def name_key(text: str | None) -> str | None:
     if not text:
         return None
     folded = _fold(text)
-    if re.fullmatch(r"(?:\S ){3,}\S(?: .*)?", folded):  # "D E E R E & C O M P A N Y"
-        folded = re.sub(r"(?<=\S) (?=\S(?: |$))", "", folded)
-    folded = re.sub(r"[\\/]\s*[a-z]{2,3}\s*[\\/]\s*$", "", folded)  # "\PA\" or "/DE/"
-    folded = re.sub(r"[\\/][a-z\s]+[\\/]", " ", folded)
-    words = re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*\.?|&", folded)
+    if _LETTER_SPACED.fullmatch(folded):  # "D E E R E & C O M P A N Y"
+        folded = _LETTER_GAP.sub("", folded)
+    folded = _STATE_SUFFIX.sub("", folded)  # "\PA\" or "/DE/"
+    folded = _SLASHED.sub(" ", folded)
+    words = _NAME_WORDS.findall(folded)
     out = []
     for word in words:
         word = word.rstrip(".")
