@@ -9,6 +9,7 @@ takes its title from the next line when that line is the title.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..layout.text import Layout
@@ -27,7 +28,14 @@ _RANGE_WORDS = re.compile(r"through|thru|to|-|–|—", re.IGNORECASE)
 NUM_RE = re.compile(r"(\d{1,2})(?:[ \t]?\.[ \t]?(\d{1,2}))?|\b[IVX]{1,4}\b")
 
 
-def _numbers(nums: str) -> list[tuple[str, int, int]]:
+# Headings repeat (every filing has "Item 9.01 Financial Statements and Exhibits",
+# and each heading is read by the reader, the exhibit list and the validator): what
+# depends only on a heading's words is worked out once per distinct wording.
+_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _numbers(nums: str) -> tuple[tuple[str, int, int], ...]:
     """The item numbers in a heading's number list: (written, start, end)."""
     # "(c)" / "(1)" after a number is a sub-paragraph, not another item
     plain = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), nums)
@@ -41,12 +49,24 @@ def _numbers(nums: str) -> list[tuple[str, int, int]]:
             if _RANGE_WORDS.search(between) and a and b and "." not in a and "." not in b:
                 for k in range(int(a) + 1, int(b)):  # "Items 1 through 4"
                     out.append((str(k), end, found[i + 1][1]))
-    return out
+    return tuple(out)
 
 
-def _title_cut(rest: str, keys: list[str]) -> int | None:
+@functools.lru_cache(maxsize=_CACHE)
+def _key(written: str) -> str:
+    """The item key of a written number ("2. 02" -> "2.02"), else the number as written."""
+    return vocab.normalise_number(written) or written
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _title_keys(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(vocab.title_key(t) for t in titles)
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _title_cut(rest: str, keys: tuple[str, ...]) -> int | None:
     """Where the official title ends in ``rest``, if ``rest`` starts with it."""
-    target = {vocab.title_key(t) for t in keys}
+    target = _title_keys(keys)
     if not target:
         return None
     cuts = [m.start() for m in _SENTENCE_END.finditer(rest)] + [len(rest)]
@@ -99,9 +119,14 @@ def heading_keys(heading: Line) -> list[str]:
     m = heading.match
     if heading.kind != "ITEM_HEAD" or m is None:
         return []
-    written = [w for w, _, _ in _numbers(m.group("nums"))]
-    written += [found.group(1) for found in _inline_items(m.group("rest"))]
-    return [vocab.normalise_number(w) or w for w in written]
+    return list(_heading_keys(m.group("nums"), m.group("rest")))
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _heading_keys(nums: str, rest: str) -> tuple[str, ...]:
+    written = [w for w, _, _ in _numbers(nums)]
+    written += [found.group(1) for found in _inline_items(rest)]
+    return tuple(_key(w) for w in written)
 
 
 def _without_unheaded_signatures(part: Part) -> Part:
@@ -142,7 +167,7 @@ _CONNECTOR = re.compile(r"(?:[;,&]|\b(?:and|or|of|the|to|for|in|under|an|a|on|wi
                         re.IGNORECASE)
 
 
-def _wrapped(title: str, nxt: Line, official: list[str]) -> bool:
+def _wrapped(title: str, nxt: Line, official: tuple[str, ...]) -> bool:
     """Whether the line after a heading continues its title."""
     more = nxt.text.strip()
     if not more or len(more) > 120 or more[0] in "(" or is_rule(more):
@@ -201,14 +226,14 @@ def _items(part: Part, layout: Layout) -> list[Item]:
     body_lines = list(part.lines)
     out_titles: list[Text | None] = []
     not_applicable = False
-    group_keys = [vocab.normalise_number(w) or w for w, _, _ in numbers]
+    group_keys = [_key(w) for w, _, _ in numbers]
     for index, (_written, _a, _b, text, at) in enumerate(named):
         if 0 < index < len(numbers):  # "Items 2.02 and 7.01": one title for both
             out_titles.append(out_titles[0])
             continue
-        key = vocab.normalise_number(_written) or _written
+        key = _key(_written)
         keys = group_keys if index == 0 else [key]
-        official = [t for k in keys for t in _titles(k)]
+        official = tuple(t for k in keys for t in _titles(k))
         text = text.rstrip()
         if NOTHING.match(text or "-"):
             if text:
@@ -237,7 +262,7 @@ def _items(part: Part, layout: Layout) -> list[Item]:
     title = out_titles[0] if out_titles else None
     if title is None and not not_applicable and body_lines and len(named) == 1:
         nxt = body_lines[0]
-        official = [t for w, _, _ in numbers for t in _titles(vocab.normalise_number(w) or w)]
+        official = [t for w, _, _ in numbers for t in _titles(_key(w))]
         if _looks_like_title(nxt.text, official):
             shown = nxt.text.strip().rstrip(" .:")
             at = nxt.start + nxt.text.index(shown[:1]) if shown else nxt.start
@@ -252,7 +277,7 @@ def _items(part: Part, layout: Layout) -> list[Item]:
                            head.end)
     out = []
     for (written, start, stop, _text, _at), item_title in zip(named, out_titles, strict=True):
-        key = vocab.normalise_number(written) or written
+        key = _key(written)
         item_def = vocab.definition(key)
         out.append(
             Item(

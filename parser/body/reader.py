@@ -127,10 +127,22 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
     Share Purchase Agreement" ...): they go with the table."""
 
     def listing(part: Part) -> bool:
-        lines = [line.text.strip() for line in part.lines
-                 if line.kind == "TEXT" and line.text.strip()]
-        return (part.kind != "explanatory" and len(lines) <= 6
-                and all(len(line) < 100 for line in lines) and sum(map(len, lines)) < 400)
+        # up to six short text lines (stops at the first that says otherwise: a
+        # report's item has hundreds)
+        if part.kind == "explanatory":
+            return False
+        count = total = 0
+        for line in part.lines:
+            if line.kind != "TEXT":
+                continue
+            size = len(line.text.strip())
+            if not size:
+                continue
+            count += 1
+            total += size
+            if count > 6 or size >= 100 or total >= 400:
+                return False
+        return True
 
     def closing(part: Part) -> bool:
         """The last part of a contents page: up to a dozen entries, then its page
