@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from ..layout.text import Layout
 from ..model import Item, Text
@@ -18,7 +19,7 @@ from ..vocab import items as vocab
 from ..vocab.shapes import NOTHING
 from .columns import is_rule
 from .lexer import MARKUP
-from .lines import Line, Part
+from .lines import Line, Lines, Part
 from .signature_lexer import exchange_act_at
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
@@ -93,16 +94,30 @@ def _looks_like_title(text: str, keys: list[str]) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(stripped) < 100
 
 
-def _body_text(layout: Layout, lines: list[Line]) -> Text | None:
-    """The text under a heading, blank lines kept, <PAGE> markers and <S>/<C> rows
-    (layout, not text) left out."""
-    kept = [line for line in lines if line.kind not in MARKUP]
-    if not kept:
+def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | None:
+    """The text under a heading (``lines[skip:]``), blank lines kept, <PAGE> markers
+    and <S>/<C> rows (layout, not text) left out."""
+    n = len(lines)
+    i = skip
+    while i < n and lines[i].kind in MARKUP:
+        i += 1
+    if i == n:
         return None
-    first, last = kept[0], kept[-1]
+    j = n - 1
+    while lines[j].kind in MARKUP:
+        j -= 1
+    first, last = lines[i], lines[j]
+    if isinstance(lines, Lines) and not lines.has_kind(MARKUP, i, j + 1):
+        # No layout tag between: the text itself from the first line to the last,
+        # when each of its lines that is not blank is one of these (so none was
+        # left out of the part); text lines are not made one by one.
+        raw = layout.text[first.start:last.end].split("\n")
+        if sum(1 for line in raw if line and not line.isspace()) == j - i + 1:
+            value = "\n".join([line.rstrip() for line in raw]).strip()
+            return layout.value(value, first.start, last.end) if value else None
     out: list[str] = []
     previous: int | None = None
-    for line in lines:
+    for line in lines[skip:]:
         if line.start < first.start or line.start > last.start:
             continue
         if previous is not None:
@@ -223,7 +238,8 @@ def _items(part: Part, layout: Layout) -> list[Item]:
         end = inline[i + 1].start() if i + 1 < len(inline) else len(rest_text)
         named.append((found.group(1), title_start + found.start(1), title_start + found.end(1),
                       rest_text[found.end():end], title_start + found.end()))
-    body_lines = list(part.lines)
+    body_lines = part.lines
+    skip = 0  # the lines a wrapped title or a title line took from the top of the body
     out_titles: list[Text | None] = []
     not_applicable = False
     group_keys = [_key(w) for w, _, _ in numbers]
@@ -248,11 +264,12 @@ def _items(part: Part, layout: Layout) -> list[Item]:
         end = at + len(text[:cut].rstrip(" .:;,"))
         last = index == len(named) - 1 or (not inline and index == 0)
         # A title wrapped onto the next lines ("...; Election of Directors;" / "Appointment").
-        while last and cut == len(text) and body_lines and shown and (
-            body_lines[0].number == head.number + 1 or body_lines[0].start == end + 1
-            or body_lines[0].start <= layout.text.find("\n", end) + 1
-        ) and _wrapped(text[:cut], body_lines[0], official):
-            more = body_lines.pop(0)
+        while last and cut == len(text) and skip < len(body_lines) and shown and (
+            (top := body_lines[skip]).number == head.number + 1 or top.start == end + 1
+            or top.start <= layout.text.find("\n", end) + 1
+        ) and _wrapped(text[:cut], top, official):
+            more = top
+            skip += 1
             text = f"{text[:cut].rstrip()} {more.text.strip()}"
             cut = len(text)
             shown = text.rstrip(" .:;,")
@@ -260,16 +277,16 @@ def _items(part: Part, layout: Layout) -> list[Item]:
         out_titles.append(layout.value(shown, at, max(end, at + 1)) if shown else None)
 
     title = out_titles[0] if out_titles else None
-    if title is None and not not_applicable and body_lines and len(named) == 1:
-        nxt = body_lines[0]
+    if title is None and not not_applicable and skip < len(body_lines) and len(named) == 1:
+        nxt = body_lines[skip]
         official = [t for w, _, _ in numbers for t in _titles(_key(w))]
         if _looks_like_title(nxt.text, official):
             shown = nxt.text.strip().rstrip(" .:")
             at = nxt.start + nxt.text.index(shown[:1]) if shown else nxt.start
             out_titles[0] = layout.value(shown, at, at + len(shown))
-            body_lines = body_lines[1:]
+            skip += 1
 
-    body = _body_text(layout, body_lines)
+    body = _body_text(layout, body_lines, skip)
     if _not_applicable(body):
         not_applicable = True
     heading_text = head.text.strip()

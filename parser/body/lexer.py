@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .. import grammars
 from ..lexing import HEAD, LineToken, Vocabulary, lex, lines_of
-from .lines import Line
+from .lines import Run
 
 HEADINGS = frozenset(("ITEM_HEAD", "SIGNATURE_HEAD", "EXHIBIT_INDEX_HEAD", "EXPLANATORY_HEAD",
                       "SECTION_HEAD"))
@@ -50,15 +51,15 @@ class BodyTokens(NamedTuple):
 
 class TextRun(LineToken):
     """Consecutive ``TEXT`` lines as one ``TEXT`` token: it spans them (``line`` is
-    the first one's number, ``end_line`` the last one's) and holds their ``Line``s."""
+    the first one's number, ``end_line`` the last one's) and holds them as a
+    ``Run`` (columns, a ``Line`` made for each line asked for)."""
 
     __slots__ = ("lines",)
-    lines: list[Line]
+    lines: Run
 
-    def __new__(cls, lines: list[Line]) -> TextRun:
-        first, last = lines[0], lines[-1]
-        self = super().__new__(cls, "TEXT", "", first.start, first.number, last.number,
-                               last.end)
+    def __new__(cls, lines: Run) -> TextRun:
+        (start, line), (end, end_line) = lines.first, lines.last
+        self = super().__new__(cls, "TEXT", "", start, line, end_line, end)
         self.lines = lines
         return self
 
@@ -66,20 +67,9 @@ class TextRun(LineToken):
         return (TextRun, (self.lines,))
 
 
-_make_line = functools.partial(tuple.__new__, Line)  # Line._make, without its Python frame
-
-
-def _text_lines(token: LineToken, text: str) -> list[Line]:
-    """The ``Line``s of a ``TEXT`` token: a run's, or the one line it is."""
-    if isinstance(token, TextRun):
-        return token.lines
-    return [_make_line(("TEXT", token.value or text[token.start_pos:token.end_pos],
-                        token.start_pos, token.end_pos, token.line, None))]
-
-
 def _last_line(token: LineToken, text: str) -> str:
     if isinstance(token, TextRun):
-        return token.lines[-1].text
+        return token.lines.last_text()
     return text[token.start_pos:token.end_pos]
 
 
@@ -170,10 +160,12 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     nothing more."""
     find = vocabulary.first
     starts = vocabulary.starts  # most lines begin with a character no kind begins with
-    make = _make_line
-    run: list[Line] = []
+    # the text lines' columns, shared by the runs (each its lo:hi)
+    starts_, ends_, numbers_ = array("q"), array("q"), array("q")
+    add_start, add_end, add_number = starts_.append, ends_.append, numbers_.append
+    lo = 0
     start = 0
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(_lines(text), 1):
         end = start + len(line)
         if line and not line.isspace():
             head = line if len(line) <= HEAD else line[:HEAD]
@@ -183,15 +175,36 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
             else:
                 found = find(head)
             if found is None:
-                run.append(make(("TEXT", line, start, end, number, None)))
+                add_start(start)
+                add_end(end)
+                add_number(number)
             else:
-                if run:
-                    yield TextRun(run)
-                    run = []
+                if len(starts_) > lo:
+                    yield TextRun(Run(text, starts_, ends_, numbers_, lo, len(starts_)))
+                    lo = len(starts_)
                 yield LineToken(found[0], line, start, number, number, end, found[1])
         start = end + 1
-    if run:
-        yield TextRun(run)
+    if len(starts_) > lo:
+        yield TextRun(Run(text, starts_, ends_, numbers_, lo, len(starts_)))
+
+
+_PIECE = 1 << 20  # characters of text split into lines at a time
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.split("\n")``, a piece of about a megabyte at a time: the lines of
+    a 25 MB body are not all held at once (only the headings' are kept)."""
+    if len(text) <= _PIECE:
+        yield from text.split("\n")
+        return
+    at = 0
+    while True:
+        cut = text.find("\n", at + _PIECE)
+        if cut == -1:
+            yield from text[at:].split("\n")
+            return
+        yield from text[at:cut].split("\n")
+        at = cut + 1
 
 
 def text_runs(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
@@ -212,10 +225,9 @@ def text_runs(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
 def _joined(tokens: list[LineToken], text: str) -> TextRun:
     if len(tokens) == 1 and isinstance(tokens[0], TextRun):
         return tokens[0]
-    lines: list[Line] = []
-    for token in tokens:
-        lines += _text_lines(token, text)
-    return TextRun(lines)
+    # a single line is one a pass made text (a heading in mid-sentence)
+    return TextRun(Run.joined(text, (t.lines if isinstance(t, TextRun)
+                                     else (t.start_pos, t.end_pos, t.line) for t in tokens)))
 
 
 def tokenize_runs(text: str) -> BodyTokens:

@@ -182,8 +182,11 @@ class LineIndex:
             if i:
                 j = bisect_right(starts, end, i - 1)
                 before = self._before[k]
-                return (before + i + 1, start - starts[i - 1] + 1,
-                        before + j + 1, end - starts[j - 1] + 1)
+                line = before + i + 1
+                # a span on one line keeps one int for both line numbers: a dense
+                # body has hundreds of thousands of spans
+                return (line, start - starts[i - 1] + 1,
+                        line if j == i else before + j + 1, end - starts[j - 1] + 1)
         line, column = self.line_col(start)
         if end == start:
             return line, column, line, column
