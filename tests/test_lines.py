@@ -1,5 +1,6 @@
-"""Text lines kept as columns (``Run``, ``Lines``) read as the lists of ``Line``s they
-stand for; the item body read from the text equals the one read line by line."""
+"""Text lines kept as columns (``Run``, ``Lines``, for texts over ``COLUMNS``
+characters) read as the lists of ``Line``s they stand for: the item body read
+from the text equals the one read line by line, and every sample reads as frozen."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from eightk.body import items as body_items
 from eightk.body import lexer as body_lexer
 from eightk.body.lexer import MARKUP
 from eightk.body.lines import Line, Lines, Run
+from test_frozen import test_corpus_output_is_frozen as frozen_output_check
 
 TEXT = "first line\n\n  second\n   \nthird one\n<PAGE>\nfourth\n"
 
@@ -65,7 +67,8 @@ def _files():
 
 
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
-def test_item_body_from_the_text_is_the_body_read_line_by_line(path):
+def test_item_body_from_the_text_is_the_body_read_line_by_line(path, monkeypatch):
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)  # as in a text over COLUMNS characters
     parsed = parse_source(path)
     if parsed.body is None or parsed.layout is None:
         return
@@ -75,3 +78,22 @@ def test_item_body_from_the_text_is_the_body_read_line_by_line(path):
         fast = body_items._body_text(parsed.layout, part.lines)
         slow = body_items._body_text(parsed.layout, list(part.lines))
         assert fast == slow, part.head.text
+
+
+@pytest.mark.parametrize("corpus", ["project", "shared"])
+def test_frozen_output_when_text_lines_are_columns(corpus, monkeypatch):
+    # what a text over COLUMNS characters gets: every reader sees the same lines
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)
+    frozen_output_check(corpus)
+
+
+def test_ordinary_texts_keep_lists_and_long_ones_columns(monkeypatch):
+    text = "ITEM 8.01 OTHER EVENTS\n\nThe company did things.\nMore of them.\n"
+    runs = [t for t in body_lexer.tokenize_runs(text).tokens
+            if isinstance(t, body_lexer.TextRun)]
+    assert len(runs) == 1 and isinstance(runs[0].lines, list)
+    monkeypatch.setattr(body_lexer, "COLUMNS", 10)
+    runs = [t for t in body_lexer.tokenize_runs(text).tokens
+            if isinstance(t, body_lexer.TextRun)]
+    assert len(runs) == 1 and isinstance(runs[0].lines, Run)
+    assert [line.text for line in runs[0].lines] == ["The company did things.", "More of them."]

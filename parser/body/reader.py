@@ -58,17 +58,24 @@ class _Builder(Transformer):
                     getattr(token, "match", None))
 
     @classmethod
-    def _lines(cls, children: list) -> Lines:
-        # a run's text lines stay columns (``Run``): a Line is made when read
-        pieces: list[Line | Run] = []
+    def _lines(cls, children: list) -> list[Line] | Lines:
+        lines: list[Line] = []
+        pieces: list[Line | Run] = []  # with runs kept as columns (a text over COLUMNS)
         for child in children:
             if isinstance(child, TextRun):
-                pieces.append(child.lines)
+                if isinstance(child.lines, Run):
+                    pieces += lines
+                    pieces.append(child.lines)
+                    lines = []
+                else:
+                    lines += child.lines
             elif isinstance(child, Line):
-                pieces.append(child)
+                lines.append(child)
             elif isinstance(child, Token):
-                pieces.append(cls._line(child))
-        return Lines(pieces)
+                lines.append(cls._line(child))
+        if not pieces:
+            return lines
+        return Lines(pieces + lines)  # a Line made from a run's columns when read
 
     def markup(self, children: list) -> Line:
         return self._line(children[0])
@@ -94,7 +101,7 @@ class _Builder(Transformer):
     def part(self, children: list) -> Part:
         return children[0]
 
-    def front(self, children: list) -> tuple[Lines, Part | None]:
+    def front(self, children: list) -> tuple[list[Line] | Lines, Part | None]:
         lines = self._lines([c for c in children if not isinstance(c, Part)])
         note = next((c for c in children if isinstance(c, Part)), None)
         return lines, note
