@@ -134,8 +134,11 @@ def dense_sweep(sizes: list[int]) -> int:
     print("dense text body (items, exhibit list, signatures repeated), whole pipeline "
           "(parse_source + validate), one run per size in a fresh process")
     # CPU seconds beside wall seconds: on a shared machine the gap is time spent waiting.
+    # peak: the process's VmHWM, interpreter, imports and the input bytes included;
+    # growth: peak less the RSS just before the parse (interpreter, imports, input)
     print(f"{'size':>11} {'seconds':>8} {'cpu s':>7} {'s/MB':>6} {'peak MB':>8} {'peak/size':>9} "
-          f"{'RSS before':>10} {'items':>7} {'signatures':>10} {'exhibits':>8} {'diagnostics':>11}")
+          f"{'RSS before':>10} {'growth/size':>11} {'items':>7} {'signatures':>10} "
+          f"{'exhibits':>8} {'diagnostics':>11}")
     for size in sizes:
         code = DENSE_CHILD.format(root=str(ROOT), bench=str(ROOT / "bench"), size=size)
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -148,6 +151,7 @@ def dense_sweep(sizes: list[int]) -> int:
         print(f"{row['bytes']:>11,} {row['seconds']:8.2f} {row['cpu']:7.2f} "
               f"{row['seconds'] / mb:6.2f} "
               f"{row['peak_mb']:8.0f} {row['peak_mb'] / mb:9.1f} {row['before_mb']:10.0f} "
+              f"{(row['peak_mb'] - row['before_mb']) / mb:11.1f} "
               f"{row['items']:7} {row['signatures']:10} {row['exhibits']:8} "
               f"{row['diagnostics']:11}")
     return 0

@@ -19,6 +19,7 @@ from .envelope.documents import detect_format, is_8k_form, make_document
 from .envelope.header import build_header
 from .envelope.lexer import looks_like_envelope
 from .envelope.reader import read_envelope
+from .gcpause import paused
 from .layout.text import Layout, text_layout
 from .model import Diagnostic, Document, Filing, Header, Source
 from .source.decoding import decode
@@ -59,6 +60,11 @@ def _xbrl_cover(source: SourceText, start: int, end: int):
 
 
 def parse_bytes(data: bytes, path: str | None = None) -> Parsed:
+    with paused():  # no cyclic collection while the file's objects are made
+        return _parse_bytes(data, path)
+
+
+def _parse_bytes(data: bytes, path: str | None = None) -> Parsed:
     decoded = decode(data)
     source = SourceText(decoded.text, path)
     for note in decoded.notes:

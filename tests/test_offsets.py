@@ -32,3 +32,17 @@ def test_line_col_across_blocks_and_long_lines():
     asked = [o for o in edges + newlines + [n + 1 for n in newlines] if 0 <= o <= len(text)]
     for offset in reversed(asked):  # from the end first: blocks counted before indexed
         assert index.line_col(offset) == _expected(text, offset), offset
+
+
+def test_line_cols_of_a_range_is_line_col_of_both_ends():
+    # ranges inside one block, across blocks, empty, on newlines, asked in any order
+    rng = random.Random(11)
+    block = LineIndex._BLOCK
+    text = "".join(rng.choice("ab \n") for _ in range(6 * block)) + "c" * (2 * block) + "\n"
+    index = LineIndex(text)
+    starts = rng.sample(range(len(text)), 400) + [0, block - 1, block, len(text)]
+    for start in starts:
+        for end in {start, min(len(text), start + rng.randrange(1, 80)),
+                    min(len(text), start + rng.randrange(block, 3 * block))}:
+            assert index.line_cols(start, end) == (*_expected(text, start),
+                                                   *_expected(text, end)), (start, end)

@@ -9,7 +9,9 @@ takes its title from the next line when that line is the title.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 
 from ..layout.text import Layout
 from ..model import Item, Text
@@ -17,7 +19,7 @@ from ..vocab import items as vocab
 from ..vocab.shapes import NOTHING
 from .columns import is_rule
 from .lexer import MARKUP
-from .lines import Line, Part
+from .lines import Line, Lines, Part
 from .signature_lexer import exchange_act_at
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
@@ -28,7 +30,14 @@ _PARENTHESES = re.compile(r"\([^)]*\)")
 NUM_RE = re.compile(r"(\d{1,2})(?:[ \t]?\.[ \t]?(\d{1,2}))?|\b[IVX]{1,4}\b")
 
 
-def _numbers(nums: str) -> list[tuple[str, int, int]]:
+# Headings repeat (every filing has "Item 9.01 Financial Statements and Exhibits",
+# and each heading is read by the reader, the exhibit list and the validator): what
+# depends only on a heading's words is worked out once per distinct wording.
+_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _numbers(nums: str) -> tuple[tuple[str, int, int], ...]:
     """The item numbers in a heading's number list: (written, start, end)."""
     # "(c)" / "(1)" after a number is a sub-paragraph, not another item
     plain = _PARENTHESES.sub(lambda m: " " * len(m.group()), nums)
@@ -42,12 +51,24 @@ def _numbers(nums: str) -> list[tuple[str, int, int]]:
             if _RANGE_WORDS.search(between) and a and b and "." not in a and "." not in b:
                 for k in range(int(a) + 1, int(b)):  # "Items 1 through 4"
                     out.append((str(k), end, found[i + 1][1]))
-    return out
+    return tuple(out)
 
 
-def _title_cut(rest: str, keys: list[str]) -> int | None:
+@functools.lru_cache(maxsize=_CACHE)
+def _key(written: str) -> str:
+    """The item key of a written number ("2. 02" -> "2.02"), else the number as written."""
+    return vocab.normalise_number(written) or written
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _title_keys(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(vocab.title_key(t) for t in titles)
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _title_cut(rest: str, keys: tuple[str, ...]) -> int | None:
     """Where the official title ends in ``rest``, if ``rest`` starts with it."""
-    target = {vocab.title_key(t) for t in keys}
+    target = _title_keys(keys)
     if not target:
         return None
     cuts = [m.start() for m in _SENTENCE_END.finditer(rest)] + [len(rest)]
@@ -74,16 +95,30 @@ def _looks_like_title(text: str, keys: list[str]) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(stripped) < 100
 
 
-def _body_text(layout: Layout, lines: list[Line]) -> Text | None:
-    """The text under a heading, blank lines kept, <PAGE> markers and <S>/<C> rows
-    (layout, not text) left out."""
-    kept = [line for line in lines if line.kind not in MARKUP]
-    if not kept:
+def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | None:
+    """The text under a heading (``lines[skip:]``), blank lines kept, <PAGE> markers
+    and <S>/<C> rows (layout, not text) left out."""
+    n = len(lines)
+    i = skip
+    while i < n and lines[i].kind in MARKUP:
+        i += 1
+    if i == n:
         return None
-    first, last = kept[0], kept[-1]
+    j = n - 1
+    while lines[j].kind in MARKUP:
+        j -= 1
+    first, last = lines[i], lines[j]
+    if isinstance(lines, Lines) and not lines.has_kind(MARKUP, i, j + 1):
+        # No layout tag between: the text itself from the first line to the last,
+        # when each of its lines that is not blank is one of these (so none was
+        # left out of the part); text lines are not made one by one.
+        raw = layout.text[first.start:last.end].split("\n")
+        if sum(1 for line in raw if line and not line.isspace()) == j - i + 1:
+            value = "\n".join([line.rstrip() for line in raw]).strip()
+            return layout.value(value, first.start, last.end) if value else None
     out: list[str] = []
     previous: int | None = None
-    for line in lines:
+    for line in lines[skip:]:
         if line.start < first.start or line.start > last.start:
             continue
         if previous is not None:
@@ -100,9 +135,14 @@ def heading_keys(heading: Line) -> list[str]:
     m = heading.match
     if heading.kind != "ITEM_HEAD" or m is None:
         return []
-    written = [w for w, _, _ in _numbers(m.group("nums"))]
-    written += [found.group(1) for found in _inline_items(m.group("rest"))]
-    return [vocab.normalise_number(w) or w for w in written]
+    return list(_heading_keys(m.group("nums"), m.group("rest")))
+
+
+@functools.lru_cache(maxsize=_CACHE)
+def _heading_keys(nums: str, rest: str) -> tuple[str, ...]:
+    written = [w for w, _, _ in _numbers(nums)]
+    written += [found.group(1) for found in _inline_items(rest)]
+    return tuple(_key(w) for w in written)
 
 
 def _without_unheaded_signatures(part: Part) -> Part:
@@ -143,7 +183,7 @@ _CONNECTOR = re.compile(r"(?:[;,&]|\b(?:and|or|of|the|to|for|in|under|an|a|on|wi
                         re.IGNORECASE)
 
 
-def _wrapped(title: str, nxt: Line, official: list[str]) -> bool:
+def _wrapped(title: str, nxt: Line, official: tuple[str, ...]) -> bool:
     """Whether the line after a heading continues its title."""
     more = nxt.text.strip()
     if not more or len(more) > 120 or more[0] in "(" or is_rule(more):
@@ -199,17 +239,18 @@ def _items(part: Part, layout: Layout) -> list[Item]:
         end = inline[i + 1].start() if i + 1 < len(inline) else len(rest_text)
         named.append((found.group(1), title_start + found.start(1), title_start + found.end(1),
                       rest_text[found.end():end], title_start + found.end()))
-    body_lines = list(part.lines)
+    body_lines = part.lines
+    skip = 0  # the lines a wrapped title or a title line took from the top of the body
     out_titles: list[Text | None] = []
     not_applicable = False
-    group_keys = [vocab.normalise_number(w) or w for w, _, _ in numbers]
+    group_keys = [_key(w) for w, _, _ in numbers]
     for index, (_written, _a, _b, text, at) in enumerate(named):
         if 0 < index < len(numbers):  # "Items 2.02 and 7.01": one title for both
             out_titles.append(out_titles[0])
             continue
-        key = vocab.normalise_number(_written) or _written
+        key = _key(_written)
         keys = group_keys if index == 0 else [key]
-        official = [t for k in keys for t in _titles(k)]
+        official = tuple(t for k in keys for t in _titles(k))
         text = text.rstrip()
         if NOTHING.match(text or "-"):
             if text:
@@ -224,11 +265,12 @@ def _items(part: Part, layout: Layout) -> list[Item]:
         end = at + len(text[:cut].rstrip(" .:;,"))
         last = index == len(named) - 1 or (not inline and index == 0)
         # A title wrapped onto the next lines ("...; Election of Directors;" / "Appointment").
-        while last and cut == len(text) and body_lines and shown and (
-            body_lines[0].number == head.number + 1 or body_lines[0].start == end + 1
-            or body_lines[0].start <= layout.text.find("\n", end) + 1
-        ) and _wrapped(text[:cut], body_lines[0], official):
-            more = body_lines.pop(0)
+        while last and cut == len(text) and skip < len(body_lines) and shown and (
+            (top := body_lines[skip]).number == head.number + 1 or top.start == end + 1
+            or top.start <= layout.text.find("\n", end) + 1
+        ) and _wrapped(text[:cut], top, official):
+            more = top
+            skip += 1
             text = f"{text[:cut].rstrip()} {more.text.strip()}"
             cut = len(text)
             shown = text.rstrip(" .:;,")
@@ -236,16 +278,16 @@ def _items(part: Part, layout: Layout) -> list[Item]:
         out_titles.append(layout.value(shown, at, max(end, at + 1)) if shown else None)
 
     title = out_titles[0] if out_titles else None
-    if title is None and not not_applicable and body_lines and len(named) == 1:
-        nxt = body_lines[0]
-        official = [t for w, _, _ in numbers for t in _titles(vocab.normalise_number(w) or w)]
+    if title is None and not not_applicable and skip < len(body_lines) and len(named) == 1:
+        nxt = body_lines[skip]
+        official = [t for w, _, _ in numbers for t in _titles(_key(w))]
         if _looks_like_title(nxt.text, official):
             shown = nxt.text.strip().rstrip(" .:")
             at = nxt.start + nxt.text.index(shown[:1]) if shown else nxt.start
             out_titles[0] = layout.value(shown, at, at + len(shown))
-            body_lines = body_lines[1:]
+            skip += 1
 
-    body = _body_text(layout, body_lines)
+    body = _body_text(layout, body_lines, skip)
     if _not_applicable(body):
         not_applicable = True
     heading_text = head.text.strip()
@@ -253,7 +295,7 @@ def _items(part: Part, layout: Layout) -> list[Item]:
                            head.end)
     out = []
     for (written, start, stop, _text, _at), item_title in zip(named, out_titles, strict=True):
-        key = vocab.normalise_number(written) or written
+        key = _key(written)
         item_def = vocab.definition(key)
         out.append(
             Item(

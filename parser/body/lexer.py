@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .. import grammars
 from ..lexing import HEAD, LineToken, Vocabulary, lex, lines_of
-from .lines import Line
+from .lines import Line, Run
 
 HEADINGS = frozenset(("ITEM_HEAD", "SIGNATURE_HEAD", "EXHIBIT_INDEX_HEAD", "EXPLANATORY_HEAD",
                       "SECTION_HEAD"))
@@ -50,15 +51,20 @@ class BodyTokens(NamedTuple):
 
 class TextRun(LineToken):
     """Consecutive ``TEXT`` lines as one ``TEXT`` token: it spans them (``line`` is
-    the first one's number, ``end_line`` the last one's) and holds their ``Line``s."""
+    the first one's number, ``end_line`` the last one's) and holds them: a list of
+    ``Line``s, or in a text over ``COLUMNS`` characters a ``Run`` (columns, a
+    ``Line`` made for each line read)."""
 
     __slots__ = ("lines",)
-    lines: list[Line]
+    lines: list[Line] | Run
 
-    def __new__(cls, lines: list[Line]) -> TextRun:
-        first, last = lines[0], lines[-1]
-        self = super().__new__(cls, "TEXT", "", first.start, first.number, last.number,
-                               last.end)
+    def __new__(cls, lines: list[Line] | Run) -> TextRun:
+        if isinstance(lines, Run):
+            (start, line), (end, end_line) = lines.first, lines.last
+        else:
+            first, last = lines[0], lines[-1]
+            start, line, end, end_line = first.start, first.number, last.end, last.number
+        self = super().__new__(cls, "TEXT", "", start, line, end_line, end)
         self.lines = lines
         return self
 
@@ -66,20 +72,26 @@ class TextRun(LineToken):
         return (TextRun, (self.lines,))
 
 
+# A text longer than this keeps its text lines as columns (``Run``): a dense 25 MB
+# body's 400,000 text lines as Line objects took 4.5 times the text's size. Shorter
+# texts keep Lines, made once (reading columns makes them on every read).
+COLUMNS = 1 << 21
+
 _make_line = functools.partial(tuple.__new__, Line)  # Line._make, without its Python frame
 
 
 def _text_lines(token: LineToken, text: str) -> list[Line]:
     """The ``Line``s of a ``TEXT`` token: a run's, or the one line it is."""
     if isinstance(token, TextRun):
-        return token.lines
+        return list(token.lines)
     return [_make_line(("TEXT", token.value or text[token.start_pos:token.end_pos],
                         token.start_pos, token.end_pos, token.line, None))]
 
 
 def _last_line(token: LineToken, text: str) -> str:
     if isinstance(token, TextRun):
-        return token.lines[-1].text
+        lines = token.lines
+        return lines.last_text() if isinstance(lines, Run) else lines[-1].text
     return text[token.start_pos:token.end_pos]
 
 
@@ -168,6 +180,9 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     one ``TextRun``: the same classification (the vocabulary's one alternation over
     a line's first ``HEAD`` characters), but a text line costs a ``Line`` and
     nothing more."""
+    if len(text) > COLUMNS:
+        yield from _lex_columns(text, vocabulary)
+        return
     find = vocabulary.first
     starts = vocabulary.starts  # most lines begin with a character no kind begins with
     make = _make_line
@@ -194,6 +209,54 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
         yield TextRun(run)
 
 
+def _lex_columns(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
+    """``lex_runs`` for a text over ``COLUMNS`` characters: the text lines go into
+    columns shared by the runs (each its ``lo:hi``), and the text is split a
+    megabyte at a time, so no line is held as a string once classified."""
+    find = vocabulary.first
+    starts = vocabulary.starts
+    columns = array("q"), array("q"), array("q")  # start, end, line number
+    add_start, add_end, add_number = (c.append for c in columns)
+    lo = 0
+    start = 0
+    for number, line in enumerate(_lines(text), 1):
+        end = start + len(line)
+        if line and not line.isspace():
+            head = line if len(line) <= HEAD else line[:HEAD]
+            char = head.lstrip(" \t")[:1].lower()
+            if starts is not None and char and char not in starts and head.isascii():
+                found = None
+            else:
+                found = find(head)
+            if found is None:
+                add_start(start)
+                add_end(end)
+                add_number(number)
+            else:
+                if len(columns[0]) > lo:
+                    yield TextRun(Run(text, *columns, lo, len(columns[0])))
+                    lo = len(columns[0])
+                yield LineToken(found[0], line, start, number, number, end, found[1])
+        start = end + 1
+    if len(columns[0]) > lo:
+        yield TextRun(Run(text, *columns, lo, len(columns[0])))
+
+
+_PIECE = 1 << 20  # characters of text split into lines at a time
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.split("\n")``, a piece of about a megabyte at a time."""
+    at = 0
+    while True:
+        cut = text.find("\n", at + _PIECE)
+        if cut == -1:
+            yield from text[at:].split("\n")
+            return
+        yield from text[at:cut].split("\n")
+        at = cut + 1
+
+
 def text_runs(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
     """Consecutive ``TEXT`` tokens (runs, or single lines a pass made text) as one run."""
     pending: list[LineToken] = []
@@ -212,6 +275,11 @@ def text_runs(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
 def _joined(tokens: list[LineToken], text: str) -> TextRun:
     if len(tokens) == 1 and isinstance(tokens[0], TextRun):
         return tokens[0]
+    if any(isinstance(t, TextRun) and isinstance(t.lines, Run) for t in tokens):
+        # a single line is one a pass made text (a heading in mid-sentence)
+        return TextRun(Run.joined(text, (t.lines if isinstance(t, TextRun)
+                                         else (t.start_pos, t.end_pos, t.line)
+                                         for t in tokens)))
     lines: list[Line] = []
     for token in tokens:
         lines += _text_lines(token, text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from lark import Lark, Token, Transformer
@@ -23,7 +24,7 @@ from .cover import read_cover
 from .exhibits import read_exhibits
 from .items import heading_keys, read_items
 from .lexer import TextRun
-from .lines import Line, Part
+from .lines import Line, Lines, Part, Run
 from .signature_lexer import signed_line
 from .signatures import read_signatures
 
@@ -42,7 +43,7 @@ class Body(NamedTuple):
     exhibits: list[Exhibit]
     signatures: list[Signature]
     parts: list[Part]
-    front: list[Line]
+    front: Sequence[Line]
 
 
 class _Builder(Transformer):
@@ -57,16 +58,24 @@ class _Builder(Transformer):
                     getattr(token, "match", None))
 
     @classmethod
-    def _lines(cls, children: list) -> list[Line]:
+    def _lines(cls, children: list) -> list[Line] | Lines:
         lines: list[Line] = []
+        pieces: list[Line | Run] = []  # with runs kept as columns (a text over COLUMNS)
         for child in children:
             if isinstance(child, TextRun):
-                lines += child.lines
+                if isinstance(child.lines, Run):
+                    pieces += lines
+                    pieces.append(child.lines)
+                    lines = []
+                else:
+                    lines += child.lines
             elif isinstance(child, Line):
                 lines.append(child)
             elif isinstance(child, Token):
                 lines.append(cls._line(child))
-        return lines
+        if not pieces:
+            return lines
+        return Lines(pieces + lines)  # a Line made from a run's columns when read
 
     def markup(self, children: list) -> Line:
         return self._line(children[0])
@@ -92,7 +101,7 @@ class _Builder(Transformer):
     def part(self, children: list) -> Part:
         return children[0]
 
-    def front(self, children: list) -> tuple[list[Line], Part | None]:
+    def front(self, children: list) -> tuple[list[Line] | Lines, Part | None]:
         lines = self._lines([c for c in children if not isinstance(c, Part)])
         note = next((c for c in children if isinstance(c, Part)), None)
         return lines, note
@@ -116,6 +125,13 @@ def _with_value(token: Token, text: str) -> Token:
                      token.line, token.end_line, token.end_pos, getattr(token, "match", None))
 
 
+def _first_of(lines: Sequence[Line], kind: str) -> int | None:
+    """The index of the first line of ``kind`` (a layout tag, a heading)."""
+    if isinstance(lines, Lines):
+        return lines.find_kind(kind)  # text runs passed over unread
+    return next((k for k, line in enumerate(lines) if line.kind == kind), None)
+
+
 def _drop_contents(parts: list[Part]) -> list[Part]:
     """Leave out a table of contents: a run of headings with (almost) nothing under
     them whose items are headed again, with text, further on (Oracle 2014, Nuance
@@ -127,16 +143,30 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
     Share Purchase Agreement" ...): they go with the table."""
 
     def listing(part: Part) -> bool:
-        lines = [line.text.strip() for line in part.lines
-                 if line.kind == "TEXT" and line.text.strip()]
-        return (part.kind != "explanatory" and len(lines) <= 6
-                and all(len(line) < 100 for line in lines) and sum(map(len, lines)) < 400)
+        # up to six short text lines (stops at the first that says otherwise: a
+        # report's item has hundreds)
+        if part.kind == "explanatory":
+            return False
+        if isinstance(part.lines, Lines) and part.lines.text_lines() > 6:
+            return False  # (a run's lines are never blank: counted without reading them)
+        count = total = 0
+        for line in part.lines:
+            if line.kind != "TEXT":
+                continue
+            size = len(line.text.strip())
+            if not size:
+                continue
+            count += 1
+            total += size
+            if count > 6 or size >= 100 or total >= 400:
+                return False
+        return True
 
     def closing(part: Part) -> bool:
         """The last part of a contents page: up to a dozen entries, then its page
         break ("EXHIBIT INDEX" / "EX-2.1 Share Purchase Agreement" / ... / <PAGE>);
         none signs."""
-        at = next((k for k, line in enumerate(part.lines) if line.kind == "PAGE"), None)
+        at = _first_of(part.lines, "PAGE")
         if at is None or part.kind == "explanatory":
             return False
         lines = [line.text.strip() for line in part.lines[:at]
@@ -156,7 +186,7 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
         while j < len(parts) and (listing(parts[j]) or (j > i and closing(parts[j]))):
             later.subtract(keys[j])
             j += 1
-            if any(line.kind == "PAGE" for line in parts[j - 1].lines):
+            if _first_of(parts[j - 1].lines, "PAGE") is not None:
                 break  # the contents page ends: a short item on the next is the report's
         listed = [k for ks in keys[i:j] for k in ks]
         if j - i >= 2 and sum(later[k] > 0 for k in listed) * 2 >= len(listed):

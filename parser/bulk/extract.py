@@ -27,6 +27,7 @@ for the batch to be complete; a second one does not wait.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -44,6 +45,7 @@ from ..source.text import make_diagnostic
 from . import inputs as sources
 from .pool import Pool
 from .tables import Row, failure_rows, rows, schema
+from .warm import warm
 from .writers import OutputError, format_of, open_writer
 
 BATCH_FILES = 64
@@ -109,6 +111,14 @@ def work(member: sources.Member, timeout: float | None = 60.0, *, only_8k: bool 
         if use_alarm:
             signal.signal(signal.SIGALRM, old)
     return Result(member.name, tables, len(data), problems)
+
+
+def _before_fork() -> None:
+    """Build the parsers once here, for every worker to share (``warm``), and
+    freeze what exists: a worker's collector then never walks the parent's
+    objects, which would copy every page of them into the worker."""
+    warm()
+    gc.freeze()
 
 
 def _died(member: sources.Member, code: int | None) -> Result:
@@ -409,7 +419,12 @@ def run(
                     _count_in_background(inputs, totalled)
                 consume(task(m) for m in members)
             else:
-                with Pool(workers, task, _died, chunk=CHUNK) as pool:
+                _before_fork()
+                try:
+                    pool = Pool(workers, task, _died, chunk=CHUNK)
+                finally:
+                    gc.unfreeze()  # the workers have their copy: the parent collects again
+                with pool:
                     if on_total is not None:  # after the fork: the workers need no threads
                         _count_in_background(inputs, totalled)
                     consume(pool.map(members))

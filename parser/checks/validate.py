@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..codes import BY_NAME, RULES
+from ..gcpause import paused
 from ..model import Diagnostic
 from ..pipeline import Parsed
 from . import run
@@ -43,7 +44,8 @@ def validate(
     """All diagnostics of a parsed file at or above ``severity``, sorted by place."""
     chosen = resolve(select) if select else None
     dropped = resolve(ignore) if ignore else set()
-    found = list(parsed.filing.diagnostics) + run(parsed)
+    with paused():
+        found = list(parsed.filing.diagnostics) + run(parsed)
     threshold = SEVERITY_RANK[severity]
     out = [
         d for d in found

@@ -180,9 +180,7 @@ class Layout:
         return self.text[start : end if end != -1 else len(self.text)]
 
     def source_range(self, start: int, end: int) -> tuple[int, int]:
-        src_start = self.offsets.to_source(start)
-        src_end = self.offsets.to_source(end - 1) + 1 if end > start else src_start
-        return src_start, max(src_end, src_start)
+        return self.offsets.range_to_source(start, end)
 
     def span(self, start: int, end: int) -> Span:
         src_start, src_end = self.source_range(start, end)

@@ -47,6 +47,16 @@ class OffsetMap:
             return self._sources[i] + (offset - self._starts[i])
         return self._sources[i]
 
+    def range_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """The source range of the derived range ``[start, end)``: from the source of
+        its first character to just after the source of its last (an empty range
+        is empty at the source of ``start``)."""
+        if self._shift is not None:
+            return self._shift + start, self._shift + max(start, end)
+        src_start = self.to_source(start)
+        src_end = self.to_source(end - 1) + 1 if end > start else src_start
+        return src_start, max(src_end, src_start)
+
     @property
     def segments(self) -> list[tuple[int, int, bool]]:
         return list(zip(self._starts, self._sources, self._copied, strict=True))
@@ -161,3 +171,24 @@ class LineIndex:
         # the line began in an earlier block: the one holding the last newline so far
         j = bisect_right(self._before, before - 1, 0, k + 1) - 1
         return before + 1, offset - self._block(j)[-1] + 1
+
+    def line_cols(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """``line_col`` of ``start`` and of ``end`` (a span's two ends): when both
+        fall after a line start in one block, as most spans do, one look-up."""
+        k = start // self._BLOCK
+        starts = self._starts.get(k)
+        if starts is not None and end // self._BLOCK == k:
+            i = bisect_right(starts, start)
+            if i:
+                j = bisect_right(starts, end, i - 1)
+                before = self._before[k]
+                line = before + i + 1
+                # a span on one line keeps one int for both line numbers: a dense
+                # body has hundreds of thousands of spans
+                return (line, start - starts[i - 1] + 1,
+                        line if j == i else before + j + 1, end - starts[j - 1] + 1)
+        line, column = self.line_col(start)
+        if end == start:
+            return line, column, line, column
+        return (line, column, *self.line_col(end))
+

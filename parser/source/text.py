@@ -61,8 +61,7 @@ class SourceText:
             start = min(max(start, 0), n)
             end = min(max(end, start), n)
         index = self._index or self.index
-        line, column = index.line_col(start)
-        end_line, end_column = (line, column) if end == start else index.line_col(end)
+        line, column, end_line, end_column = index.line_cols(start, end)
         return Span(
             start=start, end=end, line=line, column=column, end_line=end_line,
             end_column=end_column,

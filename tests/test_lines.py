@@ -1,0 +1,99 @@
+"""Text lines kept as columns (``Run``, ``Lines``, for texts over ``COLUMNS``
+characters) read as the lists of ``Line``s they stand for: the item body read
+from the text equals the one read line by line, and every sample reads as frozen."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import project_files, shared_files
+from eightk import parse_source
+from eightk.body import items as body_items
+from eightk.body import lexer as body_lexer
+from eightk.body.lexer import MARKUP
+from eightk.body.lines import Line, Lines, Run
+from test_frozen import test_corpus_output_is_frozen as frozen_output_check
+
+TEXT = "first line\n\n  second\n   \nthird one\n<PAGE>\nfourth\n"
+
+
+def _run(text: str, rows: list[tuple[int, int, int]]) -> Run:
+    return Run.joined(text, rows)
+
+
+def _line(text: str, start: int, end: int, number: int) -> Line:
+    return Line("TEXT", text[start:end], start, end, number)
+
+
+def test_run_reads_as_its_lines():
+    rows = [(0, 10, 1), (12, 20, 3), (25, 34, 5)]
+    run = _run(TEXT, rows)
+    expected = [_line(TEXT, *row) for row in rows]
+    assert list(run) == expected
+    assert [run[i] for i in range(3)] == expected
+    assert run[-1] == expected[-1] and run[1:] == expected[1:]
+    assert run.last_text() == "third one" and run.first == (0, 1) and run.last == (34, 5)
+    with pytest.raises(IndexError):
+        run[3]
+    # a share of columns another run also uses
+    shared = Run(TEXT, run.starts, run.ends, run.numbers, 1, 3)
+    assert list(shared) == expected[1:] and len(shared) == 2 and shared[0] == expected[1]
+
+
+def test_lines_read_as_the_list_they_join():
+    page = Line("PAGE", "<PAGE>", 35, 41, 6)
+    first, second = _run(TEXT, [(0, 10, 1), (12, 20, 3)]), _run(TEXT, [(42, 48, 7)])
+    lines = Lines([first, page, second])
+    expected = [*first, page, *second]
+    assert list(lines) == expected and lines == expected and len(lines) == 4
+    assert [lines[i] for i in range(-4, 4)] == expected * 2
+    assert lines[1:3] == expected[1:3] and lines[:] == expected
+    with pytest.raises(IndexError):
+        lines[4]
+    assert lines.text_lines() == 3
+    assert lines.find_kind("PAGE") == 2 and lines.find_kind("TABLE_OPEN") is None
+    assert lines.has_kind(MARKUP) and lines.has_kind(MARKUP, 2, 3)
+    assert not lines.has_kind(MARKUP, 0, 2) and not lines.has_kind(MARKUP, 3)
+    assert not Lines([]) and len(Lines([])) == 0
+
+
+def test_lines_are_split_a_piece_at_a_time_as_split_would(monkeypatch):
+    monkeypatch.setattr(body_lexer, "_PIECE", 7)
+    for text in ("", "\n", "a\nbb\n\nccc\ndddddddddd\ne", "x" * 30 + "\n" * 5 + "y\n"):
+        assert list(body_lexer._lines(text)) == text.split("\n")
+
+
+def _files():
+    return project_files() + shared_files()[::5]
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_item_body_from_the_text_is_the_body_read_line_by_line(path, monkeypatch):
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)  # as in a text over COLUMNS characters
+    parsed = parse_source(path)
+    if parsed.body is None or parsed.layout is None:
+        return
+    for part in parsed.body.parts:
+        if not isinstance(part.lines, Lines):
+            continue
+        fast = body_items._body_text(parsed.layout, part.lines)
+        slow = body_items._body_text(parsed.layout, list(part.lines))
+        assert fast == slow, part.head.text
+
+
+@pytest.mark.parametrize("corpus", ["project", "shared"])
+def test_frozen_output_when_text_lines_are_columns(corpus, monkeypatch):
+    # what a text over COLUMNS characters gets: every reader sees the same lines
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)
+    frozen_output_check(corpus)
+
+
+def test_ordinary_texts_keep_lists_and_long_ones_columns(monkeypatch):
+    text = "ITEM 8.01 OTHER EVENTS\n\nThe company did things.\nMore of them.\n"
+    runs = [t for t in body_lexer.tokenize_runs(text).tokens
+            if isinstance(t, body_lexer.TextRun)]
+    assert len(runs) == 1 and isinstance(runs[0].lines, list)
+    monkeypatch.setattr(body_lexer, "COLUMNS", 10)
+    runs = [t for t in body_lexer.tokenize_runs(text).tokens
+            if isinstance(t, body_lexer.TextRun)]
+    assert len(runs) == 1 and isinstance(runs[0].lines, Run)
+    assert [line.text for line in runs[0].lines] == ["The company did things.", "More of them."]
