@@ -32,7 +32,9 @@ Files are chosen as bench_peers.py chooses them (its select()).
 Both sides share the process: lark, msgspec, the re module's cache, and process-
 wide registrations (the "eightk-latin1" codec error handler: the side imported last
 wins) are common to them. Garbage left by the warm-up is collected and frozen
-before timing, so neither side pays for the other's old objects.
+before timing, so neither side pays for the other's old objects. Two runs of the
+same code against itself (--base HEAD on an unchanged tree, 489 files, --repeat 5)
+gave 0.996 and 1.008 over all files: below about 1% a difference is noise.
 """
 
 from __future__ import annotations
@@ -298,10 +300,11 @@ def measure(args, files: list[dict], datas: list[bytes], modules: dict[str, Modu
     rows = [{"kind": files[i]["kind"], "base": best["base"][i], "head": best["head"][i]}
             for i in timed]
     report(rows, kinds)
-    left_out = len(files) - len(timed)
-    if left_out:
-        why = "raised, or have no HTML 8-K document" if args.stage == "layout" else "raised"
-        print(f"\n{left_out} files left out of the timing (they {why})")
+    if failed:
+        print(f"\n{len(failed)} files left out of the timing: a side raised on them")
+    not_html = len(files) - len(timed) - len(failed)
+    if not_html:
+        print(f"\n{not_html} files left out of the timing: their 8-K document is not HTML")
     status = 0
     if leaks:
         status = 1

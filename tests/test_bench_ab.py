@@ -64,7 +64,7 @@ def test_the_layout_stage_times_the_html_documents_alone(corpus):
     done = run(corpus, "--head-tree", str(ROOT), "--stage", "layout")
     assert done.returncode == 0, done.stdout + done.stderr
     assert set(table(done.stdout)) == {"html-8k", "ixbrl-8k", "all"}
-    assert "2 files left out of the timing" in done.stdout
+    assert "2 files left out of the timing: their 8-K document is not HTML" in done.stdout
 
 
 def test_a_head_whose_output_differs_is_reported_and_fails(corpus, tmp_path):
