@@ -87,6 +87,21 @@ def load(corpus: Path) -> list[dict]:
     return [f for f in files if Path(f["path"]).is_file()]
 
 
+def select(corpus: Path, kinds: list[str], limit: int = 0) -> list[dict]:
+    """The files of ``kinds`` in manifest order, at most ``limit`` of each kind (0: all).
+    bench_ab.py measures the same files."""
+    files = [f for f in load(corpus) if f["kind"] in kinds]
+    if limit:
+        per_kind: dict[str, int] = {}
+        kept = []
+        for f in files:
+            per_kind[f["kind"]] = per_kind.get(f["kind"], 0) + 1
+            if per_kind[f["kind"]] <= limit:
+                kept.append(f)
+        files = kept
+    return files
+
+
 FILED = re.compile(rb"(?:FILED AS OF DATE:\s*|<FILING-DATE>\s*)(\d{4})(\d{2})(\d{2})")
 NEW_ITEM = re.compile(rb"Item(?:\s|&nbsp;|&#160;)+\d\.\d\d", re.I)
 
@@ -250,15 +265,7 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}; nothing to measure", file=sys.stderr)
         return 0
-    files = [f for f in load(args.corpus) if f["kind"] in kinds]
-    if args.limit:
-        per_kind: dict[str, int] = {}
-        kept = []
-        for f in files:
-            per_kind[f["kind"]] = per_kind.get(f["kind"], 0) + 1
-            if per_kind[f["kind"]] <= args.limit:
-                kept.append(f)
-        files = kept
+    files = select(args.corpus, kinds, args.limit)
     if not files:
         print("no files of those kinds", file=sys.stderr)
         return 0
