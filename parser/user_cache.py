@@ -1,7 +1,7 @@
 """The user's cache folder: what eightk keeps between runs to start faster.
 
-Today that is the grammars' parsers (``grammars.py``), about 0.3 MB per version
-of the grammars. Where it is:
+Today that is the grammars' parsers (``grammars.py``), under 0.2 MB per
+version of the grammars. Where it is:
 
 - ``$EIGHTK_CACHE_DIR`` when set; set and empty (``EIGHTK_CACHE_DIR=``), nothing
   is kept and every process builds its parsers;
