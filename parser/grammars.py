@@ -88,16 +88,18 @@ _STORED_FORMAT = "1"  # how ``_store`` lays a parser out; a change leaves old fi
 
 
 def build(name: str | None = None, start: str = "start", *, text: str | None = None,
-          **options: object) -> Lark:
+          stored: bool = True, **options: object) -> Lark:
     """A new LALR parser for ``grammar/<name>`` (or for ``text``) from rule ``start``;
     ``options`` go to lark (tests build with ``strict=True``).
 
     Read from the cache folder when it was built before from the same grammar
     texts by the same lark; built and stored otherwise. Only a ``transformer``
     (which sets the callbacks, not the table) may come with a stored parser:
-    other options, such as the tests' ``strict=True``, always build."""
+    other options, such as the tests' ``strict=True``, always build, and so does
+    ``stored=False`` (a parser read back has no ``grammar`` attribute, which
+    hypothesis' ``from_lark`` reads)."""
     source = text if text is not None else grammar_text(name or "")
-    stored = set(options) <= {"transformer"}
+    stored = stored and set(options) <= {"transformer"}
     file = f"{Path(name or 'inline').stem}.{start}.{_key(source, start)}" if stored else ""
     lark = _restore(file, options) if stored else None
     if lark is None:

@@ -67,7 +67,7 @@ def test_a_stored_parser_is_the_one_building_gives(cache, name, start):
     assert file.stat().st_size > 1000
 
 
-def test_a_transformer_comes_with_a_stored_parser_and_strict_always_builds(cache):
+def test_a_transformer_comes_with_a_stored_parser_and_other_options_build(cache):
     grammars.build("body.lark")
 
     class Names(grammars.Transformer):
@@ -76,6 +76,8 @@ def test_a_transformer_comes_with_a_stored_parser_and_strict_always_builds(cache
     with_transformer = grammars.build("body.lark", transformer=Names())
     assert _restored(with_transformer) and with_transformer.options.transformer is not None
     assert not _restored(grammars.build("body.lark", strict=True))
+    fresh = grammars.build("body.lark", stored=False)
+    assert not _restored(fresh) and fresh.grammar is not None  # what from_lark reads
 
 
 def test_the_key_holds_the_imported_grammars(monkeypatch):
