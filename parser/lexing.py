@@ -78,7 +78,8 @@ class LineToken(Token):
 class Vocabulary:
     """The line kinds of one grammar (or one region of it), in priority order."""
 
-    __slots__ = ("kinds", "fallback", "_any", "_by_group", "_by_first", "_other", "starts")
+    __slots__ = ("kinds", "fallback", "_any", "_any_text", "_by_group", "_by_first", "_other",
+                 "starts")
 
     def __init__(self, lark: Lark, names: Iterable[str] | None = None,
                  fallback: str = "TEXT") -> None:
@@ -101,7 +102,11 @@ class Vocabulary:
             inner = re.sub(r"\(\?P<(\w+)>", rf"(?P<_{i}_\1>", pattern.pattern)
             alternatives.append(f"(?P<_k{i}>{inner})")
             self._by_group[f"_k{i}"] = (name, pattern)
-        self._any = re.compile("|".join(alternatives)) if alternatives else None
+        # Compiled when a line first needs it (one with a non-ASCII character in
+        # its head): a third of what making a vocabulary costs, which a process
+        # reading only ASCII text never pays.
+        self._any_text = "|".join(alternatives)
+        self._any: re.Pattern[str] | None = None
         # The catch-all need not be used by any rule (the envelope's JUNK never is:
         # recovery reports and drops such lines), so lark may have left it out.
         self.fallback = fallback
@@ -168,7 +173,16 @@ class Vocabulary:
                     if match is not None:
                         return name, match
                 return None
-        found = self._any.match(head) if self._any is not None else None
+        return self.alternation(head)
+
+    def alternation(self, head: str) -> tuple[str, re.Match[str] | None] | None:
+        """``first`` by one match of the alternation over every kind (the way for
+        non-ASCII lines, which the shortcuts of ``prefilter`` do not cover)."""
+        if self._any is None:
+            if not self._any_text:
+                return None
+            self._any = re.compile(self._any_text)
+        found = self._any.match(head)
         if found is None:
             return None
         name, pattern = self._by_group[found.lastgroup]  # type: ignore[index]

@@ -339,6 +339,7 @@ def _chain(items: list, ignore_case: bool) -> str | None:
 # ------------------------------------------------------------------ conditions
 
 
+@functools.cache  # the grammars share line kinds (layout.lark), and vocabularies subsets
 def conditions(pattern: re.Pattern[str]) -> Conditions:
     """What a line matched by ``pattern`` (at its start) must be like, as far as
     the analysis can tell (``None`` where it cannot)."""

@@ -29,12 +29,11 @@ import jsonschema
 import msgspec
 import pytest
 from conftest import CORPUS, ROOT, shared_files
-from eightk import json_schema, parse_source, to_json
+from eightk import grammars, json_schema, parse_source, to_json
 from eightk.body.cover import read_cover
 from eightk.body.lexer import vocabulary as body_vocabulary
 from eightk.body.lines import Line
 from eightk.checks.validate import validate
-from eightk.grammars import load
 from eightk.layout.text import text_layout
 from eightk.lexing import lex, lines_of
 from eightk.model import Filing, Span, Text
@@ -54,6 +53,13 @@ settings.load_profile("eightk")
 SAMPLES = sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix != ".tsv"
                  and p.suffix != ".md")
 REAL = [p for p in shared_files() if p.suffix in (".txt", ".htm", ".html", ".nc")][::7]
+
+
+@cache
+def load(name: str, start: str = "start"):
+    """The parser built from the grammar: the one read from the cache folder has no
+    ``grammar`` attribute, which ``from_lark`` reads."""
+    return grammars.build(name, start, stored=False)
 
 
 @cache

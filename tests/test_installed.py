@@ -330,3 +330,25 @@ def test_the_installed_command_is_the_installed_library(installed):
     assert done.returncode == 0, done.stderr.decode()
     location = Path(done.stdout.decode().strip())
     assert str(bin_dir.parent) in str(location) and str(ROOT) not in str(location)
+
+
+def test_the_installed_package_keeps_its_parsers_in_the_cache_folder(installed, tmp_path):
+    """The wheel's grammars (package data) build parsers that are stored, then read
+    back (not built again), with the same output; a damaged folder is built over,
+    silently."""
+    bin_dir, work = installed
+    cache = tmp_path / "cache"
+    command = f"EIGHTK_CACHE_DIR={cache} eightk check --format json corpus/text-2006-sub.txt"
+    runs = [_shell(command, bin_dir, work)]
+    stored = sorted((cache / "parsers").iterdir())
+    assert len(stored) >= 6, [p.name for p in stored]
+    written = [p.stat().st_mtime_ns for p in stored]
+    runs.append(_shell(command, bin_dir, work))
+    assert [p.stat().st_mtime_ns for p in stored] == written  # read, not built and written
+    for path in stored:
+        path.write_bytes(b"damaged")
+    runs.append(_shell(command, bin_dir, work))
+    assert runs[0].stdout.strip()
+    for run in runs:
+        assert (run.returncode, run.stdout, run.stderr) == (runs[0].returncode, runs[0].stdout,
+                                                            b"")

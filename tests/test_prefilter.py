@@ -22,15 +22,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 
-def _alternation(vocabulary: lexing.Vocabulary, head: str):
-    """What ``first`` gave before the shortcut: the alternation over every kind."""
-    found = vocabulary._any.match(head) if vocabulary._any is not None else None
-    if found is None:
-        return None
-    name, pattern = vocabulary._by_group[found.lastgroup]
-    return name, pattern.match(head)
-
-
 def _same(a, b) -> bool:
     if a is None or b is None:
         return a is b
@@ -49,7 +40,7 @@ class _Checked:
 
         def first(vocabulary, head):
             got = shortcut(vocabulary, head)
-            want = _alternation(vocabulary, head)
+            want = vocabulary.alternation(head)
             self.seen += 1
             self.vocabularies[id(vocabulary)] = vocabulary
             if not _same(got, want):
@@ -141,7 +132,7 @@ _LINES = st.lists(st.sampled_from(_words()) | st.text(max_size=6), max_size=12).
 def test_generated_lines_are_named_as_the_alternation_names_them(line):
     for vocabulary in _vocabularies():
         head = line[: lexing.HEAD]
-        assert _same(vocabulary.first(head), _alternation(vocabulary, head)), vocabulary.names()
+        assert _same(vocabulary.first(head), vocabulary.alternation(head)), vocabulary.names()
 
 
 def _lines_of_runs(tokens) -> list[tuple[str, int, int, int]]:

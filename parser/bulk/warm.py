@@ -1,11 +1,10 @@
 """Everything eightk builds on first use, built once before worker processes fork.
 
 The grammars' parsers, the line vocabularies and their compiled patterns are
-made the first time a file needs them: about a quarter of a second of CPU. A
+made the first time a file needs them: about a tenth of a second of CPU with the
+parsers read from the cache folder (``grammars.py``), a quarter without. A
 worker forked before that makes them again, each worker for itself; forked
-after, it shares the parent's (copy-on-write) and starts at full speed. With
-two workers on two cores that is a quarter second of CPU less per worker, the
-time the first files would have waited.
+after, it shares the parent's (copy-on-write) and starts at full speed.
 
 The filings below are made up (a fictional registrant), one of each kind the
 pipeline reads differently: a submission with a plain-text 8-K (envelope,
