@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import os
+import shutil
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT / "corpus"
+
+# the parsers eightk stores between runs go to a folder of the test run's own,
+# not the user's cache (commands run in subprocesses inherit it)
+if "EIGHTK_CACHE_DIR" not in os.environ:
+    os.environ["EIGHTK_CACHE_DIR"] = tempfile.mkdtemp(prefix="eightk-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["EIGHTK_CACHE_DIR"], True)
 SHARED = ROOT.parent / "shared" / "corpus"
 
 
