@@ -117,8 +117,13 @@ class _Open:
         """An upper-case company name after a complete signature starts the next block."""
         if self.name is None or not self.titled:
             return False
-        letters = [c for c in text[:200] if c.isalpha()]
-        return bool(letters) and all(c.isupper() for c in letters) and who.is_entity(text)
+        head = text[:200]
+        if head.isascii():  # ASCII: a letter, and no lower-case one, as isupper() reads it
+            upper = head.isupper()
+        else:
+            letters = [c for c in head if c.isalpha()]
+            upper = bool(letters) and all(c.isupper() for c in letters)
+        return upper and who.is_entity(text)
 
 
 def _name_title(sig: _Open, part: Piece) -> tuple[Piece | None, Piece | None] | None:
