@@ -59,7 +59,8 @@ def clean_name(part: Piece) -> Piece | None:
     """A name without a conformed mark in front ("/s/", "\\s\\", "s/") or a comma after."""
     text = part.text
     a = len(text) - len(text.lstrip())
-    m = pattern("CONFORMED").match(text, a)
+    # every form of the mark has a slash or a backslash: most names have neither
+    m = pattern("CONFORMED").match(text, a) if "/" in text or "\\" in text else None
     if m is not None and m.start("mark") == a:
         a = m.end("mark")
     b = len(text.rstrip(" \t,;_"))
