@@ -52,6 +52,7 @@ SIGNED_HEADS = SIGNING - {"BY_BLANK"}  # a signature line with something signed 
 SIGNED_LINES = SIGNING | {"BY_INSIDE"}
 LABELS = frozenset(("NAME_LINE", "TITLE_LINE"))
 _SIGNING_FIRST = frozenset("bB/\\sS")
+_SIGNING_NAMES = tuple(sorted(SIGNING))
 _LINE_KINDS = ("PAGE_NUMBER", "EXCHANGE_ACT", "PURSUANT", "BY_BLANK", "BY_CONFORMED",
                "BY_TYPED", "CONFORMED", "BY_INSIDE", "NAME_LINE", "TITLE_LINE", "EXHIBIT_LIST",
                "HEADING")
@@ -92,13 +93,17 @@ def pattern(name: str) -> re.Pattern[str]:
     raise KeyError(name)
 
 
+def _signing_words() -> Vocabulary:
+    return _words("block", _SIGNING_NAMES)
+
+
 def signing_start(text: str) -> re.Match[str] | None:
     """A signature line that starts at ``text``'s first character: "By: ...", "/s/ ...".
 
     These lines make the signing column, and find an unheaded block."""
     if text[:1] not in _SIGNING_FIRST:
         return None  # neither "By" nor a conformed mark ("/s/", "\\s\\", "s/") starts it
-    kind, match = _words("block", tuple(sorted(SIGNING))).classify(text)
+    kind, match = _signing_words().classify(text)
     if match is None or (kind == "CONFORMED" and match.start("mark") != 0):
         return None
     return match
@@ -134,7 +139,7 @@ def _token(kind: str, text: str, start: int, line: int, end_line: int | None = N
 
 def line_tokens(lines: Iterable[Line]) -> Iterator[LineToken]:
     """One token per line, named by the grammar's line kinds (``lines``)."""
-    words = line_vocabulary()
+    classify = line_vocabulary().classify
     for line in lines:
         text = line.text
         if line.kind in MARKUP:
@@ -145,8 +150,8 @@ def line_tokens(lines: Iterable[Line]) -> Iterator[LineToken]:
             continue
         if "<" in text:
             text = _TAG.sub(lambda m: " " * len(m.group()), text)
-        kind, match = words.classify(text)
-        yield _token(kind, text, line.start, line.number, end=line.end, match=match)
+        kind, match = classify(text)
+        yield LineToken(kind, text, line.start, line.number, line.number, line.end, match)
 
 
 def _authorized(token: LineToken) -> bool:
@@ -264,25 +269,31 @@ class Piece(NamedTuple):
 
 def _cut_by(pieces: list[Chunk]) -> list[Chunk]:
     """Collapsed spacing: "January 28, 1994 By: ----" becomes two pieces."""
-    inside = pattern("BY_INSIDE")
-    out: list[Chunk] = []
-    for piece in pieces:
+    out: list[Chunk] | None = None  # None while no piece is cut: ``pieces`` itself
+    for i, piece in enumerate(pieces):
         # the pattern reads " By:" in capitals only: no "By", no cut
-        m = inside.match(piece.text) if "By" in piece.text else None
+        m = pattern("BY_INSIDE").match(piece.text) if "By" in piece.text else None
         if m is not None:
+            if out is None:
+                out = pieces[:i]
             at = m.start("cut")
             out.append(Chunk(piece.start, piece.start + at, piece.text[:at]))
             out.append(Chunk(piece.start + at + 1, piece.end, piece.text[at + 1 :]))
-        else:
+        elif out is not None:
             out.append(piece)
-    return out
+    return pieces if out is None else out
 
 
 def _split_date(piece: Piece) -> list[Piece]:
     """"Date: May 23, 1994 /s/ NAME" is two pieces: the date, and what follows it."""
     text = piece.text
-    label = pattern("DATE_BLANK").match(text)
-    at = label.end("label") if label else len(text) - len(text.lstrip())
+    at = len(text) - len(text.lstrip())
+    if text[at : at + 1] in _LABEL_FIRST:
+        label = pattern("DATE_BLANK").match(text)
+        if label:
+            at = label.end("label")
+    if text[at : at + 1] not in _DATE_FIRST:
+        return [piece]  # no date starts there: none starts with another character
     found = find_date(text[: at + 40], at)
     if found is None or found[0] != at:
         return [piece]
@@ -294,6 +305,11 @@ def _split_date(piece: Piece) -> list[Piece]:
     return [Piece(text[:end], piece.start, piece.number),
             Piece(rest, piece.start + cut, piece.number)]
 
+
+# What a date (``find_date``: "May 23, 1994", "23 May 1994", "5/23/94", a misspelt
+# month) and a date label ("Date:", "Dated") start with: other pieces are not tried.
+_DATE_FIRST = frozenset("0123456789jfmasondJFMASOND")
+_LABEL_FIRST = frozenset("dD")
 
 _Lines = list[tuple[LineToken, list[Chunk]]]
 
@@ -321,6 +337,8 @@ def _second_column(lines: _Lines) -> _Lines:
     Lines above it (the registrant's name, a date) stay whole."""
     col = first = None
     for i, (_, found) in enumerate(lines):
+        if len(found) < 2:
+            continue  # one piece holds one signature at most
         signing = _signatures(found)
         if len(signing) > 1:
             col = signing[1].start if col is None else min(col, signing[1].start)
@@ -350,19 +368,24 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
     the first (``_second_column``)."""
     lines = _second_column([(token, chunks(token.value) if token.type not in BREAKS else [])
                             for token in tokens])
-    starts = [chunk.start for _, found in lines for chunk in found if signing_start(chunk.text)]
+    starts = [chunk.start for _, found in lines for chunk in found
+              if chunk.text[:1] in _SIGNING_FIRST and signing_start(chunk.text)]
     right_col = min(starts) if starts else None
     if right_col is not None and right_col < 12:
         right_col = None  # a one-column block
-    words = piece_vocabulary()
+    classify = piece_vocabulary().classify
     dates = pattern("LEFT_DATE")
     left: list[LineToken] = []
     right: list[LineToken] = []
     signing = False  # a signature line was read
 
-    def piece_token(piece: Piece) -> LineToken:
-        kind, match = words.classify(piece.text)
-        return _token(kind, piece.text, piece.start, piece.number, match=match)
+    def add(piece: Piece) -> None:
+        """``piece`` to the signing column, named (after a leading date is cut off)."""
+        for part in _split_date(piece):
+            value = part.text
+            kind, match = classify(value)
+            right.append(LineToken(kind, value, part.start, part.number, part.number,
+                                   part.start + len(value), match))
 
     for token, raw in lines:
         if token.type in BREAKS:
@@ -373,28 +396,32 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
         if right_col is None:
             if len(pieces) != len(raw):  # "January 28, 1994 By: ----": two pieces
                 for p in pieces:
-                    right.extend(map(piece_token, _split_date(Piece(p.text, start + p.start,
-                                                                      number))))
+                    add(Piece(p.text, start + p.start, number))
             elif pieces:
                 a, b = pieces[0].start, pieces[-1].end
-                right.extend(map(piece_token, _split_date(Piece(text[a:b], start + a, number))))
+                add(Piece(text[a:b], start + a, number))
             continue
-        lefts = [p for p in pieces if p.end <= right_col - 1 and p.start < right_col - 4]
-        rights = [p for p in pieces if p not in lefts]
+        lefts: list[Chunk] = []
+        rights: list[Chunk] = []
+        for p in pieces:
+            (lefts if p.end <= right_col - 1 and p.start < right_col - 4 else rights).append(p)
         if not rights and not signing and lefts:
             # above the first signature, a line all in the left column spans the page:
             # "NETAPP, INC." at the margin over "February 4, 2021   By: /s/ ..."
             rights, lefts = lefts, []
-        signing = signing or any(signing_start(p.text) for p in rights)
+        if not signing:
+            signing = any(p.text[:1] in _SIGNING_FIRST and signing_start(p.text) is not None
+                          for p in rights)
         if lefts:
             a, b = lefts[0].start, lefts[-1].end
             for piece in _split_date(Piece(text[a:b], start + a, number)):
                 m = dates.match(piece.text[:200])
                 if m is not None:
-                    left.append(_token("LEFT_DATE", piece.text, piece.start, number, match=m))
+                    left.append(LineToken("LEFT_DATE", piece.text, piece.start, number, number,
+                                          piece.start + len(piece.text), m))
         if rights:
             a, b = rights[0].start, rights[-1].end
-            right.extend(map(piece_token, _split_date(Piece(text[a:b], start + a, number))))
+            add(Piece(text[a:b], start + a, number))
     return right, left
 
 

@@ -17,6 +17,7 @@ end.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from lark import Token
@@ -227,10 +228,13 @@ def _label(token: Token) -> str | None:
     match = getattr(token, "match", None)
     if match is None:
         return None
-    for kind in ("NAME_LINE", "TITLE_LINE"):
-        if match.re.pattern == lexer.pattern(kind).pattern:
-            return kind
-    return None
+    return _label_kinds().get(match.re.pattern)
+
+
+@functools.cache
+def _label_kinds() -> dict[str, str]:
+    """The label kinds by their pattern's text."""
+    return {lexer.pattern(kind).pattern: kind for kind in ("TITLE_LINE", "NAME_LINE")}
 
 
 class _Reader(Transformer):

@@ -59,7 +59,8 @@ def clean_name(part: Piece) -> Piece | None:
     """A name without a conformed mark in front ("/s/", "\\s\\", "s/") or a comma after."""
     text = part.text
     a = len(text) - len(text.lstrip())
-    m = pattern("CONFORMED").match(text, a)
+    # every form of the mark has a slash or a backslash: most names have neither
+    m = pattern("CONFORMED").match(text, a) if "/" in text or "\\" in text else None
     if m is not None and m.start("mark") == a:
         a = m.end("mark")
     b = len(text.rstrip(" \t,;_"))
@@ -117,8 +118,13 @@ class _Open:
         """An upper-case company name after a complete signature starts the next block."""
         if self.name is None or not self.titled:
             return False
-        letters = [c for c in text[:200] if c.isalpha()]
-        return bool(letters) and all(c.isupper() for c in letters) and who.is_entity(text)
+        head = text[:200]
+        if head.isascii():  # ASCII: a letter, and no lower-case one, as isupper() reads it
+            upper = head.isupper()
+        else:
+            letters = [c for c in head if c.isalpha()]
+            upper = bool(letters) and all(c.isupper() for c in letters)
+        return upper and who.is_entity(text)
 
 
 def _name_title(sig: _Open, part: Piece) -> tuple[Piece | None, Piece | None] | None:

@@ -8,6 +8,7 @@ a name and a title; "The Balcor Company, a partner" an organisation).
 
 from __future__ import annotations
 
+import functools
 import re
 
 # words of a company's name: "ACME WIDGETS, INC.", "Monarch Wine Company, Limited Partnership"
@@ -50,8 +51,12 @@ def words(text: str) -> list[str]:
     return [w.upper().replace(".", "") for w in _WORD.findall(text[:300])]
 
 
+@functools.lru_cache(maxsize=512)
 def key(text: str) -> str:
-    """The letters of ``text``, lower case: names compared whatever their spacing."""
+    """The letters of ``text``, lower case: names compared whatever their spacing.
+
+    Kept for the last few hundred texts: the signed name is compared with each line
+    under its signature (``same_name``), line after line."""
     return _NOT_LETTERS.sub("", text.lower())
 
 
