@@ -141,6 +141,9 @@ def caption_continued(tokens: Iterable[LineToken], text: str) -> Iterator[LineTo
         yield pending
 
 
+_HEADER_KINDS = frozenset(("CAPTION", "PAREN_CAPTION"))  # what header_rows may retype
+
+
 def header_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
     """A caption row without parentheses, naming two or more fields, with no value
     right above it and values on the one or two lines below: those lines are its
@@ -154,7 +157,7 @@ def header_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
     """
     buffered = list(tokens)
     for i, token in enumerate(buffered):
-        if token.type not in ("CAPTION", "PAREN_CAPTION") or "(" in token.value:
+        if token.type not in _HEADER_KINDS or "(" in token.value:
             continue
         if len(captions(token.value)) < 2:
             continue
@@ -462,10 +465,16 @@ def lex_cover(front: list[Line], text: str) -> list[LineToken]:
             yield LineToken(kind, "" if kind == "TEXT" else line.text, line.start,
                             line.number, line.number, line.end, match)
 
-    tokens = caption_continued(named(), text)
-    tokens = table_header(tokens, text)
-    tokens = header_rows(tokens, text)
-    tokens = table_rows(tokens, text)
-    tokens = captionless_name(tokens, text)
-    tokens = phone_continued(tokens, text)
-    return list(tokens)
+    tokens = list(table_header(caption_continued(named(), text), text))
+    # The passes below act on lines of a few kinds only; a cover without one of
+    # them (most have no table of registrants, none has a header row written
+    # without parentheses) skips the pass instead of visiting every line.
+    kinds = {token.type for token in tokens}
+    if any(token.type in _HEADER_KINDS and "(" not in token.value for token in tokens):
+        tokens = list(header_rows(tokens, text))
+    if "TABLE_CAPTION" in kinds:
+        tokens = list(table_rows(tokens, text))
+    tokens = list(captionless_name(tokens, text))
+    if "PHONE" in kinds:
+        tokens = list(phone_continued(tokens, text))
+    return tokens
