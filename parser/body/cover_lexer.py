@@ -439,33 +439,47 @@ def phone_continued(tokens: Iterable[LineToken], text: str) -> Iterator[LineToke
 # ------------------------------------------------------------------ the cover's tokens
 
 @functools.lru_cache(maxsize=4096)
-def _kind(head: str) -> tuple[str, re.Match[str] | None]:
+def _kind(head: str) -> tuple[str, re.Match[str] | None, bool]:
     """The kind of a line whose first ``HEAD`` characters are ``head``, and the match
     that named it. Kept: three lines in four of a cover page are written the same,
     character for character, on other filings' covers (the standing text, the
     captions, the check boxes: 2,479 different lines of 10,204 on 406 covers of the
     shared corpus), and naming one costs a few microseconds. A match is read only
-    for its groups and their places, which are the same for the same text."""
+    for its groups and their places, which are the same for the same text.
+
+    Third: whether the line could open a registrant's row of a 1994 table
+    (``table_header`` has nothing to do on a cover with no such line)."""
     kind, match = vocabulary().classify(head)
     if kind == "TEXT" and (found := _item_heading().first(head)) is not None:
         kind, match = found
-    return kind, match
+    starts = _starts("REGISTRANT_ROW")
+    first = head.lstrip(" \t")[:1]
+    row = ((starts is None or not first.isascii() or first.lower() in starts)
+           and pattern("REGISTRANT_ROW").match(head) is not None)
+    return kind, match, row
 
 
 def lex_cover(front: list[Line], text: str) -> list[LineToken]:
     """The cover's tokens, from the front lines of the body grammar."""
 
+    rows = False  # a line that could open a registrant's row (see _kind)
+
     def named() -> Iterator[LineToken]:
+        nonlocal rows
         for line in front:
             if line.kind in MARKUP:
                 yield LineToken(line.kind, line.text, line.start, line.number, line.number,
                                 line.end)
                 continue
-            kind, match = _kind(line.text[:HEAD])
+            kind, match, row = _kind(line.text[:HEAD])
+            if row or len(line.text) > HEAD:  # the row pattern reads the whole line
+                rows = True
             yield LineToken(kind, "" if kind == "TEXT" else line.text, line.start,
                             line.number, line.number, line.end, match)
 
-    tokens = list(table_header(caption_continued(named(), text), text))
+    tokens = list(caption_continued(named(), text))
+    if rows:
+        tokens = list(table_header(tokens, text))
     # The passes below act on lines of a few kinds only; a cover without one of
     # them (most have no table of registrants, none has a header row written
     # without parentheses) skips the pass instead of visiting every line.
