@@ -106,6 +106,17 @@ def test_the_grammar_has_no_conflicts():
     build("cover.lark", strict=True)
 
 
+def test_the_readers_tables_name_every_rule_and_no_other():
+    # CoverReader walks the tree by these tables, not by getattr: a rule added to
+    # the grammar without its entry would be read by lark's __default__ instead
+    from eightk.body import cover
+    lark = build("cover.lark")
+    rules = {r.origin.name for r in lark.rules if not r.origin.name.startswith("_")}
+    assert set(cover._RULE_METHODS) == rules
+    terminals = {t.name for t in lark.terminals}
+    assert set(cover._TOKEN_METHODS) == {n for n in dir(cover.CoverReader) if n in terminals}
+
+
 def test_a_cover_reads_as_its_parts():
     assert parts(COVER) == (
         ["title_line"] * 8 + ["report_date", "caption_block", "caption_block",

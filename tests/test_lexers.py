@@ -13,6 +13,18 @@ def kinds(text: str) -> list[str]:
     return [t.type for t in body_lexer.tokenize(text).tokens]
 
 
+def test_a_line_named_again_is_named_the_same():
+    # lex_cover keeps each distinct line's kind (cover_lexer._kind): the second
+    # cover, every line of which is a line of the first, gets the same tokens
+    text = "FORM 8-K\nACME WIDGETS, INC.\n(Exact name of registrant as specified in its charter)\n"
+    first = [(t.type, t.match and t.match.groupdict()) for t in cover_tokens(text)]
+    again = [(t.type, t.match and t.match.groupdict()) for t in cover_tokens(text)]
+    words = cover_lexer.vocabulary()
+    alone = [words.classify(line)[0] for line in text.splitlines()]
+    assert first == again and [kind for kind, _ in first] == alone
+    assert first[0] == ("FORM_TITLE", {"form": "8-K"})
+
+
 @pytest.mark.parametrize(("line", "kind"), [
     ("Item 2.02 Results of Operations and Financial Condition", "ITEM_HEAD"),
     ("ITEM 5. OTHER EVENTS", "ITEM_HEAD"),

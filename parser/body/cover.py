@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 import msgspec
-from lark import Token
+from lark import Token, Tree
 
 from ..grammars import Transformer
 from ..layout.text import Layout
@@ -173,6 +173,29 @@ class CoverReader(Transformer):
         self.captionless = False  # the registrant's name stood without a caption
         self.named_together: list[int] = []  # registrants named over one caption
         self.target: int | None = None  # the registrant values go to, if not the last
+
+    # -------------------------------------------------------------- the walk
+
+    def _walk(self, tree: Tree) -> object:
+        """``grammars.Transformer._walk`` with the methods looked up in the tables
+        below instead of by ``getattr`` on every node and line (a tenth of the
+        cover's reading went to the look-ups and the generic walk): every rule of
+        ``grammar/cover.lark`` has its method, no method is wrapped, none discards."""
+        children = []
+        append = children.append
+        for child in tree.children:
+            if isinstance(child, Tree):
+                append(self._walk(child))
+            elif isinstance(child, Token):
+                method = _TOKEN_METHODS.get(child.type)
+                append(self.__default_token__(child) if method is None
+                       else method(self, child))
+            else:
+                append(child)
+        method = _RULE_METHODS.get(tree.data)
+        if method is None:  # a rule with no method of its own (none so far)
+            return self.__default__(tree.data, children, tree.meta)
+        return method(self, children)
 
     # -------------------------------------------------------------- tokens and helpers
 
@@ -1028,6 +1051,16 @@ class CoverReader(Transformer):
             securities_12b_section=securities is not None,
             span=layout.span(lines[0].start, end),
         )
+
+
+# The walk's tables: a method per rule of the grammar, per token kind read apart.
+_RULE_METHODS: dict[str, Callable[[CoverReader, list], object]] = {
+    name: getattr(CoverReader, name)
+    for name in ("start", "title_line", "report_date", "caption_block", "header_block",
+                 "coregistrants", "table_registrant", "registrant_name", "telephone",
+                 "values", "check_boxes", "box", "securities", "egc", "below")}
+_TOKEN_METHODS: dict[str, Callable[[CoverReader, Token], Line]] = {
+    "TABLE_CAPTION": CoverReader.TABLE_CAPTION}
 
 
 def _lone_date(lines: list[Line], layout: Layout) -> DateValue | None:

@@ -58,6 +58,7 @@ def assign(placed: list[tuple[Chunk, int | None]], caps: list[Caption],
 
 
 ZIP_ALONE = re.compile(r"\d{5}(?:-\d{4})?")
+_DIGIT = re.compile(r"\d")
 # What filers write in place of a number not yet given: "Applied For", "None".
 _PENDING = re.compile(r"\b(?:applied\s+for|pending|none|n/a)\s*$", re.IGNORECASE)
 # A telephone number ending a run of values ("... OHIO 44308 (216) 384-8000").
@@ -75,14 +76,15 @@ def _shapes(text: str, kinds: list[str]) -> list[tuple[int, int, int]]:
                 s < m.end() and m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), kinds.index(kind)))
 
-    end = len(text.rstrip())
-    if "phone" in kinds and (m := _PHONE_AT_END.search(text)) is not None:
-        add("phone", m)
-        end = m.start()
-    add("irs", IRS.search(text))
-    add("file_number", FILE_NUMBER.search(text))
-    if "zip" in kinds:
-        add("zip", ZIP_AT_END.search(text[:end].rstrip(" ,")))
+    if _DIGIT.search(text) is not None:  # every shape but "Applied For" has digits
+        end = len(text.rstrip())
+        if "phone" in kinds and (m := _PHONE_AT_END.search(text)) is not None:
+            add("phone", m)
+            end = m.start()
+        add("irs", IRS.search(text))
+        add("file_number", FILE_NUMBER.search(text))
+        if "zip" in kinds:
+            add("zip", ZIP_AT_END.search(text[:end].rstrip(" ,")))
     m = _PENDING.search(text)
     if m is not None:
         # "Nevada 333-12345 APPLIED FOR": the number of the caption, of the file
