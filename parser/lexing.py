@@ -78,8 +78,7 @@ class LineToken(Token):
 class Vocabulary:
     """The line kinds of one grammar (or one region of it), in priority order."""
 
-    __slots__ = ("kinds", "fallback", "_any", "_any_text", "_by_group", "_by_first", "_other",
-                 "starts")
+    __slots__ = ("kinds", "fallback", "_any", "_any_text", "_by_group", "_by_first", "_other")
 
     def __init__(self, lark: Lark, names: Iterable[str] | None = None,
                  fallback: str = "TEXT") -> None:
@@ -137,9 +136,6 @@ class Vocabulary:
         chars = {char for c in found if c.first is not None for char in c.first}
         self._by_first = {char: plan(char) for char in chars}
         self._other = plan(None)
-        # the first non-blank characters (lower case) an ASCII line of any kind but
-        # the fallback starts with; None when a kind may start with anything
-        self.starts: frozenset[str] | None = None if self._other else frozenset(chars)
 
     def classify(self, line: str) -> tuple[str, re.Match[str] | None]:
         """The kind of ``line`` and the match that named it."""
@@ -150,11 +146,14 @@ class Vocabulary:
         """``classify`` of a line's first ``HEAD`` characters, None for the fallback
         kind (for lexers that treat plain lines apart)."""
         if head.isascii():
-            low = head.lower()
-            char = low.lstrip(" \t")[:1]
+            char = head.lstrip(" \t")[:1].lower()
             if char:
+                plans = self._by_first.get(char, self._other)
+                if not plans:
+                    return None  # most lines start with a character no kind starts with
+                low = head.lower()
                 last = None
-                for name, pattern, needs, run, ends in self._by_first.get(char, self._other):
+                for name, pattern, needs, run, ends in plans:
                     if ends is not None:
                         if last is None:
                             last = low.rstrip(" \t\n")[-1:]

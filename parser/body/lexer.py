@@ -184,19 +184,13 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
         yield from _lex_columns(text, vocabulary)
         return
     find = vocabulary.first
-    starts = vocabulary.starts  # most lines begin with a character no kind begins with
     make = _make_line
     run: list[Line] = []
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         end = start + len(line)
         if line and not line.isspace():
-            head = line if len(line) <= HEAD else line[:HEAD]
-            char = head.lstrip(" \t")[:1].lower()
-            if starts is not None and char and char not in starts and head.isascii():
-                found = None
-            else:
-                found = find(head)
+            found = find(line if len(line) <= HEAD else line[:HEAD])
             if found is None:
                 run.append(make(("TEXT", line, start, end, number, None)))
             else:
@@ -214,7 +208,6 @@ def _lex_columns(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     columns shared by the runs (each its ``lo:hi``), and the text is split a
     megabyte at a time, so no line is held as a string once classified."""
     find = vocabulary.first
-    starts = vocabulary.starts
     columns = array("q"), array("q"), array("q")  # start, end, line number
     add_start, add_end, add_number = (c.append for c in columns)
     lo = 0
@@ -222,12 +215,7 @@ def _lex_columns(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     for number, line in enumerate(_lines(text), 1):
         end = start + len(line)
         if line and not line.isspace():
-            head = line if len(line) <= HEAD else line[:HEAD]
-            char = head.lstrip(" \t")[:1].lower()
-            if starts is not None and char and char not in starts and head.isascii():
-                found = None
-            else:
-                found = find(head)
+            found = find(line if len(line) <= HEAD else line[:HEAD])
             if found is None:
                 add_start(start)
                 add_end(end)

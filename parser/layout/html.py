@@ -713,21 +713,6 @@ def _layout_table(table: _Table) -> list[_Line]:
 
 def _layout_row(cells: list[_Placed], row_src: int, starts: list[int]) -> list[_Line]:
     height = max([len(cell[2]) for cell in cells])
-    if height == 1:  # the usual row: one line per cell
-        parts: list[Part] = []
-        cursor = 0
-        for col, _span, lines, src in cells:
-            line = lines[0]
-            target = starts[col]
-            if cursor and target < cursor + _GAP:
-                target = cursor + _GAP  # only when columns were clipped
-            if target > cursor:
-                parts.append((" " * (target - cursor), src, False))
-            parts.extend(line.parts)
-            cursor = target + line.width
-        row = _Line(parts, row_src)
-        row.aligned = True
-        return [row]
     out = []
     for i in range(height):
         parts: list[Part] = []
