@@ -18,29 +18,17 @@ import sys
 import time
 from pathlib import Path
 
-import msgspec
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from bench_report import many_marks  # noqa: E402
 from eightk import parse_source  # noqa: E402
 from eightk.layout.text import Layout  # noqa: E402
 from eightk.model import Span  # noqa: E402
+from walk import every  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _spans(node, out: list) -> list:
-    if isinstance(node, Span):
-        out.append(node)
-    elif isinstance(node, msgspec.Struct):
-        for field in node.__struct_fields__:
-            _spans(getattr(node, field), out)
-    elif isinstance(node, list):
-        for value in node:
-            _spans(value, out)
-    return out
 
 
 def main() -> None:
@@ -56,7 +44,7 @@ def main() -> None:
     for path in files:
         parsed = parse_source(path)
         if parsed.layout is not None and parsed.layout.kind == "html":
-            layouts.append((parsed.layout, _spans(parsed.filing, [])))
+            layouts.append((parsed.layout, every(parsed.filing, Span)))
     build = lookups = placing = 0.0
     n_lookups = n_spans = 0
     for layout, spans in layouts:
@@ -86,7 +74,7 @@ def main() -> None:
     t0 = time.perf_counter()
     parsed = parse_source(data, "many-marks.htm")
     t1 = time.perf_counter()
-    hidden = sum(1 for s in _spans(parsed.filing, []) if s.rendered_line is None)
+    hidden = sum(1 for s in every(parsed.filing, Span) if s.rendered_line is None)
     print(f"3,000 hidden facts and exhibits ({len(data):,} bytes): parse {t1 - t0:.2f} s, "
           f"{hidden:,} spans on no rendered line")
 

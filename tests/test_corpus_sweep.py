@@ -13,33 +13,9 @@ import pytest
 from conftest import project_files, shared_files
 from eightk import parse_source, to_json
 from eightk.model import Filing, Span, Text
+from walk import every
 
 FILES = project_files() + shared_files()
-
-
-def _texts(value, out):
-    """Every Text in a (nested) model object."""
-    if isinstance(value, Text):
-        out.append(value)
-    elif isinstance(value, msgspec.Struct):
-        for field in value.__struct_fields__:
-            _texts(getattr(value, field), out)
-    elif isinstance(value, list):
-        for item in value:
-            _texts(item, out)
-    return out
-
-
-def _spans(value, out):
-    if isinstance(value, Span):
-        out.append(value)
-    elif isinstance(value, msgspec.Struct):
-        for field in value.__struct_fields__:
-            _spans(getattr(value, field), out)
-    elif isinstance(value, list):
-        for item in value:
-            _spans(item, out)
-    return out
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -51,13 +27,13 @@ def test_parses_without_internal_error(path):
     again = msgspec.json.decode(to_json(filing, indent=None), type=Filing)
     assert again == filing
     # every span lies inside the text, with consistent line/column
-    for span in _spans(filing, []):
+    for span in every(filing, Span):
         assert 0 <= span.start <= span.end <= len(text)
         assert (span.line, span.column) == parsed.source.index.line_col(span.start)
     # in text documents a value's words are found where its span points
     body = filing.documents[filing.body_document] if filing.body_document is not None else None
     if body is not None and body.format == "text":
-        for value in _texts(filing, []):
+        for value in every(filing, Text):
             if value.span is None or len(value.value) > 2000:
                 continue
             window = re.sub(r"\s+", " ", text[value.span.start : value.span.end])

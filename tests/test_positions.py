@@ -15,6 +15,7 @@ from eightk.checks.validate import validate
 from eightk.commands import app
 from eightk.model import DateValue, Span, Text
 from typer.testing import CliRunner
+from walk import every
 
 HTML_SAMPLES = sorted(
     [p for p in CORPUS.rglob("*") if p.suffix == ".htm"]
@@ -22,31 +23,6 @@ HTML_SAMPLES = sorted(
        CORPUS / "tagged-2024-sub.nc", CORPUS / "documents-2016-8k.txt"])
 TEXT_SAMPLES = [CORPUS / "text-2006-sub.txt", CORPUS / "text-2003-items-9-12-8k.txt",
                 CORPUS / "malformed" / "unknown-item.txt"]
-
-
-def _values(node, out: list) -> list:
-    """Every Text / DateValue of a filing (not the envelope's documents and header)."""
-    if isinstance(node, (Text, DateValue)):
-        out.append(node)
-    if isinstance(node, msgspec.Struct):
-        for field in node.__struct_fields__:
-            _values(getattr(node, field), out)
-    elif isinstance(node, list):
-        for value in node:
-            _values(value, out)
-    return out
-
-
-def _spans(node, out: list) -> list:
-    if isinstance(node, Span):
-        out.append(node)
-    elif isinstance(node, msgspec.Struct):
-        for field in node.__struct_fields__:
-            _spans(getattr(node, field), out)
-    elif isinstance(node, list):
-        for value in node:
-            _spans(value, out)
-    return out
 
 
 def _squash(text: str) -> str:
@@ -58,7 +34,7 @@ def _check_values_on_their_rendered_line(parsed) -> int:
     filing, layout = parsed.filing, parsed.layout
     parts = [filing.cover, filing.items, filing.exhibits, filing.signatures]
     checked = 0
-    for value in _values(parts, []):
+    for value in every(parts, (Text, DateValue)):
         span = value.span
         if span is None or not layout.covers(span.start):
             continue
@@ -96,7 +72,7 @@ def test_real_html_filings_agree_too():
 @pytest.mark.parametrize("path", TEXT_SAMPLES, ids=lambda p: p.name)
 def test_text_filings_have_no_rendered_line_and_unchanged_json(path):
     parsed = parse_source(path)
-    assert all(span.rendered_line is None for span in _spans(parsed.filing, []))
+    assert all(span.rendered_line is None for span in every(parsed.filing, Span))
     out = CliRunner().invoke(app, ["parse", str(path)]).stdout
     assert "rendered_line" not in out
     spans = re.findall(r'"span": (\{[^{}]*\})', out)

@@ -10,7 +10,6 @@ import json
 import re
 from pathlib import Path
 
-import msgspec
 import pytest
 from conftest import CORPUS, ROOT, project_files, require_shared, shared_files
 from eightk import parse_source, validate
@@ -28,6 +27,7 @@ from eightk.render.sanitize import _ATTRIBUTES, _KEEP, clean_css, sanitize_html
 from hostile import hostile_html, hostile_text
 from selectolax.lexbor import LexborHTMLParser
 from typer.testing import CliRunner
+from walk import every
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 SHAPES = {  # one sample of every shape eightk reads
@@ -251,19 +251,6 @@ HTML_SAMPLES = sorted(CORPUS.rglob("*.htm")) + sorted(
     p for p in CORPUS.rglob("*sub*") if p.is_file() and _is_html(p))
 
 
-def _values(node, out: list) -> list:
-    """Every Text, DateValue and XbrlFact of a filing part."""
-    if isinstance(node, (Text, DateValue, XbrlFact)):
-        out.append(node)
-    if isinstance(node, msgspec.Struct):
-        for field in node.__struct_fields__:
-            _values(getattr(node, field), out)
-    elif isinstance(node, list):
-        for value in node:
-            _values(value, out)
-    return out
-
-
 def _gutter(page: str, key: str) -> tuple[dict[int, int], dict[int, list[str]], list[str]]:
     """What the page shows in view ``key``'s HTML layout: the first line number (as
     the gutter counts it) of each mark id, the notes written under each line number,
@@ -300,7 +287,7 @@ def _check_report_places(parsed, found, page: str) -> int:
     filing = parsed.filing
     parts = [filing.cover, filing.items, filing.exhibits, filing.signatures, filing.xbrl_cover]
     checked = 0
-    for value in _values(parts, []):
+    for value in every(parts, (Text, DateValue, XbrlFact)):
         span = value.span
         if span is None or not layout.covers(span.start):
             continue
