@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from . import inputs as sources
-from .extract import Summary, work
+from .extract import Summary, tally, work
 from .tables import TABLES, schema
 from .writers import OutputError, ParquetWriter, arrow_table, need
 
@@ -83,14 +83,7 @@ def _write_partition(results: list, output: str, partition: int,
         os.replace(temporary, target)
     counts = dict.fromkeys(COUNTS, 0)
     for r in results:
-        if r.skipped is not None:
-            counts[r.skipped] += 1
-            continue
-        counts["files"] += 1
-        counts["bytes"] += r.size
-        counts["problems"] += r.problems
-        counts["failed"] += not r.tables["filings"]
-        counts["unreadable"] += r.unreadable
+        tally(counts, r)
     return [counts]
 
 

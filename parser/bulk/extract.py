@@ -62,6 +62,19 @@ class Result(NamedTuple):
     unreadable: bool = False  # its bytes could not be had (missing, damaged, too large)
 
 
+def tally(counts: dict[str, int], result: Result) -> None:
+    """Add one file's result to a run's counts (files, bytes, problems, failed,
+    unreadable, and each reason for skipping)."""
+    if result.skipped is not None:
+        counts[result.skipped] += 1
+        return
+    counts["files"] += 1
+    counts["bytes"] += result.size
+    counts["problems"] += result.problems
+    counts["failed"] += not result.tables["filings"]
+    counts["unreadable"] += result.unreadable
+
+
 class _Timeout(Exception):
     pass
 
@@ -388,14 +401,7 @@ def run(
             except OSError as error:
                 raise _WriteError(error) from None
             for result in batch:  # counted once written: a summary counts only what is in
-                if result.skipped is not None:
-                    counts[result.skipped] += 1
-                    continue
-                counts["files"] += 1
-                counts["bytes"] += result.size
-                counts["problems"] += result.problems
-                counts["failed"] += not result.tables["filings"]
-                counts["unreadable"] += result.unreadable
+                tally(counts, result)
             batch.clear()
             batch_bytes = 0
 

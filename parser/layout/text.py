@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..model import Span, Text
-from ..source.offsets import OffsetMap, OffsetMapBuilder
+from ..source.offsets import OffsetMap, OffsetMapBuilder, line_starts
 from ..source.text import SourceText
 
 _DASH_ESCAPE = re.compile(r"^- ", re.MULTILINE)
@@ -121,13 +121,7 @@ class Layout:
 
     def _starts(self) -> list[int]:
         if self._line_starts is None:
-            starts = [0]
-            find = self.text.find
-            pos = find("\n")
-            while pos != -1:
-                starts.append(pos + 1)
-                pos = find("\n", pos + 1)
-            self._line_starts = starts
+            self._line_starts = line_starts(self.text)
         return self._line_starts
 
     def line_of(self, layout_offset: int) -> int:

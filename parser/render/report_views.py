@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..layout.text import Layout
+from ..source.offsets import line_starts
 from ..source.text import SourceText
 
 # C0 controls (but tab and newline), DEL and C1 controls become visible.
@@ -202,12 +203,7 @@ class ViewBuilder:
     def finish(self) -> View:
         view = self.view
         view.text = "".join(self.pieces)
-        starts = [0]
-        find = view.text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        starts = line_starts(view.text)
         if starts[-1] != len(view.text):
             starts.append(len(view.text))
         view.line_starts = starts

@@ -20,6 +20,18 @@ from itertools import accumulate
 _PLUS_ONE = (1).__add__
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts (``[0]`` and one after
+    every newline)."""
+    starts = [0]
+    find = text.find
+    pos = find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find("\n", pos + 1)
+    return starts
+
+
 class OffsetMap:
     __slots__ = ("_starts", "_sources", "_copied", "_shift")
 
