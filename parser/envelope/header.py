@@ -237,6 +237,8 @@ def declared_item(source: SourceText, field: RawField, era) -> DeclaredItem | No
 
 
 _ENVELOPE_ACCESSION = re.compile(r"^\s*(\S+?)(?:\.txt|\.hdr\.sgml)?\s*(?::|$)")
+_DIGIT = re.compile(r"\d")
+_SUFFIX = re.compile(r"\.(?:txt|hdr\.sgml)$")
 
 
 def envelope_accessions(source: SourceText, lines: list[RawField]) -> list[Text]:
@@ -244,9 +246,9 @@ def envelope_accessions(source: SourceText, lines: list[RawField]) -> list[Text]
     out = []
     for line in lines:
         m = _ENVELOPE_ACCESSION.match(line.value)
-        if m and m.group(1) and re.search(r"\d", m.group(1)):
+        if m and m.group(1) and _DIGIT.search(m.group(1)):
             name = m.group(1).rsplit("/", 1)[-1]  # 2000-era "/in/edgar/work/.../acc.txt"
-            name = re.sub(r"\.(?:txt|hdr\.sgml)$", "", name)
+            name = _SUFFIX.sub("", name)
             at = source.text.find(name, line.start, line.end)
             if at != -1:
                 out.append(source.value(name, at, at + len(name)))

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from lark import Token
 
 from .. import grammars
-from ..lexing import LineToken, Vocabulary
+from ..lexing import HEAD, LineToken, Vocabulary
 
 # Tagged containers: containers even when their end tag is missing (then the
 # enclosing end tag closes them, and the mismatch is reported).
@@ -146,14 +146,33 @@ class _Lexer:
 
     # -- the main loop
     def run(self) -> EnvelopeTokens:
-        while (got := self.next_nonblank()) is not None:
-            start, eol, line, stripped = got
-            kind, match = self.envelope_words.classify(stripped)
-            if kind == "DOCUMENT_OPEN":
-                self.document(start, eol)
+        # next_nonblank, classify and the common header kinds written out in one
+        # loop: a header is some sixty short lines, and the calls per line were
+        # half of what lexing it cost
+        text, n, tokens = self.text, self.n, self.tokens
+        first = self.envelope_words.first
+        while self.pos < n:
+            start = self.pos
+            eol = text.find("\n", start)
+            if eol == -1:
+                eol = n
+            line = text[start:eol]
+            stripped = line.strip()
+            if not stripped:
+                self.pos = eol + 1
+                self.line += 1
                 continue
-            self.envelope_line(start, eol, line, stripped, kind, match)
-        return EnvelopeTokens(self.tokens, self.notes, self.truncated)
+            found = first(stripped[:HEAD])
+            kind, match = ("JUNK", None) if found is None else found
+            if kind == "FIELD" or kind == "BLOCK" or kind == "ROLE" or kind == "TAG_FIELD":
+                tokens.append(LineToken(kind, stripped, start, self.line, self.line, eol, match))
+                self.pos = eol + 1
+                self.line += 1
+            elif kind == "DOCUMENT_OPEN":
+                self.document(start, eol)
+            else:
+                self.envelope_line(start, eol, line, stripped, kind, match)
+        return EnvelopeTokens(tokens, self.notes, self.truncated)
 
     def envelope_line(self, start: int, eol: int, line: str, stripped: str, kind: str,
                       match) -> None:
@@ -326,3 +345,48 @@ class _Lexer:
 
 def tokenize(text: str) -> EnvelopeTokens:
     return _Lexer(text).run()
+
+
+# Kinds the grammar takes only in repetitions (``entry*``, ``doc_tag*``,
+# ``PEM_FIELD*``): wherever it takes one such line it takes a run of them, and
+# the run's lines are consecutive children of one rule.
+_RUN_KINDS = frozenset({"FIELD", "TAG_FIELD", "DOC_TAG", "PEM_FIELD"})
+
+
+class LineRun(LineToken):
+    """Consecutive lines of one kind as one token, its ``lines`` the line tokens.
+
+    A header's fields come thirty and more in a row; the parser then shifts and
+    reduces once for the run instead of once a line. Its position is the first
+    line's start to the last line's end."""
+
+    __slots__ = ("lines",)
+    lines: list[LineToken]
+
+
+def runs(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with each run of two or more consecutive ``_RUN_KINDS`` tokens of
+    one kind as one ``LineRun`` (``tokens`` itself when there is no such run).
+
+    The grammar accepts the result exactly when it accepts ``tokens``, with the
+    same tree once each run is spread back into its lines (``reader`` does that),
+    so the reader parses runs and goes back to the lines only to word a problem."""
+    out: list[Token] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        kind = token.type
+        j = i + 1
+        if kind in _RUN_KINDS:
+            while j < n and tokens[j].type == kind:
+                j += 1
+        if j - i > 1:
+            last = tokens[j - 1]
+            run = LineRun(kind, token.value, token.start_pos, token.line, last.end_line,
+                          last.end_pos, token.match)  # type: ignore[attr-defined]
+            run.lines = tokens[i:j]  # type: ignore[assignment]
+            out.append(run)
+        else:
+            out.append(token)
+        i = j
+    return out if len(out) < n else tokens

@@ -18,6 +18,7 @@ from ..grammars import Transformer
 from ..recovery import Problem, parse_with_recovery
 from ..source.text import SourceText
 from . import lexer as envelope_lexer
+from .lexer import LineRun
 
 _INSERTABLE = ("TEXT_CLOSE", "DOCUMENT_CLOSE", "CONTAINER_CLOSE", "HEADER_CLOSE")
 
@@ -73,6 +74,26 @@ class Envelope(NamedTuple):
     closed: bool = False  # ... and its end tag
 
 
+_LABELS: dict[str, str] = {}  # a label as written -> its key (stripped, upper case)
+_new = tuple.__new__
+
+
+class _Run(list):
+    """The fields of one ``LineRun`` (consecutive lines of one kind), spread into
+    the children of the rule that holds them."""
+
+
+def _spread(children: list) -> list[RawField | RawGroup]:
+    """The fields and groups among ``children``, each run's fields in its place."""
+    out: list[RawField | RawGroup] = []
+    for child in children:
+        if type(child) is _Run:
+            out.extend(child)
+        elif isinstance(child, (RawField, RawGroup)):
+            out.append(child)
+    return out
+
+
 class _Builder(Transformer):
     """One method per grammar rule; returns plain objects, never lark types."""
 
@@ -88,7 +109,7 @@ class _Builder(Transformer):
         # The lexer's match names the label and where the value begins; the
         # token's value may go on past that line (a continued field).
         m = token.match  # type: ignore[attr-defined]
-        label, value = m.group("label"), token.value[m.start("value"):].strip()
+        value = token.value[m.start("value"):].strip()
         start, end = token.start_pos, token.end_pos
         at = self.text.find(value, start, end) if value else -1
         if at != -1:
@@ -98,16 +119,28 @@ class _Builder(Transformer):
             at, value_end = (at, end) if at != -1 else (start, end)
         else:
             at = value_end = end
-        return RawField(label.strip().upper(), value, start, end, at, value_end, tagged)
+        label = m.group("label")
+        key = _LABELS.get(label)
+        if key is None:
+            key = label.strip().upper()
+            if len(_LABELS) < 4096:  # a header's labels are few; a bad file's may not be
+                _LABELS[label] = key
+        # tuple.__new__: what RawField(...) does, without its Python-level __new__
+        return _new(RawField, (key, value, start, end, at, value_end, tagged))
 
-    def FIELD(self, token: Token) -> RawField:  # noqa: N802 (lark names terminals so)
-        return self._field(token, False)
+    def _fields(self, token: Token, tagged: bool) -> RawField | _Run:
+        if type(token) is LineRun:
+            return _Run([self._field(line, tagged) for line in token.lines])
+        return self._field(token, tagged)
 
-    def TAG_FIELD(self, token: Token) -> RawField:  # noqa: N802
-        return self._field(token, True)
+    def FIELD(self, token: Token) -> RawField | _Run:  # noqa: N802 (lark names terminals so)
+        return self._fields(token, False)
 
-    def DOC_TAG(self, token: Token) -> RawField:  # noqa: N802
-        return self._field(token, True)
+    def TAG_FIELD(self, token: Token) -> RawField | _Run:  # noqa: N802
+        return self._fields(token, True)
+
+    def DOC_TAG(self, token: Token) -> RawField | _Run:  # noqa: N802
+        return self._fields(token, True)
 
     def ROOT_OPEN(self, token: Token) -> RawField:  # noqa: N802
         return self._field(token, True)
@@ -120,20 +153,20 @@ class _Builder(Transformer):
         opener: Token = children[0]
         closer: Token = children[-1]
         name = opener.value.strip().strip("<>").upper()
-        body = [c for c in children[1:-1] if isinstance(c, (RawField, RawGroup))]
+        body = _spread(children[1:-1])
         return RawGroup(name, body, opener.start_pos, max(closer.end_pos, opener.end_pos), True)
 
     def block(self, children: list) -> RawGroup:
         opener: Token = children[0]
         name = opener.value.split(":")[0].strip().upper()
-        body = [c for c in children[1:] if isinstance(c, (RawField, RawGroup))]
+        body = _spread(children[1:])
         end = body[-1].end if body else opener.end_pos
         return RawGroup(name, body, opener.start_pos, end, False)
 
     role_section = block
 
     def header_body(self, children: list) -> RawGroup:
-        body = [c for c in children if isinstance(c, (RawField, RawGroup))]
+        body = _spread(children)
         start = body[0].start if body else 0
         end = body[-1].end if body else 0
         return RawGroup("HEADER", body, start, end, False)
@@ -170,7 +203,7 @@ class _Builder(Transformer):
     def document(self, children: list) -> RawDocument:
         opener: Token = children[0]
         closer: Token = children[-1]
-        tags = [c for c in children if isinstance(c, RawField)]
+        tags: list[RawField] = _spread(children)  # type: ignore[assignment]
         content = next((c for c in children if isinstance(c, tuple) and len(c) == 2), None)
         end = max(closer.end_pos, content[1] if content else 0)
         return RawDocument(
@@ -214,6 +247,14 @@ class _Builder(Transformer):
             roots, header[0] if header else None, header[1] if header else 0, documents, pem,
             self.opened, self.closed,
         )
+
+
+class _Departs(Exception):
+    """The tokens depart from the grammar: parse them line by line to say where."""
+
+
+def _departs(problem: Problem) -> None:
+    raise _Departs
 
 
 def read_envelope(source: SourceText, only: tuple[int, int] | None = None) -> Envelope:
@@ -287,8 +328,20 @@ def read_envelope(source: SourceText, only: tuple[int, int] | None = None) -> En
         builders.append(_Builder(source))
         return builders[-1]
 
-    envelope = parse_with_recovery(grammars.load("envelope.lark"), lexed.tokens, _INSERTABLE,
-                                   report, transformer=fresh)
+    lark = grammars.load("envelope.lark")
+    envelope = None
+    merged = envelope_lexer.runs(lexed.tokens)
+    if merged is not lexed.tokens:
+        # Runs of lines parse as the lines do (lexer.runs); a departure from the
+        # grammar is worded line by line, so the lines are parsed again then.
+        try:
+            envelope = parse_with_recovery(lark, merged, _INSERTABLE, _departs,
+                                           transformer=fresh)
+        except _Departs:
+            envelope = None
+    if envelope is None:
+        envelope = parse_with_recovery(lark, lexed.tokens, _INSERTABLE, report,
+                                       transformer=fresh)
     if envelope is None:
         source.report(
             "envelope-syntax", "the envelope could not be read",
