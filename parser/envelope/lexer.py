@@ -15,6 +15,7 @@ so a 50 MB uuencoded part is never copied.
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 from lark import Token
@@ -44,14 +45,47 @@ _ENVELOPE_KINDS = (
 _DOCUMENT_KINDS = ("DOCUMENT_OPEN", "DOCUMENT_CLOSE", "TEXT_OPEN", "DOC_TAG")
 
 
+_REMEMBERED = 2048  # lines each vocabulary remembers (then it starts afresh)
+_UNSEEN = object()
+
+
+class _Words:
+    """A ``Vocabulary`` that remembers what each line it named was.
+
+    Envelope lines repeat from filing to filing ("COMPANY DATA:", "FORM TYPE:
+    8-K", "<SEQUENCE>1", "</TEXT>"): two lines in three of a run over the text
+    submissions were named before. A line's kind and match depend on its text
+    alone, so one seen again is looked up instead of named again; the match is
+    shared, and a match is never changed."""
+
+    __slots__ = ("vocabulary", "seen")
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.seen: dict[str, tuple[str, re.Match[str] | None]] = {}
+
+    def classify(self, line: str) -> tuple[str, re.Match[str] | None]:
+        head = line[:HEAD]  # all that classify looks at
+        found = self.seen.get(head, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.vocabulary.classify(head)
+            if len(self.seen) >= _REMEMBERED:
+                self.seen.clear()
+            self.seen[head] = found
+        return found  # type: ignore[return-value]
+
+    def match_as(self, name: str, line: str) -> re.Match[str] | None:
+        return self.vocabulary.match_as(name, line)
+
+
 @functools.cache
-def _vocabularies() -> tuple[Vocabulary, Vocabulary, Vocabulary]:
+def _vocabularies() -> tuple[_Words, _Words, _Words]:
     """The envelope's line kinds where each may stand: envelope and header, a
     document's tags, the PEM header block."""
     lark = grammars.load("envelope.lark")
-    return (Vocabulary(lark, _ENVELOPE_KINDS, fallback="JUNK"),
-            Vocabulary(lark, _DOCUMENT_KINDS, fallback="JUNK"),
-            Vocabulary(lark, ("PEM_FIELD",), fallback="JUNK"))
+    return (_Words(Vocabulary(lark, _ENVELOPE_KINDS, fallback="JUNK")),
+            _Words(Vocabulary(lark, _DOCUMENT_KINDS, fallback="JUNK")),
+            _Words(Vocabulary(lark, ("PEM_FIELD",), fallback="JUNK")))
 
 
 ENVELOPE_STARTS = (
@@ -150,7 +184,7 @@ class _Lexer:
         # loop: a header is some sixty short lines, and the calls per line were
         # half of what lexing it cost
         text, n, tokens = self.text, self.n, self.tokens
-        first = self.envelope_words.first
+        classify = self.envelope_words.classify
         while self.pos < n:
             start = self.pos
             eol = text.find("\n", start)
@@ -162,8 +196,7 @@ class _Lexer:
                 self.pos = eol + 1
                 self.line += 1
                 continue
-            found = first(stripped[:HEAD])
-            kind, match = ("JUNK", None) if found is None else found
+            kind, match = classify(stripped)
             if kind == "FIELD" or kind == "BLOCK" or kind == "ROLE" or kind == "TAG_FIELD":
                 tokens.append(LineToken(kind, stripped, start, self.line, self.line, eol, match))
                 self.pos = eol + 1
