@@ -340,10 +340,17 @@ class _Lexer:
         self.emit("TEXT_OPEN", "<TEXT>", start, tag_end)
         content_start = eol + 1 if not text[tag_end:eol].strip() else tag_end
         close = text.find("</TEXT>", content_start)
-        doc_close = text.find("\n</DOCUMENT>", content_start)
-        next_doc = text.find("\n<DOCUMENT>", content_start)
-        bounds = [i for i in (doc_close, next_doc) if i != -1]
-        limit = min(bounds) if bounds else -1
+        # The content ends at </TEXT> unless the document ends (or the next begins)
+        # before it. Both those lines hold "DOCUMENT>", which "</TEXT>" cannot
+        # overlap: where it is not before </TEXT>, neither is, and the content,
+        # a whole uuencoded file at times, is scanned twice instead of three times.
+        if close != -1 and text.find("DOCUMENT>", content_start, close) == -1:
+            limit = -1
+        else:
+            doc_close = text.find("\n</DOCUMENT>", content_start)
+            next_doc = text.find("\n<DOCUMENT>", content_start)
+            bounds = [i for i in (doc_close, next_doc) if i != -1]
+            limit = min(bounds) if bounds else -1
         if close != -1 and (limit == -1 or close < limit):
             content_end = close
             self.emit("CONTENT", "", content_start, content_end)
