@@ -119,3 +119,78 @@ def test_ein_label_and_organization_name(shared):
 ])
 def test_shapes(shape_file, shape):
     assert parse(CORPUS / shape_file).source.shape == shape
+
+
+def test_runs_of_one_kind_become_one_token_and_spread_back_to_the_same_header():
+    from eightk.envelope import lexer
+    from eightk.envelope.reader import read_envelope
+    from eightk.source.text import SourceText
+
+    text = (CORPUS / "text-2006-sub.txt").read_bytes().decode()
+    lines = lexer.tokenize(text).tokens
+    merged = lexer.runs(lines)
+    assert len(merged) < len(lines)
+    for token in merged:
+        if isinstance(token, lexer.LineRun):
+            assert token.type in ("FIELD", "TAG_FIELD", "DOC_TAG", "PEM_FIELD")
+            assert len(token.lines) > 1 and {t.type for t in token.lines} == {token.type}
+            assert (token.start_pos, token.end_pos) == (token.lines[0].start_pos,
+                                                       token.lines[-1].end_pos)
+    # spread back, the runs are the lines, in order
+    spread = [line for t in merged for line in getattr(t, "lines", [t])]
+    assert spread == lines and [t.start_pos for t in spread] == [t.start_pos for t in lines]
+    no_runs = [t for t in lines if t.type not in ("FIELD", "TAG_FIELD", "DOC_TAG", "PEM_FIELD")]
+    assert lexer.runs(no_runs) is no_runs
+    # what the runs parse to is what the lines parse to
+    from eightk import grammars, recovery
+    from eightk.envelope.reader import _Builder
+
+    lark = grammars.load("envelope.lark")
+    source = SourceText(text)
+    assert (recovery.plain_parse(lark, merged, _Builder(source))
+            == recovery.plain_parse(lark, lines, _Builder(source))
+            == read_envelope(SourceText(text)))
+
+
+def test_a_departure_inside_a_run_is_reported_line_by_line():
+    # two header lines after the documents: the grammar takes no field there, and each
+    # line gets its own diagnostic (the runs are parsed again as lines to say where)
+    data = (CORPUS / "text-2006-sub.txt").read_bytes().replace(
+        b"</SEC-DOCUMENT>", b"STRAY LABEL:\tone\nOTHER LABEL:\ttwo\n</SEC-DOCUMENT>", 1)
+    parsed = parse_source(data)
+    syntax = [d for d in parsed.filing.diagnostics if d.name == "envelope-syntax"]
+    assert [parsed.source.text[d.span.start:d.span.end] for d in syntax] == [
+        "STRAY LABEL:\tone", "OTHER LABEL:\ttwo"]
+    assert len(parsed.filing.documents) == 3
+
+
+def test_document_in_a_documents_text_does_not_end_it():
+    # "DOCUMENT>" inside a document's text, not on a line of its own: the content
+    # still runs to </TEXT>
+    data = (CORPUS / "text-2006-sub.txt").read_bytes()
+    marked = data.replace(b"</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-10.1",
+                          b"the <DOCUMENT> and </DOCUMENT> tags\n</TEXT>\n</DOCUMENT>\n"
+                          b"<DOCUMENT>\n<TYPE>EX-10.1", 1)
+    assert marked != data
+    plain, quoted = parse(data), parse(marked)
+    assert names(quoted) == names(plain) == []
+    grown = len(marked) - len(data)
+    assert quoted.documents[0].size == plain.documents[0].size + grown
+    assert [d.type.value for d in quoted.documents] == ["8-K", "EX-10.1", "EX-99.1"]
+
+
+def test_the_lexer_remembers_lines_it_named_and_forgets_them_when_full(monkeypatch):
+    from eightk.envelope import lexer
+
+    words = lexer._vocabularies()[0]
+    line = "FORM TYPE:\t\t8-K"
+    kind, match = words.classify(line)
+    assert (kind, match.group("value")) == ("FIELD", "8-K")
+    again, named = words.classify(line), words.vocabulary.classify(line)
+    assert again[1] is match  # remembered, not named again
+    assert (again[0], again[1].span(), again[1].groupdict()) == (
+        named[0], named[1].span(), named[1].groupdict())
+    assert line in words.seen
+    monkeypatch.setattr(lexer, "_REMEMBERED", len(words.seen))
+    words.classify("ANOTHER LABEL:\tvalue")
+    assert list(words.seen) == ["ANOTHER LABEL:\tvalue"]
