@@ -164,11 +164,16 @@ def _parse_bytes(data: bytes, path: str | None = None) -> Parsed:
 
 _INDEX_MARKS = ("Filing Detail", "EDGAR Filing Documents", 'class="formGrouping"',
                 "<TITLE>SEC EDGAR Submission")
+_INDEX_CLUES = ("Filing D", 'class="formGrouping"', "<TITLE>SEC EDGAR Submission")
 
 
 def _index_page(text: str) -> tuple[str, tuple[int, int] | None] | None:
     """An EDGAR index page (``-index.html``, ``-index-headers.html``): what it is, and
     where its header is when it carries one inside an HTML comment."""
+    # Searched without a copy of the head, and "Filing D" for the first two marks
+    # (both hold it): three searches over a page that is not an index, not four.
+    if all(text.find(mark, 0, 65536) == -1 for mark in _INDEX_CLUES):
+        return None
     head = text[:65536]
     if not any(mark in head for mark in _INDEX_MARKS):
         return None

@@ -194,3 +194,20 @@ def test_the_lexer_remembers_lines_it_named_and_forgets_them_when_full(monkeypat
     monkeypatch.setattr(lexer, "_REMEMBERED", len(words.seen))
     words.classify("ANOTHER LABEL:\tvalue")
     assert list(words.seen) == ["ANOTHER LABEL:\tvalue"]
+
+
+@pytest.mark.parametrize("mark", [b"Filing Detail", b"EDGAR Filing Documents",
+                                  b'<div class="formGrouping">', b"<TITLE>SEC EDGAR Submission"])
+def test_each_mark_of_an_edgar_index_page_names_it(mark):
+    page = b"<html><body><p>" + mark + b"</p>" + b"<p>Filing Date 2010</p>" * 50 + b"</body></html>"
+    filing = parse(page)
+    assert filing.source.shape == "html"
+    assert "not-an-8k" in names(filing) and filing.documents == []
+    # with its header inside a comment, the header is read
+    header = (CORPUS / "header-only-labelled.txt").read_bytes()
+    filing = parse(page.replace(b"<body>", b"<body><!--\n<SEC-HEADER>\n" + header.split(
+        b"<SEC-HEADER>", 1)[-1].split(b"</SEC-HEADER>", 1)[0] + b"</SEC-HEADER>\n-->", 1))
+    assert filing.source.shape == "header-only" and filing.header is not None
+    # "Filing D..." that is neither mark does not make a page an index page
+    assert "not-an-8k" not in names(parse(b"<html><body><p>Filing Date</p>"
+                                          b"<p>Item 8.01 Other Events</p></body></html>"))
