@@ -211,3 +211,32 @@ def test_each_mark_of_an_edgar_index_page_names_it(mark):
     # "Filing D..." that is neither mark does not make a page an index page
     assert "not-an-8k" not in names(parse(b"<html><body><p>Filing Date</p>"
                                           b"<p>Item 8.01 Other Events</p></body></html>"))
+
+
+def test_runs_parse_as_their_lines_in_every_sample():
+    # the grammar takes FIELD, TAG_FIELD, DOC_TAG and PEM_FIELD only in repetitions;
+    # were one put anywhere else, a run would parse differently from its lines
+    from conftest import project_files, shared_files
+    from eightk import grammars, recovery
+    from eightk.envelope import lexer
+    from eightk.envelope.reader import _Builder
+    from eightk.source.text import SourceText
+
+    lark = grammars.load("envelope.lark")
+    compared = 0
+    for path in project_files() + shared_files():
+        text = path.read_bytes().decode("latin-1")
+        if not lexer.looks_like_envelope(text):
+            continue
+        lines = lexer.tokenize(text).tokens
+        merged = lexer.runs(lines)
+        source = SourceText(text)
+        try:
+            expected = recovery.plain_parse(lark, lines, _Builder(source))
+        except Exception:  # noqa: BLE001 - departs from the grammar: recovery's affair
+            with pytest.raises(Exception):  # noqa: B017, PT011 - and so do the runs
+                recovery.plain_parse(lark, merged, _Builder(source))
+            continue
+        assert recovery.plain_parse(lark, merged, _Builder(source)) == expected
+        compared += merged is not lines
+    assert compared > 20
