@@ -18,6 +18,7 @@ row with no values, a line of values no caption names).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -79,6 +80,14 @@ _DESCRIBED = re.compile(r"\s*\(.*\)\s*")
 _CAPTION_REST = re.compile(r"[^:(]*(?:\([^)]*\))?\s*[:.]?")
 
 Piece = tuple[int, int, str]  # layout start, layout end, text
+
+# A caption, as the cover's vocabulary names one, opening a value: "(Exact name of
+# registrant ...)", "State or other jurisdiction" (a caption row that reached a
+# value's place, where the layout ran it into a value).
+@functools.cache
+def _caption_value() -> re.Pattern[str]:
+    return re.compile(f"(?:{pattern('PAREN_CAPTION').pattern})|"
+                      f"(?:{pattern('HEADER_ROW').pattern})")
 
 
 def _first(line: Line) -> str:
@@ -231,6 +240,8 @@ class CoverReader(Transformer):
         return self.registrants[-1]
 
     def put(self, kind: str, value: Text) -> None:
+        if _caption_value().match(value.value):
+            return  # a caption's words are never a value of the field it names
         self.found += 1
         if pattern("SPACED").fullmatch(value.value):  # "A C M E": letter-spaced
             value = Text(value=unspaced(value.value), span=value.span)

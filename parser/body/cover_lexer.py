@@ -170,9 +170,9 @@ def header_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
         expect = token.end_line + 1
         for j in range(i + 1, min(i + 3, len(buffered))):
             below = buffered[j]
-            if (not plain(below.type) or below.type in ROWS | STANDING | {"RULE"}
+            if (not plain(below.type) or below.type in ROWS | STANDING | {"RULE", "DATE_LINE"}
                     or below.line > expect + 1):
-                break
+                break  # a date is the date of report's, never a registrant's field
             rows.append(j)
             expect = below.line + 1
         if rows:
