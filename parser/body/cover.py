@@ -80,6 +80,7 @@ _DESCRIBED = re.compile(r"\s*\(.*\)\s*")
 _CAPTION_REST = re.compile(r"[^:(]*(?:\([^)]*\))?\s*[:.]?")
 
 Piece = tuple[int, int, str]  # layout start, layout end, text
+_new_line = tuple.__new__
 
 # A caption, as the cover's vocabulary names one, opening a value: "(Exact name of
 # registrant ...)", "State or other jurisdiction" (a caption row that reached a
@@ -168,8 +169,11 @@ class CoverReader(Transformer):
         # every line of the cover in order, for what a part reads around itself
         # (a date on the line below its caption, a glyph alone on the line above
         # its box)
-        self.lines = [Line(t.type, t.value or text[t.start_pos:t.end_pos], t.start_pos,
-                           t.end_pos, t.line, getattr(t, "match", None)) for t in tokens]
+        # (tuple.__new__: what Line(...) does without its Python-level __new__, half
+        # the time of a cover's lines)
+        self.lines = [_new_line(Line, (t.type, t.value or text[t.start_pos:t.end_pos],
+                                       t.start_pos, t.end_pos, t.line, t.match))
+                      for t in tokens]
         self.at = {t.start_pos: i for i, t in enumerate(tokens)}
         self.registrants: list[dict[str, Text]] = []
         self.found = 0  # values read for the registrants so far
@@ -511,11 +515,14 @@ class CoverReader(Transformer):
         found: dict[int, list[Piece]] = {}  # caption index -> pieces, top to bottom
         for value_line in value_rows:
             pieces = _value_pieces(value_line)
-            placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
-            if len(caps) > 1:
-                placed = split_collapsed(pieces, caps,
-                                         columns if len(pieces) >= len(caps) else None)
-            by_caption = assign(placed, caps, columns)
+            if len(columns) == 1:  # one caption, no value beside it: every piece is its
+                by_caption = {0: pieces} if pieces else {}
+            else:
+                placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
+                if len(caps) > 1:
+                    placed = split_collapsed(pieces, caps,
+                                             columns if len(pieces) >= len(caps) else None)
+                by_caption = assign(placed, caps, columns)
             for i, group in by_caption.items():
                 a, b = group[0].start, group[-1].end
                 between = any(a < p.start < b for j, other in by_caption.items() if j != i

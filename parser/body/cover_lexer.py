@@ -484,7 +484,8 @@ def lex_cover(front: list[Line], text: str) -> list[LineToken]:
     # them (most have no table of registrants, none has a header row written
     # without parentheses) skips the pass instead of visiting every line.
     kinds = {token.type for token in tokens}
-    if any(token.type in _HEADER_KINDS and "(" not in token.value for token in tokens):
+    if "CAPTION" in kinds and any(token.type == "CAPTION" and "(" not in token.value
+                                  for token in tokens):  # a PAREN_CAPTION holds "("
         tokens = list(header_rows(tokens, text))
     if "TABLE_CAPTION" in kinds:
         tokens = list(table_rows(tokens, text))
