@@ -302,16 +302,16 @@ class CoverReader(Transformer):
         if self.date is not None:
             return
         self.mark(line)
-        self.date = self._date_near(self.index(line))
-        if self.date is not None:
-            self._beside_date(line)
+        self.date, on_line = self._date_near(self.index(line))
+        if on_line is not None:
+            self._beside_date(line, on_line)
 
-    def _beside_date(self, line: Line) -> None:
+    def _beside_date(self, line: Line, found: tuple[int, int, object]) -> None:
         """"Date of report: December 9, 1994 Commission File No. 1-7361": a caption
-        and its value after the date, on its line (a collapsed 1994 cover)."""
+        and its value after the date (``found`` on the line), on its line (a
+        collapsed 1994 cover)."""
         first = _first(line)
-        found = find_date(first, line.match.end() if line.match is not None else 0)
-        after = found[1] if found is not None else -1
+        after = found[1]
         if not 0 < after < len(first):
             return
         rest = first[after:]
@@ -321,11 +321,14 @@ class CoverReader(Transformer):
         if m is not None:
             self.put(kind, self.text(line, after + m.start(), m.group()))  # type: ignore[arg-type]
 
-    def _date_near(self, index: int) -> DateValue | None:
+    def _date_near(self, index: int) -> tuple[DateValue | None, tuple[int, int, object] | None]:
         """The date on the date of report line, after its words, or on a line near it:
-        the next one or two, or the one above."""
+        the next one or two, or the one above; and where the date stands on the line
+        itself (``find_date``'s answer), if it does."""
         line = self.lines[index]
         begin = line.match.end() if line.match is not None else 0
+        if "\n" not in line.text and (found := find_date(line.text, begin)) is not None:
+            return self._date_value(line, found), found
         candidates = [(line, begin)]
         for j in (index + 1, index + 2, index - 1):
             near = 0 <= j < len(self.lines) and plain(self.lines[j].kind)
@@ -340,10 +343,13 @@ class CoverReader(Transformer):
         for cand, start in candidates:
             found = find_date(cand.text, start)
             if found is not None:
-                s, e, day = found
-                return DateValue(value=day, text=" ".join(cand.text[s:e].split()),
-                                 span=self.layout.span(cand.start + s, cand.start + e))
-        return None
+                return self._date_value(cand, found), None
+        return None, None
+
+    def _date_value(self, line: Line, found: tuple[int, int, object]) -> DateValue:
+        s, e, day = found
+        return DateValue(value=day, text=" ".join(line.text[s:e].split()),  # type: ignore[arg-type]
+                         span=self.layout.span(line.start + s, line.start + e))
 
     # -------------------------------------------------------------- registrant blocks
 
