@@ -26,7 +26,10 @@ loader finds that grammar/ beside its parser/, as in a checkout. --head-tree (th
 default: this checkout) imports DIR/parser as it is, uncommitted changes included.
 Stages: pipeline = validate(parse_source(bytes)); parse = parse_source(bytes);
 layout = the HTML layout alone (render_html over the 8-K document, decoded
-beforehand; files whose 8-K document is not HTML are left out of the timing).
+beforehand; files whose 8-K document is not HTML are left out of the timing);
+cover = the cover page reader alone (body.cover.read_cover over the lines before
+the first heading, as the side's own pipeline hands them over; files without
+them are left out).
 Files are chosen as bench_peers.py chooses them (its select()).
 
 Both sides share the process: lark, msgspec, the re module's cache, and process-
@@ -60,7 +63,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_peers import KINDS, select  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ("pipeline", "parse", "layout")
+STAGES = ("pipeline", "parse", "layout", "cover")
 SIDES = ("base", "head")
 
 
@@ -157,6 +160,9 @@ def stage_call(module: ModuleType, stage: str) -> Callable[[object], object]:
         return lambda data: validate(parse_source(data))
     if stage == "parse":
         return module.parse_source
+    if stage == "cover":
+        read_cover = importlib.import_module(f"{module.__name__}.body.cover").read_cover
+        return lambda job: read_cover(*job)
     render_html = importlib.import_module(f"{module.__name__}.layout.html").render_html
     return lambda job: render_html(*job)
 
@@ -168,6 +174,25 @@ def layout_job(module: ModuleType, data: bytes) -> tuple[str, int, int] | None:
     if layout is None or layout.kind != "html" or layout.region is None:
         return None
     return (parsed.source.text, *layout.region)
+
+
+def cover_job(module: ModuleType, data: bytes) -> tuple | None:
+    """read_cover's arguments for the file's 8-K body (its front lines, the
+    explanatory note, the layout), as the side's pipeline calls it; None without
+    a front."""
+    reader = importlib.import_module(f"{module.__name__}.body.reader")
+    real, found = reader.read_cover, []
+
+    def spy(*args):
+        found.append(args)
+        return real(*args)
+
+    reader.read_cover = spy
+    try:
+        module.parse_source(data)
+    finally:
+        reader.read_cover = real
+    return found[0] if found and found[0][0] else None
 
 
 def quartiles(values: list[float]) -> tuple[float, float]:
@@ -265,8 +290,9 @@ def measure(args, files: list[dict], datas: list[bytes], modules: dict[str, Modu
 
     calls = {side: stage_call(modules[side], args.stage) for side in SIDES}
     jobs: dict[str, list[object]] = {side: list(datas) for side in SIDES}
-    if args.stage == "layout":
-        jobs = {side: [layout_job(modules[side], d) if i not in failed else None
+    if args.stage in ("layout", "cover"):
+        job_of = layout_job if args.stage == "layout" else cover_job
+        jobs = {side: [job_of(modules[side], d) if i not in failed else None
                        for i, d in enumerate(datas)] for side in SIDES}
     timed = [i for i in range(len(files)) if i not in failed
              and all(jobs[side][i] is not None for side in SIDES)]
@@ -302,9 +328,11 @@ def measure(args, files: list[dict], datas: list[bytes], modules: dict[str, Modu
     report(rows, kinds)
     if failed:
         print(f"\n{len(failed)} files left out of the timing: a side raised on them")
-    not_html = len(files) - len(timed) - len(failed)
-    if not_html:
-        print(f"\n{not_html} files left out of the timing: their 8-K document is not HTML")
+    left = len(files) - len(timed) - len(failed)
+    if left:
+        why = ("their 8-K document is not HTML" if args.stage == "layout"
+               else "no lines before their first heading")
+        print(f"\n{left} files left out of the timing: {why}")
     status = 0
     if leaks:
         status = 1

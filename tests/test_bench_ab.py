@@ -67,6 +67,16 @@ def test_the_layout_stage_times_the_html_documents_alone(corpus):
     assert "2 files left out of the timing: their 8-K document is not HTML" in done.stdout
 
 
+def test_the_cover_stage_times_the_cover_reader_alone(corpus):
+    done = run(corpus, "--head-tree", str(ROOT), "--stage", "cover")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "stage cover:" in done.stdout
+    rows = table(done.stdout)
+    # every sample has lines before its first heading: all four are timed
+    assert set(rows) == {*SAMPLES.values(), "all"} and rows["all"][1] == "4"
+    assert "left out of the timing" not in done.stdout
+
+
 def test_a_head_whose_output_differs_is_reported_and_fails(corpus, tmp_path):
     # A copy of this checkout whose parse_source names every file "changed".
     for folder in ("parser", "grammar"):

@@ -169,6 +169,32 @@ def test_a_header_row_over_its_values():
     assert problems == []
 
 
+_HEADER = ("    State or other       Commission       IRS Employer\n"
+           "    jurisdiction         File Number      Identification No.\n")
+
+
+def test_a_header_row_after_a_value_on_its_line_is_no_row_of_values():
+    # Found by the fuzz round trip (a generated date line without its line end ran
+    # into the header row below it): the second header row stood under the first
+    # as its two "rows", and its captions were read as the state, the file number
+    # and the IRS number.
+    text = _HEADER + "maY 01900" + _HEADER
+    kinds = [(t.type, t.line) for t in example_tokens(text)]
+    assert kinds == [("CAPTION", 1), ("CAPTION", 3)]
+    cover, problems = read(text)
+    assert cover is None or all(not fields(r) for r in cover.registrants)
+    assert [p.message for p in problems] == ["caption row with no values"] * 2
+
+
+def test_a_date_under_a_header_row_is_not_its_value():
+    # the date of report, never a registrant's field (a generated cover read
+    # "maY 01900" as the state of incorporation)
+    text = _HEADER + "maY 01900\n"
+    assert [t.type for t in example_tokens(text)] == ["CAPTION", "DATE_LINE"]
+    cover, _ = read(text)
+    assert cover is None or all(not fields(r) for r in cover.registrants)
+
+
 SOUTHERN = """\
                                     FORM 8-K
 

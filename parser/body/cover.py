@@ -18,6 +18,7 @@ row with no values, a line of values no caption names).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -79,6 +80,15 @@ _DESCRIBED = re.compile(r"\s*\(.*\)\s*")
 _CAPTION_REST = re.compile(r"[^:(]*(?:\([^)]*\))?\s*[:.]?")
 
 Piece = tuple[int, int, str]  # layout start, layout end, text
+_new_line = tuple.__new__
+
+# A caption, as the cover's vocabulary names one, opening a value: "(Exact name of
+# registrant ...)", "State or other jurisdiction" (a caption row that reached a
+# value's place, where the layout ran it into a value).
+@functools.cache
+def _caption_value() -> re.Pattern[str]:
+    return re.compile(f"(?:{pattern('PAREN_CAPTION').pattern})|"
+                      f"(?:{pattern('HEADER_ROW').pattern})")
 
 
 def _first(line: Line) -> str:
@@ -159,8 +169,11 @@ class CoverReader(Transformer):
         # every line of the cover in order, for what a part reads around itself
         # (a date on the line below its caption, a glyph alone on the line above
         # its box)
-        self.lines = [Line(t.type, t.value or text[t.start_pos:t.end_pos], t.start_pos,
-                           t.end_pos, t.line, getattr(t, "match", None)) for t in tokens]
+        # (tuple.__new__: what Line(...) does without its Python-level __new__, half
+        # the time of a cover's lines)
+        self.lines = [_new_line(Line, (t.type, t.value or text[t.start_pos:t.end_pos],
+                                       t.start_pos, t.end_pos, t.line, t.match))
+                      for t in tokens]
         self.at = {t.start_pos: i for i, t in enumerate(tokens)}
         self.registrants: list[dict[str, Text]] = []
         self.found = 0  # values read for the registrants so far
@@ -231,6 +244,8 @@ class CoverReader(Transformer):
         return self.registrants[-1]
 
     def put(self, kind: str, value: Text) -> None:
+        if _caption_value().match(value.value):
+            return  # a caption's words are never a value of the field it names
         self.found += 1
         if pattern("SPACED").fullmatch(value.value):  # "A C M E": letter-spaced
             value = Text(value=unspaced(value.value), span=value.span)
@@ -287,16 +302,16 @@ class CoverReader(Transformer):
         if self.date is not None:
             return
         self.mark(line)
-        self.date = self._date_near(self.index(line))
-        if self.date is not None:
-            self._beside_date(line)
+        self.date, on_line = self._date_near(self.index(line))
+        if on_line is not None:
+            self._beside_date(line, on_line)
 
-    def _beside_date(self, line: Line) -> None:
+    def _beside_date(self, line: Line, found: tuple[int, int, object]) -> None:
         """"Date of report: December 9, 1994 Commission File No. 1-7361": a caption
-        and its value after the date, on its line (a collapsed 1994 cover)."""
+        and its value after the date (``found`` on the line), on its line (a
+        collapsed 1994 cover)."""
         first = _first(line)
-        found = find_date(first, line.match.end() if line.match is not None else 0)
-        after = found[1] if found is not None else -1
+        after = found[1]
         if not 0 < after < len(first):
             return
         rest = first[after:]
@@ -306,11 +321,14 @@ class CoverReader(Transformer):
         if m is not None:
             self.put(kind, self.text(line, after + m.start(), m.group()))  # type: ignore[arg-type]
 
-    def _date_near(self, index: int) -> DateValue | None:
+    def _date_near(self, index: int) -> tuple[DateValue | None, tuple[int, int, object] | None]:
         """The date on the date of report line, after its words, or on a line near it:
-        the next one or two, or the one above."""
+        the next one or two, or the one above; and where the date stands on the line
+        itself (``find_date``'s answer), if it does."""
         line = self.lines[index]
         begin = line.match.end() if line.match is not None else 0
+        if "\n" not in line.text and (found := find_date(line.text, begin)) is not None:
+            return self._date_value(line, found), found
         candidates = [(line, begin)]
         for j in (index + 1, index + 2, index - 1):
             near = 0 <= j < len(self.lines) and plain(self.lines[j].kind)
@@ -325,10 +343,13 @@ class CoverReader(Transformer):
         for cand, start in candidates:
             found = find_date(cand.text, start)
             if found is not None:
-                s, e, day = found
-                return DateValue(value=day, text=" ".join(cand.text[s:e].split()),
-                                 span=self.layout.span(cand.start + s, cand.start + e))
-        return None
+                return self._date_value(cand, found), None
+        return None, None
+
+    def _date_value(self, line: Line, found: tuple[int, int, object]) -> DateValue:
+        s, e, day = found
+        return DateValue(value=day, text=" ".join(line.text[s:e].split()),  # type: ignore[arg-type]
+                         span=self.layout.span(line.start + s, line.start + e))
 
     # -------------------------------------------------------------- registrant blocks
 
@@ -500,11 +521,14 @@ class CoverReader(Transformer):
         found: dict[int, list[Piece]] = {}  # caption index -> pieces, top to bottom
         for value_line in value_rows:
             pieces = _value_pieces(value_line)
-            placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
-            if len(caps) > 1:
-                placed = split_collapsed(pieces, caps,
-                                         columns if len(pieces) >= len(caps) else None)
-            by_caption = assign(placed, caps, columns)
+            if len(columns) == 1:  # one caption, no value beside it: every piece is its
+                by_caption = {0: pieces} if pieces else {}
+            else:
+                placed: list[tuple[Chunk, int | None]] = [(p, None) for p in pieces]
+                if len(caps) > 1:
+                    placed = split_collapsed(pieces, caps,
+                                             columns if len(pieces) >= len(caps) else None)
+                by_caption = assign(placed, caps, columns)
             for i, group in by_caption.items():
                 a, b = group[0].start, group[-1].end
                 between = any(a < p.start < b for j, other in by_caption.items() if j != i

@@ -170,9 +170,9 @@ def header_rows(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
         expect = token.end_line + 1
         for j in range(i + 1, min(i + 3, len(buffered))):
             below = buffered[j]
-            if (not plain(below.type) or below.type in ROWS | STANDING | {"RULE"}
+            if (not plain(below.type) or below.type in ROWS | STANDING | {"RULE", "DATE_LINE"}
                     or below.line > expect + 1):
-                break
+                break  # a date is the date of report's, never a registrant's field
             rows.append(j)
             expect = below.line + 1
         if rows:
@@ -484,7 +484,8 @@ def lex_cover(front: list[Line], text: str) -> list[LineToken]:
     # them (most have no table of registrants, none has a header row written
     # without parentheses) skips the pass instead of visiting every line.
     kinds = {token.type for token in tokens}
-    if any(token.type in _HEADER_KINDS and "(" not in token.value for token in tokens):
+    if "CAPTION" in kinds and any(token.type == "CAPTION" and "(" not in token.value
+                                  for token in tokens):  # a PAREN_CAPTION holds "("
         tokens = list(header_rows(tokens, text))
     if "TABLE_CAPTION" in kinds:
         tokens = list(table_rows(tokens, text))

@@ -65,26 +65,34 @@ _PENDING = re.compile(r"\b(?:applied\s+for|pending|none|n/a)\s*$", re.IGNORECASE
 _PHONE_AT_END = re.compile(r"(?:\(\s*\d{3}\s*\)\s*|\b\d{3}[-.\s])\d{3}[-.\s]?\d{4}\s*$")
 
 
+def _add(found: list[tuple[int, int, int]], kinds: list[str], kind: str,
+         m: re.Match[str] | None) -> None:
+    """Keep value ``m`` of caption ``kind``, unless it overlaps one kept before."""
+    if m is not None and kind in kinds:
+        a, b = m.span()
+        for s, e, _ in found:
+            if s < b and a < e:
+                return
+        found.append((a, b, kinds.index(kind)))
+
+
 def _shapes(text: str, kinds: list[str]) -> list[tuple[int, int, int]]:
     """(start, end, caption index) of the values of ``text`` whose look says which
     caption they belong to: an IRS number, a file number, a telephone number at
-    the end and the zip code before it, "Applied For" where a number is due."""
+    the end and the zip code before it, "Applied For" where a number is due (a
+    shape is looked for only where the row has its caption)."""
     found: list[tuple[int, int, int]] = []
-
-    def add(kind: str, m: re.Match[str] | None) -> None:
-        if m is not None and kind in kinds and not any(
-                s < m.end() and m.start() < e for s, e, _ in found):
-            found.append((m.start(), m.end(), kinds.index(kind)))
-
     if _DIGIT.search(text) is not None:  # every shape but "Applied For" has digits
         end = len(text.rstrip())
         if "phone" in kinds and (m := _PHONE_AT_END.search(text)) is not None:
-            add("phone", m)
+            _add(found, kinds, "phone", m)
             end = m.start()
-        add("irs", IRS.search(text))
-        add("file_number", FILE_NUMBER.search(text))
+        if "irs" in kinds:
+            _add(found, kinds, "irs", IRS.search(text))
+        if "file_number" in kinds:
+            _add(found, kinds, "file_number", FILE_NUMBER.search(text))
         if "zip" in kinds:
-            add("zip", ZIP_AT_END.search(text[:end].rstrip(" ,")))
+            _add(found, kinds, "zip", ZIP_AT_END.search(text[:end].rstrip(" ,")))
     m = _PENDING.search(text)
     if m is not None:
         # "Nevada 333-12345 APPLIED FOR": the number of the caption, of the file
@@ -92,7 +100,7 @@ def _shapes(text: str, kinds: list[str]) -> list[tuple[int, int, int]]:
         missing = [k for k in ("irs", "file_number") if k in kinds
                    and kinds.index(k) not in {cap for _, _, cap in found}]
         if missing:
-            add(missing[-1], m)
+            _add(found, kinds, missing[-1], m)
     return sorted(found)
 
 
@@ -126,9 +134,11 @@ def split_collapsed(pieces: list[Chunk], caps: list[Caption],
     for piece in pieces:
         text, base = piece.text, piece.start
         found = _shapes(text, kinds)
+        if not found:
+            out.append((piece, None))
+            continue
         own = best_column(piece, columns) if columns is not None else None
-        if not found or (own is not None and len(found) == 1
-                         and _LABEL.fullmatch(_outside(text, found))):
+        if own is not None and len(found) == 1 and _LABEL.fullmatch(_outside(text, found)):
             out.append((piece, None))
             continue
         taken = {cap for _, _, cap in found}
