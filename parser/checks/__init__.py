@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..codes import BY_NAME
 from ..model import Diagnostic, Filing, Span
 from ..source.text import make_diagnostic
+from ..vocab.normalize import keys_agree, name_key
 
 if TYPE_CHECKING:
     from ..pipeline import Parsed
@@ -44,6 +45,25 @@ class Context:
         self.source = parsed.source
         self.layout = parsed.layout
         self.body = parsed.body
+        # the cross-checks compare the same few names rule after rule
+        self._name_keys: dict[str | None, str | None] = {}
+        self._agree: dict[tuple[str | None, str | None], bool] = {}
+
+    def names_agree(self, a: str | None, b: str | None) -> bool:
+        """``vocab.normalize.names_agree``, each name keyed and each pair compared
+        once for the filing."""
+        pair = (a, b)
+        agree = self._agree.get(pair)
+        if agree is None:
+            agree = self._agree[pair] = keys_agree(self._name_key(a), self._name_key(b))
+        return agree
+
+    def _name_key(self, text: str | None) -> str | None:
+        keys = self._name_keys
+        if text in keys:
+            return keys[text]
+        key = keys[text] = name_key(text)
+        return key
 
     @property
     def filed(self) -> dt.date | None:

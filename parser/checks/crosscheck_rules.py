@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Diagnostic, Party, Registrant, Span, Text, XbrlFact
-from ..vocab.normalize import file_number_key, irs_key, names_agree, state_code
+from ..vocab.normalize import file_number_key, irs_key, state_code
 from . import Context, rule
 from .business_days import business_days_after
 
@@ -44,7 +44,7 @@ def _pairs(ctx: Context, field: str, header_field: str, key) -> list[tuple[Text,
             theirs = getattr(company, header_field)
             if (
                 company.name is not None and theirs is not None and key(theirs.value)
-                and names_agree(registrant.name.value, company.name.value)
+                and ctx.names_agree(registrant.name.value, company.name.value)
             ):
                 paired.append((ours, theirs))
     return paired
@@ -64,13 +64,13 @@ def _mismatch(ctx: Context, name: str, what: str, ours: Text, theirs: Text | Non
 def names(ctx: Context) -> Iterator[Diagnostic]:
     ours = _registrant_values(ctx, "name")
     theirs = [c.name for c in _companies(ctx) if c.name is not None]
-    if ours and theirs and not any(names_agree(a.value, b.value) for a in ours for b in theirs):
+    if ours and theirs and not any(ctx.names_agree(a.value, b.value) for a in ours for b in theirs):
         yield _mismatch(ctx, "registrant-name-mismatch", "registrant name", ours[0], theirs[0],
                         "header COMPANY CONFORMED NAME")
     xbrl = ctx.filing.xbrl_cover
     if ours and xbrl is not None and xbrl.registrant_name and xbrl.registrant_name.value:
         fact = xbrl.registrant_name
-        if not any(names_agree(a.value, fact.value) for a in ours):
+        if not any(ctx.names_agree(a.value, fact.value) for a in ours):
             yield ctx.report(
                 "registrant-name-mismatch",
                 f"registrant name: cover page `{ours[0].value}`, dei:EntityRegistrantName "
@@ -338,11 +338,11 @@ def registrant_count(ctx: Context) -> Iterator[Diagnostic]:
     names = [r.name.value for r in named if r.name is not None]
     for party in filers:
         theirs = party.company.name if party.company else None
-        if theirs is not None and not any(names_agree(n, theirs.value) for n in names):
+        if theirs is not None and not any(ctx.names_agree(n, theirs.value) for n in names):
             secondary.append((theirs.span, "a filer the cover page does not name"))
     for group in tagged:
         fact = group["dei:EntityRegistrantName"]
-        if not any(names_agree(n, fact.value) for n in names):
+        if not any(ctx.names_agree(n, fact.value) for n in names):
             secondary.append((fact.span, "a registrant the cover page does not name"))
     first = named[0]
     span = (first.name.span if first.name is not None else None) or cover.span
@@ -352,12 +352,13 @@ def registrant_count(ctx: Context) -> Iterator[Diagnostic]:
     )
 
 
-def _paired(registrant: Registrant, count: int, candidates: list, name_of) -> object | None:
+def _paired(ctx: Context, registrant: Registrant, count: int, candidates: list,
+            name_of) -> object | None:
     """The header filer (or XBRL registrant) that is this cover registrant: by name,
     or the only one when the cover names one registrant."""
     if registrant.name is not None:
         for candidate in candidates:
-            if names_agree(registrant.name.value, name_of(candidate)):
+            if ctx.names_agree(registrant.name.value, name_of(candidate)):
                 return candidate
     return candidates[0] if count == 1 and len(candidates) == 1 else None
 
@@ -367,7 +368,7 @@ def _known(ctx: Context, registrant: Registrant, count: int, field: str, header_
     """Where a field the cover page leaves out for ``registrant`` is given: (value,
     the value's object, where) from the header's filer or the inline XBRL."""
     filers = _filers(ctx)
-    party = _paired(registrant, count, filers,
+    party = _paired(ctx, registrant, count, filers,
                     lambda p: p.company.name.value if p.company and p.company.name else "")
     if party is not None:
         if header_attr is not None and party.company is not None:
@@ -378,7 +379,7 @@ def _known(ctx: Context, registrant: Registrant, count: int, field: str, header_
             value = party.filing_values[0].file_number
             if value is not None and value.value:
                 return value.value, value, "header SEC FILE NUMBER"
-    group = _paired(registrant, count, _xbrl_registrants(ctx), _name_of)
+    group = _paired(ctx, registrant, count, _xbrl_registrants(ctx), _name_of)
     if group is not None:
         fact = group.get(dei)  # type: ignore[union-attr]
         if fact is not None and fact.value:

@@ -156,7 +156,12 @@ def name_key(text: str | None) -> str | None:
 
 def names_agree(a: str | None, b: str | None) -> bool:
     """Whether two company names are the same name, allowing EDGAR's truncation."""
-    ka, kb = name_key(a), name_key(b)
+    return keys_agree(name_key(a), name_key(b))
+
+
+def keys_agree(ka: str | None, kb: str | None) -> bool:
+    """``names_agree`` of the names these are the ``name_key``s of (for callers that
+    key each name once and compare it many times)."""
     if not ka or not kb:
         return False
     if ka == kb:
