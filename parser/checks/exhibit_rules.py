@@ -79,25 +79,29 @@ def _exhibit_documents(ctx: Context) -> list[tuple[int, Document, tuple]]:
     return out
 
 
-def _unattached(ctx: Context, documents: list[tuple[int, Document, tuple]]) -> list[Exhibit]:
+def _unattached(ctx: Context, documents: list[tuple[int, Document, tuple]],
+                keys: list[tuple]) -> list[Exhibit]:
+    """The listed exhibits nothing accounts for; ``keys`` are their numbers' keys."""
     header = ctx.header
     count = header.public_document_count if header is not None else None
     if count is not None and count > len(ctx.filing.documents):
         return []  # this copy lacks documents the submission had: nothing can be said
-    exhibits = ctx.filing.exhibits
-    known = {exhibit_key(e.number.value) for e in exhibits} | {k for _, _, k in documents}
+    known: set[tuple] | None = None
     embedded: Embedded | None = None
     headings: dict[tuple, list[int]] | None = None
     out = []
-    for exhibit in exhibits:
+    for exhibit, key in zip(ctx.filing.exhibits, keys, strict=True):
         if exhibit.document is not None or exhibit.incorporated_by_reference:
             continue
-        key = exhibit_key(exhibit.number.value)
         if key[:1] in EMBEDDED or not key:
             continue
         cover = covering_number(exhibit)
-        if cover is not None and exhibit_key(cover) != key and exhibit_key(cover) in known:
-            continue  # "4.1 Form of Certificate (included in 2.2)"
+        if cover is not None:
+            if known is None:
+                known = set(keys) | {k for _, _, k in documents}
+            covered = exhibit_key(cover)
+            if covered != key and covered in known:
+                continue  # "4.1 Form of Certificate (included in 2.2)"
         if any(_is_part(k) and k[:-1] == key for _, _, k in documents):
             continue  # "4.5 Specimens of Notes: (a) ... (h)" attached as EX-4.5(A) ...
         listed_at = exhibit.number.span.end if exhibit.number.span else 0
@@ -136,12 +140,13 @@ def _review(ctx: Context) -> _Review:
 
 def _work_out(ctx: Context) -> _Review:
     documents = _exhibit_documents(ctx)
-    unattached = _unattached(ctx, documents)
+    exhibits = ctx.filing.exhibits
+    numbers = [exhibit_key(e.number.value) for e in exhibits]  # keyed once, used twice
+    unattached = _unattached(ctx, documents, numbers)
     unlisted: list[int] = []
     if ctx.layout is not None:
-        exhibits = ctx.filing.exhibits
         listed = {e.document for e in exhibits if e.document is not None}
-        keys = {exhibit_key(e.number.value) for e in exhibits}
+        keys = set(numbers)
         for index, document, key in documents:
             kind = document.type.value.upper()  # type: ignore[union-attr]
             if kind.startswith(("EX-101", "EX-100")) or index in listed or key in keys:
