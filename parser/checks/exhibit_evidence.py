@@ -168,12 +168,14 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if not 3 <= len(stripped) <= 80:
         return False
+    indent = len(line) - len(line.lstrip())
+    if indent < 10 and stripped.isascii() and stripped.upper() != stripped:
+        return False  # most lines: not centred, and a lower-case letter (told in C)
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) < 3 or _is_row(stripped):
         return False
     if all(c.isupper() for c in letters):
         return True
-    indent = len(line) - len(line.lstrip())
     return indent >= 10 and all(w[0].isupper() for w in stripped.split()
                                 if len(w) > 3 and w[0].isalpha())
 
