@@ -33,15 +33,23 @@ def _has_attachments(ctx: Context) -> bool:
     return shape == "submission" or (shape == "documents" and len(ctx.filing.documents) > 1)
 
 
-_EXHIBIT_HEADING = re.compile(r"(?im)^[ \t]*exhibit[ \t]+(?:no\.?[ \t]*)?(\S{1,20})[ \t]*$")
+_EXHIBIT_HEADING = r"[ \t]*exhibit[ \t]+(?:no\.?[ \t]*)?(\S{1,20})[ \t]*$"
+_FIRST_HEADING = re.compile(_EXHIBIT_HEADING, re.IGNORECASE | re.MULTILINE)
+# a later line: found by a fast search for its newline, not a "^" tried at every
+# character
+_NEXT_HEADING = re.compile("\n" + _EXHIBIT_HEADING, re.IGNORECASE | re.MULTILINE)
 
 
 def _exhibit_headings(ctx: Context) -> dict[tuple, list[int]]:
     """The "EXHIBIT 99.1" lines of the 8-K text: where each exhibit number heads one."""
     out: dict[tuple, list[int]] = {}
     if ctx.layout is not None:
-        for m in _EXHIBIT_HEADING.finditer(ctx.layout.text):
-            out.setdefault(exhibit_key(m.group(1)), []).append(m.start())
+        text = ctx.layout.text
+        first = _FIRST_HEADING.match(text)
+        if first is not None:
+            out.setdefault(exhibit_key(first.group(1)), []).append(0)
+        for m in _NEXT_HEADING.finditer(text):
+            out.setdefault(exhibit_key(m.group(1)), []).append(m.start() + 1)
     return out
 
 
