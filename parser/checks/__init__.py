@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..codes import BY_NAME
 from ..model import Diagnostic, Filing, Span
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..pipeline import Parsed
 
 Check = Callable[["Context"], Iterator[Diagnostic]]
+T = TypeVar("T")
 CHECKS: dict[str, Check] = {}
 
 
@@ -48,6 +49,15 @@ class Context:
         # the cross-checks compare the same few names rule after rule
         self._name_keys: dict[str | None, str | None] = {}
         self._agree: dict[tuple[str | None, str | None], bool] = {}
+        self._once: dict[Callable[[Context], Any], Any] = {}
+
+    def once(self, work: Callable[[Context], T]) -> T:
+        """``work(self)``, worked out once for the filing: what several rules share."""
+        try:
+            return self._once[work]
+        except KeyError:
+            done = self._once[work] = work(self)
+            return done
 
     def names_agree(self, a: str | None, b: str | None) -> bool:
         """``vocab.normalize.names_agree``, each name keyed and each pair compared
