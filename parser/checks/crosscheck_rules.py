@@ -157,33 +157,38 @@ def states(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule("file-number-mismatch")
 def file_numbers(ctx: Context) -> Iterator[Diagnostic]:
-    ours = [v for v in _registrant_values(ctx, "file_number") if file_number_key(v.value)]
+    # each value with its key, keyed once
+    ours = [(v, k) for v in _registrant_values(ctx, "file_number")
+            if (k := file_number_key(v.value))]
     header = ctx.header
-    theirs = [fv.file_number for p in (header.parties if header else []) for fv in p.filing_values
-              if fv.file_number is not None and file_number_key(fv.file_number.value)]
+    theirs = [(fv.file_number, k) for p in (header.parties if header else [])
+              for fv in p.filing_values
+              if fv.file_number is not None and (k := file_number_key(fv.file_number.value))]
     if ours and theirs:
-        keys = {file_number_key(t.value) for t in theirs}
-        if not any(file_number_key(a.value) in keys for a in ours):
-            serial = {k.split("-")[1] for k in keys if k}
+        keys = {k for _, k in theirs}
+        if not any(k in keys for _, k in ours):
+            serial = {k.split("-")[1] for k in keys}
             note = ("the serial is the same and the prefix differs: the registration moved "
                     "between Section 12(g) and 12(b)"
-                    if any((file_number_key(a.value) or "-").split("-")[1] in serial
-                           for a in ours) else None)
+                    if any(k.split("-")[1] in serial for _, k in ours) else None)
+            first, their_first = ours[0][0], theirs[0][0]
             yield ctx.report(
                 "file-number-mismatch",
-                f"commission file number: cover page `{ours[0].value}`, header "
-                f"`{theirs[0].value}`", ours[0].span, label="cover page file number",
-                secondary=[(theirs[0].span, "header SEC FILE NUMBER")], note=note,
+                f"commission file number: cover page `{first.value}`, header "
+                f"`{their_first.value}`", first.span, label="cover page file number",
+                secondary=[(their_first.span, "header SEC FILE NUMBER")], note=note,
             )
     xbrl = ctx.filing.xbrl_cover
     fact = xbrl.file_number if xbrl is not None else None
-    if ours and fact is not None and file_number_key(fact.value) and not any(
-        file_number_key(a.value) == file_number_key(fact.value) for a in ours
-    ):
+    if not ours or fact is None:
+        return
+    fact_key = file_number_key(fact.value)
+    if fact_key and not any(k == fact_key for _, k in ours):
+        first = ours[0][0]
         yield ctx.report(
             "file-number-mismatch",
-            f"commission file number: cover page `{ours[0].value}`, dei:EntityFileNumber "
-            f"`{fact.value}`", ours[0].span, label="cover page file number",
+            f"commission file number: cover page `{first.value}`, dei:EntityFileNumber "
+            f"`{fact.value}`", first.span, label="cover page file number",
             secondary=[(fact.span, "XBRL fact")],
         )
 
