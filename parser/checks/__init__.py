@@ -8,6 +8,7 @@ objects (and, for layout rules, the document's lines); they never parse.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -113,8 +114,10 @@ class Context:
         return self.source.span(offset, offset)
 
 
-def run(parsed: Parsed, names: set[str] | None = None) -> list[Diagnostic]:
-    from . import (  # noqa: F401  (importing registers the rules)
+@functools.cache
+def _registered() -> dict[str, Check]:
+    """Every rule, its module imported once (importing registers the rules)."""
+    from . import (  # noqa: F401
         ascii_rules,
         cover_rules,
         crosscheck_rules,
@@ -124,9 +127,13 @@ def run(parsed: Parsed, names: set[str] | None = None) -> list[Diagnostic]:
         signature_rules,
     )
 
+    return CHECKS
+
+
+def run(parsed: Parsed, names: set[str] | None = None) -> list[Diagnostic]:
     context = Context(parsed)
     out: list[Diagnostic] = []
-    for name, check in CHECKS.items():
+    for name, check in _registered().items():
         if names is not None and name not in names:
             continue
         out.extend(check(context))
