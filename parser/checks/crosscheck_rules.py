@@ -102,8 +102,13 @@ def _known_irs(value: str) -> str | None:
 
 @rule("irs-number-mismatch")
 def irs_numbers(ctx: Context) -> Iterator[Diagnostic]:
+    companies = _companies(ctx)
+    xbrl = ctx.filing.xbrl_cover
+    tax_id = xbrl.tax_id if xbrl is not None else None
+    if not companies and tax_id is None:
+        return  # nothing to compare the cover's numbers with (a bare 8-K without XBRL)
     ours = [v for v in _registrant_values(ctx, "irs_number") if irs_key(v.value)]
-    theirs = [c.irs_number for c in _companies(ctx)
+    theirs = [c.irs_number for c in companies
               if c.irs_number is not None and _known_irs(c.irs_number.value)]
     paired = _pairs(ctx, "irs_number", "irs_number", _known_irs)
     for a, b in paired:
@@ -114,24 +119,26 @@ def irs_numbers(ctx: Context) -> Iterator[Diagnostic]:
     ):
         yield _mismatch(ctx, "irs-number-mismatch", "IRS number", ours[0], theirs[0],
                         "header IRS NUMBER")
-    xbrl = ctx.filing.xbrl_cover
-    tax_id = xbrl.tax_id if xbrl is not None else None
     if ours and tax_id is not None and irs_key(tax_id.value) and not any(
         irs_key(a.value) == irs_key(tax_id.value) for a in ours
     ):
         yield ctx.report(
             "irs-number-mismatch",
             f"IRS number: cover page `{ours[0].value}`, dei:EntityTaxIdentificationNumber "
-            f"`{xbrl.tax_id.value}`", ours[0].span, label="cover page IRS number",
-            secondary=[(xbrl.tax_id.span, "XBRL fact")],
+            f"`{tax_id.value}`", ours[0].span, label="cover page IRS number",
+            secondary=[(tax_id.span, "XBRL fact")],
         )
 
 
 @rule("state-mismatch")
 def states(ctx: Context) -> Iterator[Diagnostic]:
-    ours = [v for v in _registrant_values(ctx, "state") if state_code(v.value)]
     theirs = [c.state_of_incorporation for c in _companies(ctx)
               if c.state_of_incorporation is not None]
+    xbrl = ctx.filing.xbrl_cover
+    fact = xbrl.state_of_incorporation if xbrl is not None else None
+    if not theirs and fact is None:
+        return  # nothing to compare the cover's states with
+    ours = [v for v in _registrant_values(ctx, "state") if state_code(v.value)]
     if ours and theirs:
         codes = {t.value.strip().upper() for t in theirs}
         if not any(state_code(a.value) in codes for a in ours):
@@ -142,8 +149,6 @@ def states(ctx: Context) -> Iterator[Diagnostic]:
                 ours[0].span, label="cover page state",
                 secondary=[(theirs[0].span, "header STATE OF INCORPORATION")],
             )
-    xbrl = ctx.filing.xbrl_cover
-    fact = xbrl.state_of_incorporation if xbrl is not None else None
     if ours and fact is not None and fact.value and len(fact.value) == 2:
         us_codes = {state_code(a.value) for a in ours}
         if fact.value.upper() not in us_codes:
@@ -158,12 +163,16 @@ def states(ctx: Context) -> Iterator[Diagnostic]:
 @rule("file-number-mismatch")
 def file_numbers(ctx: Context) -> Iterator[Diagnostic]:
     # each value with its key, keyed once
-    ours = [(v, k) for v in _registrant_values(ctx, "file_number")
-            if (k := file_number_key(v.value))]
     header = ctx.header
     theirs = [(fv.file_number, k) for p in (header.parties if header else [])
               for fv in p.filing_values
               if fv.file_number is not None and (k := file_number_key(fv.file_number.value))]
+    xbrl = ctx.filing.xbrl_cover
+    fact = xbrl.file_number if xbrl is not None else None
+    if not theirs and fact is None:
+        return  # nothing to compare the cover's numbers with
+    ours = [(v, k) for v in _registrant_values(ctx, "file_number")
+            if (k := file_number_key(v.value))]
     if ours and theirs:
         keys = {k for _, k in theirs}
         if not any(k in keys for _, k in ours):
@@ -178,8 +187,6 @@ def file_numbers(ctx: Context) -> Iterator[Diagnostic]:
                 f"`{their_first.value}`", first.span, label="cover page file number",
                 secondary=[(their_first.span, "header SEC FILE NUMBER")], note=note,
             )
-    xbrl = ctx.filing.xbrl_cover
-    fact = xbrl.file_number if xbrl is not None else None
     if not ours or fact is None:
         return
     fact_key = file_number_key(fact.value)
