@@ -12,6 +12,7 @@ from ..model import Diagnostic, Party, Registrant, Span, Text, XbrlFact
 from ..vocab.normalize import file_number_key, irs_key, state_code
 from . import Context, rule
 from .business_days import business_days_after
+from .cover_rules import BOXES_FROM
 
 EXEMPT_FROM_DEADLINE = {"7.01", "8.01", "9.01"}  # furnished / voluntary (General Instr. B.1)
 
@@ -226,8 +227,6 @@ def report_dates(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule("late-filing")
 def late(ctx: Context) -> Iterator[Diagnostic]:
-    from .cover_rules import BOXES_FROM
-
     event, filed = ctx.event, ctx.filed
     if event is None or filed is None or event < BOXES_FROM or ctx.amendment:
         return
