@@ -23,6 +23,9 @@ FILE_NUMBER = re.compile(r"^(?:\d{1,3}|I)-\d{1,6}(?:-\d{1,3})?$")
 _FILE_NUMBERS_APART = re.compile(r"\s*(?:,|;|\band\b|\s{2,})\s*")
 _EXTENSION = re.compile(r"(?i)\b(?:x|ext\.?|extension)\b")
 _NON_DIGIT = re.compile(r"\D")
+# "(404) 555-1234", "404-555-1234", "404.555.1234": ten digits and nothing else, so
+# well formed (most telephone numbers; told by one match)
+_PLAIN_PHONE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}")
 
 
 def _end_of_cover(ctx: Context) -> Span | None:
@@ -135,6 +138,8 @@ def file_number_shape(ctx: Context) -> Iterator[Diagnostic]:
 @rule("malformed-phone")
 def phone_shape(ctx: Context) -> Iterator[Diagnostic]:
     for value in _values(ctx, "phone"):
+        if _PLAIN_PHONE.fullmatch(value.value):
+            continue
         main = _EXTENSION.split(value.value)[0]
         digits = _NON_DIGIT.sub("", main)
         if digits.startswith("1") and len(digits) == 11:
