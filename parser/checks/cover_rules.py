@@ -125,6 +125,8 @@ def irs_shape(ctx: Context) -> Iterator[Diagnostic]:
 @rule("malformed-file-number")
 def file_number_shape(ctx: Context) -> Iterator[Diagnostic]:
     for value in _values(ctx, "file_number"):
+        if FILE_NUMBER.match(value.value):
+            continue  # one well-formed number (most values): no pieces to look at
         pieces = [p for p in _FILE_NUMBERS_APART.split(value.value) if p]
         bad = [p for p in pieces if not FILE_NUMBER.match(p.strip())]
         if bad:
