@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..codes import BY_NAME
-from ..model import Diagnostic, Filing, Span
+from ..model import CoverPage, Diagnostic, Filing, Header, Span
 from ..source.text import make_diagnostic
 from ..vocab.normalize import keys_agree, name_key
 
@@ -36,8 +36,27 @@ def rule(name: str) -> Callable[[Check], Check]:
     return register
 
 
+def _filed(header: Header | None) -> dt.date | None:
+    """The filing date: the header's FILED AS OF DATE."""
+    if header is not None and header.filed_as_of is not None:
+        return header.filed_as_of.value
+    return None
+
+
+def _event(cover: CoverPage | None, header: Header | None) -> dt.date | None:
+    """The date of the earliest event: cover date of report, else the header's period."""
+    if cover is not None and cover.date_of_report is not None and cover.date_of_report.value:
+        return cover.date_of_report.value
+    if header is not None and header.period_of_report is not None:
+        return header.period_of_report.value
+    return None
+
+
 class Context:
-    """What rules look at: the filing, its source, the 8-K text's layout and parts."""
+    """What rules look at: the filing, its source, the 8-K text's layout and parts;
+    ``filed`` (the header's FILED AS OF DATE), ``event`` (the cover's date of report,
+    else the header's period) and ``day`` (the one that decides the filing's era and
+    form requirements: filed, else event)."""
 
     def __init__(self, parsed: Parsed) -> None:
         self.parsed = parsed
@@ -47,6 +66,10 @@ class Context:
         self.source = parsed.source
         self.layout = parsed.layout
         self.body = parsed.body
+        # dates several rules ask for, worked out once
+        self.filed = _filed(self.header)
+        self.event = _event(self.cover, self.header)
+        self.day = self.filed or self.event
         # the cross-checks compare the same few names rule after rule
         self._name_keys: dict[str | None, str | None] = {}
         self._agree: dict[tuple[str | None, str | None], bool] = {}
@@ -75,30 +98,6 @@ class Context:
             return keys[text]
         key = keys[text] = name_key(text)
         return key
-
-    @property
-    def filed(self) -> dt.date | None:
-        """The filing date: the header's FILED AS OF DATE."""
-        header = self.header
-        if header is not None and header.filed_as_of is not None:
-            return header.filed_as_of.value
-        return None
-
-    @property
-    def event(self) -> dt.date | None:
-        """The date of the earliest event: cover date of report, else the header's period."""
-        cover = self.cover
-        if cover is not None and cover.date_of_report is not None and cover.date_of_report.value:
-            return cover.date_of_report.value
-        header = self.header
-        if header is not None and header.period_of_report is not None:
-            return header.period_of_report.value
-        return None
-
-    @property
-    def day(self) -> dt.date | None:
-        """The date that decides the filing's era and form requirements."""
-        return self.filed or self.event
 
     @property
     def amendment(self) -> bool:
