@@ -56,7 +56,7 @@ class Context:
     """What rules look at: the filing, its source, the 8-K text's layout and parts;
     ``filed`` (the header's FILED AS OF DATE), ``event`` (the cover's date of report,
     else the header's period) and ``day`` (the one that decides the filing's era and
-    form requirements: filed, else event)."""
+    form requirements: filed, else event), ``companies`` (the header's)."""
 
     def __init__(self, parsed: Parsed) -> None:
         self.parsed = parsed
@@ -70,6 +70,10 @@ class Context:
         self.filed = _filed(self.header)
         self.event = _event(self.cover, self.header)
         self.day = self.filed or self.event
+        # the header's companies, which the cross-checks compare with the cover
+        header = self.header
+        self.companies = ([p.company for p in header.parties if p.company is not None]
+                          if header is not None else [])
         # the cross-checks compare the same few names rule after rule
         self._name_keys: dict[str | None, str | None] = {}
         self._agree: dict[tuple[str | None, str | None], bool] = {}

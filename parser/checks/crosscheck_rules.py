@@ -17,11 +17,6 @@ from .cover_rules import BOXES_FROM
 EXEMPT_FROM_DEADLINE = {"7.01", "8.01", "9.01"}  # furnished / voluntary (General Instr. B.1)
 
 
-def _companies(ctx: Context):
-    header = ctx.header
-    return [p.company for p in header.parties if p.company is not None] if header else []
-
-
 def _registrant_values(ctx: Context, field: str) -> list[Text]:
     cover = ctx.cover
     if cover is None:
@@ -33,7 +28,7 @@ def _pairs(ctx: Context, field: str, header_field: str, key) -> list[tuple[Text,
     """(cover value, header value) pairs to compare. Co-registrants are paired
     by name, so one wrong number among several registrants is still seen; when
     no name pairs up, every cover value meets every header value."""
-    cover, companies = ctx.cover, _companies(ctx)
+    cover, companies = ctx.cover, ctx.companies
     if cover is None or not companies:
         return []
     paired: list[tuple[Text, Text]] = []
@@ -64,7 +59,7 @@ def _mismatch(ctx: Context, name: str, what: str, ours: Text, theirs: Text | Non
 @rule("registrant-name-mismatch")
 def names(ctx: Context) -> Iterator[Diagnostic]:
     ours = _registrant_values(ctx, "name")
-    theirs = [c.name for c in _companies(ctx) if c.name is not None]
+    theirs = [c.name for c in ctx.companies if c.name is not None]
     if ours and theirs and not any(ctx.names_agree(a.value, b.value) for a in ours for b in theirs):
         yield _mismatch(ctx, "registrant-name-mismatch", "registrant name", ours[0], theirs[0],
                         "header COMPANY CONFORMED NAME")
@@ -83,7 +78,7 @@ def names(ctx: Context) -> Iterator[Diagnostic]:
 @rule("cik-mismatch")
 def ciks(ctx: Context) -> Iterator[Diagnostic]:
     xbrl = ctx.filing.xbrl_cover
-    theirs = [c.cik for c in _companies(ctx) if c.cik is not None]
+    theirs = [c.cik for c in ctx.companies if c.cik is not None]
     if xbrl is None or xbrl.cik is None or not xbrl.cik.value or not theirs:
         return
     fact = xbrl.cik
@@ -103,7 +98,7 @@ def _known_irs(value: str) -> str | None:
 
 @rule("irs-number-mismatch")
 def irs_numbers(ctx: Context) -> Iterator[Diagnostic]:
-    companies = _companies(ctx)
+    companies = ctx.companies
     xbrl = ctx.filing.xbrl_cover
     tax_id = xbrl.tax_id if xbrl is not None else None
     if not companies and tax_id is None:
@@ -133,7 +128,7 @@ def irs_numbers(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule("state-mismatch")
 def states(ctx: Context) -> Iterator[Diagnostic]:
-    theirs = [c.state_of_incorporation for c in _companies(ctx)
+    theirs = [c.state_of_incorporation for c in ctx.companies
               if c.state_of_incorporation is not None]
     xbrl = ctx.filing.xbrl_cover
     fact = xbrl.state_of_incorporation if xbrl is not None else None
