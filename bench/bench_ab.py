@@ -18,18 +18,19 @@ made for speed must not change output.
 
     python bench/bench_ab.py --base REV [--head REV | --head-tree DIR]
         [--kinds text-8k,submission,html-8k,ixbrl-8k] [--repeat 5] [--limit N]
-        [--stage pipeline|parse|layout] [--corpus ../shared/corpus]
+        [--stage pipeline|parse|validate|layout] [--corpus ../shared/corpus]
 
 A revision's parser/ and grammar/ come from ``git archive`` into a temporary
 folder (never a stash or a checkout: other worktrees share them); its grammar
 loader finds that grammar/ beside its parser/, as in a checkout. --head-tree (the
 default: this checkout) imports DIR/parser as it is, uncommitted changes included.
 Stages: pipeline = validate(parse_source(bytes)); parse = parse_source(bytes);
-layout = the HTML layout alone (render_html over the 8-K document, decoded
-beforehand; files whose 8-K document is not HTML are left out of the timing);
-cover = the cover page reader alone (body.cover.read_cover over the lines before
-the first heading, as the side's own pipeline hands them over; files without
-them are left out).
+validate = validate(parsed), each side's parse made beforehand (a rule's lazily
+filled caches are then warm for both sides alike); layout = the HTML layout alone
+(render_html over the 8-K document, decoded beforehand; files whose 8-K document
+is not HTML are left out of the timing); cover = the cover page reader alone
+(body.cover.read_cover over the lines before the first heading, as the side's own
+pipeline hands them over; files without them are left out).
 Files are chosen as bench_peers.py chooses them (its select()).
 
 Both sides share the process: lark, msgspec, the re module's cache, and process-
@@ -63,7 +64,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_peers import KINDS, select  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGES = ("pipeline", "parse", "layout", "cover")
+STAGES = ("pipeline", "parse", "validate", "layout", "cover")
 SIDES = ("base", "head")
 
 
@@ -160,6 +161,8 @@ def stage_call(module: ModuleType, stage: str) -> Callable[[object], object]:
         return lambda data: validate(parse_source(data))
     if stage == "parse":
         return module.parse_source
+    if stage == "validate":
+        return module.validate
     if stage == "cover":
         read_cover = importlib.import_module(f"{module.__name__}.body.cover").read_cover
         return lambda job: read_cover(*job)
@@ -293,6 +296,9 @@ def measure(args, files: list[dict], datas: list[bytes], modules: dict[str, Modu
     if args.stage in ("layout", "cover"):
         job_of = layout_job if args.stage == "layout" else cover_job
         jobs = {side: [job_of(modules[side], d) if i not in failed else None
+                       for i, d in enumerate(datas)] for side in SIDES}
+    elif args.stage == "validate":
+        jobs = {side: [modules[side].parse_source(d) if i not in failed else None
                        for i, d in enumerate(datas)] for side in SIDES}
     timed = [i for i in range(len(files)) if i not in failed
              and all(jobs[side][i] is not None for side in SIDES)]

@@ -20,6 +20,12 @@ OTHER_EMPTY = re.compile(r"^\W*(?:na|applied\s+for|pending|inapplicable|—|-+)\
                          re.IGNORECASE)
 IRS = re.compile(r"^\d{2}-\d{7}$")
 FILE_NUMBER = re.compile(r"^(?:\d{1,3}|I)-\d{1,6}(?:-\d{1,3})?$")
+_FILE_NUMBERS_APART = re.compile(r"\s*(?:,|;|\band\b|\s{2,})\s*")
+_EXTENSION = re.compile(r"(?i)\b(?:x|ext\.?|extension)\b")
+_NON_DIGIT = re.compile(r"\D")
+# "(404) 555-1234", "404-555-1234", "404.555.1234": ten digits and nothing else, so
+# well formed (most telephone numbers; told by one match)
+_PLAIN_PHONE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}")
 
 
 def _end_of_cover(ctx: Context) -> Span | None:
@@ -119,7 +125,9 @@ def irs_shape(ctx: Context) -> Iterator[Diagnostic]:
 @rule("malformed-file-number")
 def file_number_shape(ctx: Context) -> Iterator[Diagnostic]:
     for value in _values(ctx, "file_number"):
-        pieces = [p for p in re.split(r"\s*(?:,|;|\band\b|\s{2,})\s*", value.value) if p]
+        if FILE_NUMBER.match(value.value):
+            continue  # one well-formed number (most values): no pieces to look at
+        pieces = [p for p in _FILE_NUMBERS_APART.split(value.value) if p]
         bad = [p for p in pieces if not FILE_NUMBER.match(p.strip())]
         if bad:
             yield ctx.report(
@@ -132,8 +140,10 @@ def file_number_shape(ctx: Context) -> Iterator[Diagnostic]:
 @rule("malformed-phone")
 def phone_shape(ctx: Context) -> Iterator[Diagnostic]:
     for value in _values(ctx, "phone"):
-        main = re.split(r"(?i)\b(?:x|ext\.?|extension)\b", value.value)[0]
-        digits = re.sub(r"\D", "", main)
+        if _PLAIN_PHONE.fullmatch(value.value):
+            continue
+        main = _EXTENSION.split(value.value)[0]
+        digits = _NON_DIGIT.sub("", main)
         if digits.startswith("1") and len(digits) == 11:
             digits = digits[1:]
         foreign = value.value.lstrip().startswith("+") or "011" in digits[:3]

@@ -9,16 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model import Diagnostic, Party, Registrant, Span, Text, XbrlFact
-from ..vocab.normalize import file_number_key, irs_key, names_agree, state_code
+from ..vocab.normalize import file_number_key, irs_key, state_code
 from . import Context, rule
 from .business_days import business_days_after
+from .cover_rules import BOXES_FROM
 
 EXEMPT_FROM_DEADLINE = {"7.01", "8.01", "9.01"}  # furnished / voluntary (General Instr. B.1)
-
-
-def _companies(ctx: Context):
-    header = ctx.header
-    return [p.company for p in header.parties if p.company is not None] if header else []
 
 
 def _registrant_values(ctx: Context, field: str) -> list[Text]:
@@ -32,7 +28,7 @@ def _pairs(ctx: Context, field: str, header_field: str, key) -> list[tuple[Text,
     """(cover value, header value) pairs to compare. Co-registrants are paired
     by name, so one wrong number among several registrants is still seen; when
     no name pairs up, every cover value meets every header value."""
-    cover, companies = ctx.cover, _companies(ctx)
+    cover, companies = ctx.cover, ctx.companies
     if cover is None or not companies:
         return []
     paired: list[tuple[Text, Text]] = []
@@ -44,7 +40,7 @@ def _pairs(ctx: Context, field: str, header_field: str, key) -> list[tuple[Text,
             theirs = getattr(company, header_field)
             if (
                 company.name is not None and theirs is not None and key(theirs.value)
-                and names_agree(registrant.name.value, company.name.value)
+                and ctx.names_agree(registrant.name.value, company.name.value)
             ):
                 paired.append((ours, theirs))
     return paired
@@ -63,14 +59,14 @@ def _mismatch(ctx: Context, name: str, what: str, ours: Text, theirs: Text | Non
 @rule("registrant-name-mismatch")
 def names(ctx: Context) -> Iterator[Diagnostic]:
     ours = _registrant_values(ctx, "name")
-    theirs = [c.name for c in _companies(ctx) if c.name is not None]
-    if ours and theirs and not any(names_agree(a.value, b.value) for a in ours for b in theirs):
+    theirs = [c.name for c in ctx.companies if c.name is not None]
+    if ours and theirs and not any(ctx.names_agree(a.value, b.value) for a in ours for b in theirs):
         yield _mismatch(ctx, "registrant-name-mismatch", "registrant name", ours[0], theirs[0],
                         "header COMPANY CONFORMED NAME")
     xbrl = ctx.filing.xbrl_cover
     if ours and xbrl is not None and xbrl.registrant_name and xbrl.registrant_name.value:
         fact = xbrl.registrant_name
-        if not any(names_agree(a.value, fact.value) for a in ours):
+        if not any(ctx.names_agree(a.value, fact.value) for a in ours):
             yield ctx.report(
                 "registrant-name-mismatch",
                 f"registrant name: cover page `{ours[0].value}`, dei:EntityRegistrantName "
@@ -82,7 +78,7 @@ def names(ctx: Context) -> Iterator[Diagnostic]:
 @rule("cik-mismatch")
 def ciks(ctx: Context) -> Iterator[Diagnostic]:
     xbrl = ctx.filing.xbrl_cover
-    theirs = [c.cik for c in _companies(ctx) if c.cik is not None]
+    theirs = [c.cik for c in ctx.companies if c.cik is not None]
     if xbrl is None or xbrl.cik is None or not xbrl.cik.value or not theirs:
         return
     fact = xbrl.cik
@@ -102,8 +98,13 @@ def _known_irs(value: str) -> str | None:
 
 @rule("irs-number-mismatch")
 def irs_numbers(ctx: Context) -> Iterator[Diagnostic]:
+    companies = ctx.companies
+    xbrl = ctx.filing.xbrl_cover
+    tax_id = xbrl.tax_id if xbrl is not None else None
+    if not companies and tax_id is None:
+        return  # nothing to compare the cover's numbers with (a bare 8-K without XBRL)
     ours = [v for v in _registrant_values(ctx, "irs_number") if irs_key(v.value)]
-    theirs = [c.irs_number for c in _companies(ctx)
+    theirs = [c.irs_number for c in companies
               if c.irs_number is not None and _known_irs(c.irs_number.value)]
     paired = _pairs(ctx, "irs_number", "irs_number", _known_irs)
     for a, b in paired:
@@ -114,24 +115,26 @@ def irs_numbers(ctx: Context) -> Iterator[Diagnostic]:
     ):
         yield _mismatch(ctx, "irs-number-mismatch", "IRS number", ours[0], theirs[0],
                         "header IRS NUMBER")
-    xbrl = ctx.filing.xbrl_cover
-    tax_id = xbrl.tax_id if xbrl is not None else None
     if ours and tax_id is not None and irs_key(tax_id.value) and not any(
         irs_key(a.value) == irs_key(tax_id.value) for a in ours
     ):
         yield ctx.report(
             "irs-number-mismatch",
             f"IRS number: cover page `{ours[0].value}`, dei:EntityTaxIdentificationNumber "
-            f"`{xbrl.tax_id.value}`", ours[0].span, label="cover page IRS number",
-            secondary=[(xbrl.tax_id.span, "XBRL fact")],
+            f"`{tax_id.value}`", ours[0].span, label="cover page IRS number",
+            secondary=[(tax_id.span, "XBRL fact")],
         )
 
 
 @rule("state-mismatch")
 def states(ctx: Context) -> Iterator[Diagnostic]:
-    ours = [v for v in _registrant_values(ctx, "state") if state_code(v.value)]
-    theirs = [c.state_of_incorporation for c in _companies(ctx)
+    theirs = [c.state_of_incorporation for c in ctx.companies
               if c.state_of_incorporation is not None]
+    xbrl = ctx.filing.xbrl_cover
+    fact = xbrl.state_of_incorporation if xbrl is not None else None
+    if not theirs and fact is None:
+        return  # nothing to compare the cover's states with
+    ours = [v for v in _registrant_values(ctx, "state") if state_code(v.value)]
     if ours and theirs:
         codes = {t.value.strip().upper() for t in theirs}
         if not any(state_code(a.value) in codes for a in ours):
@@ -142,8 +145,6 @@ def states(ctx: Context) -> Iterator[Diagnostic]:
                 ours[0].span, label="cover page state",
                 secondary=[(theirs[0].span, "header STATE OF INCORPORATION")],
             )
-    xbrl = ctx.filing.xbrl_cover
-    fact = xbrl.state_of_incorporation if xbrl is not None else None
     if ours and fact is not None and fact.value and len(fact.value) == 2:
         us_codes = {state_code(a.value) for a in ours}
         if fact.value.upper() not in us_codes:
@@ -157,33 +158,40 @@ def states(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule("file-number-mismatch")
 def file_numbers(ctx: Context) -> Iterator[Diagnostic]:
-    ours = [v for v in _registrant_values(ctx, "file_number") if file_number_key(v.value)]
+    # each value with its key, keyed once
     header = ctx.header
-    theirs = [fv.file_number for p in (header.parties if header else []) for fv in p.filing_values
-              if fv.file_number is not None and file_number_key(fv.file_number.value)]
-    if ours and theirs:
-        keys = {file_number_key(t.value) for t in theirs}
-        if not any(file_number_key(a.value) in keys for a in ours):
-            serial = {k.split("-")[1] for k in keys if k}
-            note = ("the serial is the same and the prefix differs: the registration moved "
-                    "between Section 12(g) and 12(b)"
-                    if any((file_number_key(a.value) or "-").split("-")[1] in serial
-                           for a in ours) else None)
-            yield ctx.report(
-                "file-number-mismatch",
-                f"commission file number: cover page `{ours[0].value}`, header "
-                f"`{theirs[0].value}`", ours[0].span, label="cover page file number",
-                secondary=[(theirs[0].span, "header SEC FILE NUMBER")], note=note,
-            )
+    theirs = [(fv.file_number, k) for p in (header.parties if header else [])
+              for fv in p.filing_values
+              if fv.file_number is not None and (k := file_number_key(fv.file_number.value))]
     xbrl = ctx.filing.xbrl_cover
     fact = xbrl.file_number if xbrl is not None else None
-    if ours and fact is not None and file_number_key(fact.value) and not any(
-        file_number_key(a.value) == file_number_key(fact.value) for a in ours
-    ):
+    if not theirs and fact is None:
+        return  # nothing to compare the cover's numbers with
+    ours = [(v, k) for v in _registrant_values(ctx, "file_number")
+            if (k := file_number_key(v.value))]
+    if ours and theirs:
+        keys = {k for _, k in theirs}
+        if not any(k in keys for _, k in ours):
+            serial = {k.split("-")[1] for k in keys}
+            note = ("the serial is the same and the prefix differs: the registration moved "
+                    "between Section 12(g) and 12(b)"
+                    if any(k.split("-")[1] in serial for _, k in ours) else None)
+            first, their_first = ours[0][0], theirs[0][0]
+            yield ctx.report(
+                "file-number-mismatch",
+                f"commission file number: cover page `{first.value}`, header "
+                f"`{their_first.value}`", first.span, label="cover page file number",
+                secondary=[(their_first.span, "header SEC FILE NUMBER")], note=note,
+            )
+    if not ours or fact is None:
+        return
+    fact_key = file_number_key(fact.value)
+    if fact_key and not any(k == fact_key for _, k in ours):
+        first = ours[0][0]
         yield ctx.report(
             "file-number-mismatch",
-            f"commission file number: cover page `{ours[0].value}`, dei:EntityFileNumber "
-            f"`{fact.value}`", ours[0].span, label="cover page file number",
+            f"commission file number: cover page `{first.value}`, dei:EntityFileNumber "
+            f"`{fact.value}`", first.span, label="cover page file number",
             secondary=[(fact.span, "XBRL fact")],
         )
 
@@ -214,8 +222,6 @@ def report_dates(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule("late-filing")
 def late(ctx: Context) -> Iterator[Diagnostic]:
-    from .cover_rules import BOXES_FROM
-
     event, filed = ctx.event, ctx.filed
     if event is None or filed is None or event < BOXES_FROM or ctx.amendment:
         return
@@ -338,11 +344,11 @@ def registrant_count(ctx: Context) -> Iterator[Diagnostic]:
     names = [r.name.value for r in named if r.name is not None]
     for party in filers:
         theirs = party.company.name if party.company else None
-        if theirs is not None and not any(names_agree(n, theirs.value) for n in names):
+        if theirs is not None and not any(ctx.names_agree(n, theirs.value) for n in names):
             secondary.append((theirs.span, "a filer the cover page does not name"))
     for group in tagged:
         fact = group["dei:EntityRegistrantName"]
-        if not any(names_agree(n, fact.value) for n in names):
+        if not any(ctx.names_agree(n, fact.value) for n in names):
             secondary.append((fact.span, "a registrant the cover page does not name"))
     first = named[0]
     span = (first.name.span if first.name is not None else None) or cover.span
@@ -352,12 +358,13 @@ def registrant_count(ctx: Context) -> Iterator[Diagnostic]:
     )
 
 
-def _paired(registrant: Registrant, count: int, candidates: list, name_of) -> object | None:
+def _paired(ctx: Context, registrant: Registrant, count: int, candidates: list,
+            name_of) -> object | None:
     """The header filer (or XBRL registrant) that is this cover registrant: by name,
     or the only one when the cover names one registrant."""
     if registrant.name is not None:
         for candidate in candidates:
-            if names_agree(registrant.name.value, name_of(candidate)):
+            if ctx.names_agree(registrant.name.value, name_of(candidate)):
                 return candidate
     return candidates[0] if count == 1 and len(candidates) == 1 else None
 
@@ -367,7 +374,7 @@ def _known(ctx: Context, registrant: Registrant, count: int, field: str, header_
     """Where a field the cover page leaves out for ``registrant`` is given: (value,
     the value's object, where) from the header's filer or the inline XBRL."""
     filers = _filers(ctx)
-    party = _paired(registrant, count, filers,
+    party = _paired(ctx, registrant, count, filers,
                     lambda p: p.company.name.value if p.company and p.company.name else "")
     if party is not None:
         if header_attr is not None and party.company is not None:
@@ -378,7 +385,7 @@ def _known(ctx: Context, registrant: Registrant, count: int, field: str, header_
             value = party.filing_values[0].file_number
             if value is not None and value.value:
                 return value.value, value, "header SEC FILE NUMBER"
-    group = _paired(registrant, count, _xbrl_registrants(ctx), _name_of)
+    group = _paired(ctx, registrant, count, _xbrl_registrants(ctx), _name_of)
     if group is not None:
         fact = group.get(dei)  # type: ignore[union-attr]
         if fact is not None and fact.value:

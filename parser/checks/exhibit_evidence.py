@@ -168,12 +168,20 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if not 3 <= len(stripped) <= 80:
         return False
+    indent = len(line) - len(line.lstrip())
+    if stripped.isascii():
+        # the same verdict by tests in C first: most lines are not centred and have
+        # a lower-case letter (no heading in capitals, nor one centred)
+        if stripped.upper() != stripped and (
+                indent < 10 or not all(w[0].isupper() for w in stripped.split()
+                                       if len(w) > 3 and w[0].isalpha())):
+            return False
+        return sum(map(str.isalpha, stripped)) >= 3 and not _is_row(stripped)
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) < 3 or _is_row(stripped):
         return False
     if all(c.isupper() for c in letters):
         return True
-    indent = len(line) - len(line.lstrip())
     return indent >= 10 and all(w[0].isupper() for w in stripped.split()
                                 if len(w) > 3 and w[0].isalpha())
 
@@ -199,7 +207,8 @@ class Embedded:
         self.parts = parts
         self.layout = layout
         self.names = {w for name in names for w in _significant(name)}
-        self._lines: list[tuple[int, int, int, int]] | None = None
+        # the non-empty lines of the parts, as (part, line) indexes and the line
+        self._lines: list[tuple[int, int, Line]] | None = None
         self._index_rows: dict[tuple, list[tuple[int, int]]] | None = None
         # headings by their first word: (offsets, word sets) in order of the text
         self._headings: dict[str, tuple[list[int], list[set[str]]]] | None = None
@@ -225,9 +234,7 @@ class Embedded:
         if span is None:
             return []
         if self._lines is None:
-            to_source = self.layout.offsets.to_source
-            self._lines = [(to_source(line.start), to_source(line.end - 1), p, i)
-                           for p, part in enumerate(self.parts)
+            self._lines = [(p, i, line) for p, part in enumerate(self.parts)
                            for i, line in enumerate(part.lines) if line.end > line.start]
             self._index_rows = {}
             for p, part in enumerate(self.parts):
@@ -238,13 +245,23 @@ class Embedded:
                         key = exhibit_key(number_of(token.match)[0])
                         self._index_rows.setdefault(key, []).append((p, i))
         out: list[tuple[int, int]] = []
-        at = bisect_right(self._lines, (span.start, 1 << 62)) - 1
-        if at >= 0 and self._lines[at][0] <= span.start <= self._lines[at][1]:
-            out.append(self._lines[at][2:])
+        # the line that holds the number, found by the source ranges of a few lines
+        # (a bisection maps only the lines it looks at)
+        at = bisect_right(self._lines, (span.start, 1 << 62), key=self._placed) - 1
+        if at >= 0:
+            start, end, p, i = self._placed(self._lines[at])
+            if start <= span.start <= end:
+                out.append((p, i))
         for found in (self._index_rows or {}).get(exhibit_key(exhibit.number.value), ()):
             if found not in out:
                 out.append(found)
         return out
+
+    def _placed(self, entry: tuple[int, int, Line]) -> tuple[int, int, int, int]:
+        """A line's source range (first and last character) and its indexes."""
+        p, i, line = entry
+        to_source = self.layout.offsets.to_source
+        return to_source(line.start), to_source(line.end - 1), p, i
 
     def _row_says(self, p: int, index: int) -> int | None:
         """None when the row at line ``index`` of part ``p`` places its exhibit in the

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
-from weakref import WeakKeyDictionary
 
 from ..model import Diagnostic, Document, Exhibit
 from ..vocab.exhibit_numbers import exhibit_key
@@ -33,15 +32,23 @@ def _has_attachments(ctx: Context) -> bool:
     return shape == "submission" or (shape == "documents" and len(ctx.filing.documents) > 1)
 
 
-_EXHIBIT_HEADING = re.compile(r"(?im)^[ \t]*exhibit[ \t]+(?:no\.?[ \t]*)?(\S{1,20})[ \t]*$")
+_EXHIBIT_HEADING = r"[ \t]*exhibit[ \t]+(?:no\.?[ \t]*)?(\S{1,20})[ \t]*$"
+_FIRST_HEADING = re.compile(_EXHIBIT_HEADING, re.IGNORECASE | re.MULTILINE)
+# a later line: found by a fast search for its newline, not a "^" tried at every
+# character
+_NEXT_HEADING = re.compile("\n" + _EXHIBIT_HEADING, re.IGNORECASE | re.MULTILINE)
 
 
 def _exhibit_headings(ctx: Context) -> dict[tuple, list[int]]:
     """The "EXHIBIT 99.1" lines of the 8-K text: where each exhibit number heads one."""
     out: dict[tuple, list[int]] = {}
     if ctx.layout is not None:
-        for m in _EXHIBIT_HEADING.finditer(ctx.layout.text):
-            out.setdefault(exhibit_key(m.group(1)), []).append(m.start())
+        text = ctx.layout.text
+        first = _FIRST_HEADING.match(text)
+        if first is not None:
+            out.setdefault(exhibit_key(first.group(1)), []).append(0)
+        for m in _NEXT_HEADING.finditer(text):
+            out.setdefault(exhibit_key(m.group(1)), []).append(m.start() + 1)
     return out
 
 
@@ -70,35 +77,66 @@ class _Review(NamedTuple):
     unlisted: list[int]  # documents to report, by index
 
 
-def _exhibit_documents(ctx: Context) -> list[tuple[int, Document, tuple]]:
+class _Keys:
+    """The keys of the listed exhibits' numbers and of the attached exhibits' types,
+    each list worked out when first needed: a filing whose every exhibit is matched
+    to its document, and every document to its exhibit, needs neither."""
+
+    def __init__(self, ctx: Context, documents: list[tuple[int, Document, str]]) -> None:
+        self._ctx = ctx
+        self._documents = documents
+        self._listed: list[tuple] | None = None
+        self._attached: list[tuple] | None = None
+
+    @property
+    def listed(self) -> list[tuple]:
+        """One per exhibit of the list, in its order."""
+        if self._listed is None:
+            self._listed = [exhibit_key(e.number.value) for e in self._ctx.filing.exhibits]
+        return self._listed
+
+    @property
+    def attached(self) -> list[tuple]:
+        """One per exhibit document, in the order of ``_exhibit_documents``."""
+        if self._attached is None:
+            self._attached = [exhibit_key(kind) for _, _, kind in self._documents]
+        return self._attached
+
+
+def _exhibit_documents(ctx: Context) -> list[tuple[int, Document, str]]:
+    """(index, document, its type in capitals) of each EX- document."""
     out = []
     for index, document in enumerate(ctx.filing.documents):
         kind = document.type.value.upper() if document.type else ""
         if kind.startswith("EX-"):
-            out.append((index, document, exhibit_key(kind)))
+            out.append((index, document, kind))
     return out
 
 
-def _unattached(ctx: Context, documents: list[tuple[int, Document, tuple]]) -> list[Exhibit]:
+def _unattached(ctx: Context, keys: _Keys) -> list[Exhibit]:
+    """The listed exhibits nothing accounts for."""
     header = ctx.header
     count = header.public_document_count if header is not None else None
     if count is not None and count > len(ctx.filing.documents):
         return []  # this copy lacks documents the submission had: nothing can be said
-    exhibits = ctx.filing.exhibits
-    known = {exhibit_key(e.number.value) for e in exhibits} | {k for _, _, k in documents}
+    known: set[tuple] | None = None
     embedded: Embedded | None = None
     headings: dict[tuple, list[int]] | None = None
     out = []
-    for exhibit in exhibits:
+    for at, exhibit in enumerate(ctx.filing.exhibits):
         if exhibit.document is not None or exhibit.incorporated_by_reference:
             continue
-        key = exhibit_key(exhibit.number.value)
+        key = keys.listed[at]
         if key[:1] in EMBEDDED or not key:
             continue
         cover = covering_number(exhibit)
-        if cover is not None and exhibit_key(cover) != key and exhibit_key(cover) in known:
-            continue  # "4.1 Form of Certificate (included in 2.2)"
-        if any(_is_part(k) and k[:-1] == key for _, _, k in documents):
+        if cover is not None:
+            if known is None:
+                known = set(keys.listed) | set(keys.attached)
+            covered = exhibit_key(cover)
+            if covered != key and covered in known:
+                continue  # "4.1 Form of Certificate (included in 2.2)"
+        if any(_is_part(k) and k[:-1] == key for k in keys.attached):
             continue  # "4.5 Specimens of Notes: (a) ... (h)" attached as EX-4.5(A) ...
         listed_at = exhibit.number.span.end if exhibit.number.span else 0
         if headings is None:
@@ -123,30 +161,28 @@ def _registrant_names(ctx: Context) -> list[str]:
     return names
 
 
-_REVIEWS: WeakKeyDictionary[Context, _Review] = WeakKeyDictionary()
-
-
 def _review(ctx: Context) -> _Review:
     """What both rules report, worked out once per filing."""
-    review = _REVIEWS.get(ctx)
-    if review is None:
-        review = _REVIEWS[ctx] = _work_out(ctx)
-    return review
+    return ctx.once(_work_out)
 
 
 def _work_out(ctx: Context) -> _Review:
     documents = _exhibit_documents(ctx)
-    unattached = _unattached(ctx, documents)
+    keys = _Keys(ctx, documents)
+    unattached = _unattached(ctx, keys)
     unlisted: list[int] = []
     if ctx.layout is not None:
-        exhibits = ctx.filing.exhibits
-        listed = {e.document for e in exhibits if e.document is not None}
-        keys = {exhibit_key(e.number.value) for e in exhibits}
-        for index, document, key in documents:
-            kind = document.type.value.upper()  # type: ignore[union-attr]
-            if kind.startswith(("EX-101", "EX-100")) or index in listed or key in keys:
+        listed = {e.document for e in ctx.filing.exhibits if e.document is not None}
+        numbers: set[tuple] | None = None
+        for at, (index, _, kind) in enumerate(documents):
+            if kind.startswith(("EX-101", "EX-100")) or index in listed:
                 continue
-            if _is_part(key) and key[:-1] in keys:
+            if numbers is None:
+                numbers = set(keys.listed)
+            key = keys.attached[at]
+            if key in numbers:
+                continue
+            if _is_part(key) and key[:-1] in numbers:
                 continue  # EX-4.5(A): a part of the listed 4.5
             unlisted.append(index)
         if unlisted and ctx.body is not None:

@@ -159,23 +159,28 @@ def empty(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule("item-after-signatures")
 def after_signatures(ctx: Context) -> Iterator[Diagnostic]:
-    body = ctx.body
-    if body is None or ctx.layout is None:
+    body, layout = ctx.body, ctx.layout
+    if body is None or layout is None:
         return
-    signed = None
+    parts = body.parts
+    at = next((i for i, part in enumerate(parts) if part.kind == "signatures"), None)
+    if at is None:
+        return
+    later = [part for part in parts[at + 1 :] if part.kind == "item"]
+    if not later:
+        return  # most filings: the numbers of the items before the signatures not needed
+    signed = parts[at]
     before: set[str] = set()
-    for part in body.parts:
-        if part.kind == "signatures" and signed is None:
-            signed = part
-        elif part.kind == "item" and signed is None:
+    for part in parts[:at]:
+        if part.kind == "item":
             before.update(heading_keys(part.head))
-        elif part.kind == "item" and signed is not None:
-            if set(heading_keys(part.head)) <= before:
-                continue  # the item's financial statements, attached after the signatures
-            yield ctx.report(
-                "item-after-signatures", "an item heading follows the signature block",
-                ctx.layout.span(part.head.start, part.head.end), label="item heading",
-                secondary=[(ctx.layout.span(signed.head.start, signed.head.end),
-                            "signatures start here")],
-            )
-            return
+    for part in later:
+        if set(heading_keys(part.head)) <= before:
+            continue  # the item's financial statements, attached after the signatures
+        yield ctx.report(
+            "item-after-signatures", "an item heading follows the signature block",
+            layout.span(part.head.start, part.head.end), label="item heading",
+            secondary=[(layout.span(signed.head.start, signed.head.end),
+                        "signatures start here")],
+        )
+        return

@@ -142,21 +142,26 @@ def name_key(text: str | None) -> str | None:
     folded = _fold(text)
     if _LETTER_SPACED.fullmatch(folded):  # "D E E R E & C O M P A N Y"
         folded = _LETTER_GAP.sub("", folded)
-    folded = _STATE_SUFFIX.sub("", folded)  # "\PA\" or "/DE/"
-    folded = _SLASHED.sub(" ", folded)
-    words = _NAME_WORDS.findall(folded)
+    if "/" in folded or "\\" in folded:  # both patterns need a slash
+        folded = _STATE_SUFFIX.sub("", folded)  # "\PA\" or "/DE/"
+        folded = _SLASHED.sub(" ", folded)
     out = []
-    for word in words:
+    for word in _NAME_WORDS.findall(folded):
         word = word.rstrip(".")
         word = _SUFFIXES.get(word, word)
         if word:
-            out.append(word.replace(".", ""))
+            out.append(word.replace(".", "") if "." in word else word)
     return " ".join(out) or None
 
 
 def names_agree(a: str | None, b: str | None) -> bool:
     """Whether two company names are the same name, allowing EDGAR's truncation."""
-    ka, kb = name_key(a), name_key(b)
+    return keys_agree(name_key(a), name_key(b))
+
+
+def keys_agree(ka: str | None, kb: str | None) -> bool:
+    """``names_agree`` of the names these are the ``name_key``s of (for callers that
+    key each name once and compare it many times)."""
     if not ka or not kb:
         return False
     if ka == kb:
