@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
 from lark.parsers.lalr_analysis import Shift
 
 from .grammars import tokens_iter
@@ -205,7 +206,8 @@ class _Plan:
         self.end = parser.parse_table.end_states[start]
         self._lark = lark
         self._late: dict | None = None
-        self.actions = self._lay_out(parser.callbacks, lambda kind: parser.callbacks.get(kind))
+        callbacks = _spliced(lark, parser.callbacks, lark.options.transformer)
+        self.actions = self._lay_out(callbacks, lambda kind: parser.callbacks.get(kind))
 
     def _lay_out(self, callbacks: dict, on_shift: Callable[[str], object]) -> dict:
         table = self._lark.parser.parser.parser.parse_table
@@ -233,9 +235,96 @@ class _Plan:
                    for rule in lark.rules for symbol in rule.expansion):
                 self._late = {}
             else:
-                callbacks = lark._parse_tree_builder.create_callback(_Late())
-                self._late = self._lay_out(callbacks, _token_callback)
+                late = _Late()
+                callbacks = lark._parse_tree_builder.create_callback(late)
+                self._late = self._lay_out(_spliced(lark, callbacks, late), _token_callback)
         return self._late or None
+
+
+def _spliced(lark: Lark, callbacks: dict, user: object) -> dict:
+    """``callbacks`` (lark's, for the rules of ``lark``, calling ``user``'s methods)
+    with the inlined rules (``_name``) giving a plain list of their children where
+    lark builds a ``Tree`` only for the rule above to take its children out of it;
+    that rule's callback then splices the list in. Every rule's callback becomes a
+    small function made for its one shape of children (lark's goes through a loop
+    over the children and a wrapper a call). What reaches ``user`` and what
+    ``plain_parse`` returns are the same as with lark's callbacks: same trees, same
+    lists, same calls in the same order.
+
+    An inlined rule keeps lark's callback where that is not a plain tree (``user``
+    has a method of its name; an alias, a template, ``?_name``), and so does every
+    rule where lark's callbacks are not of the kinds made for an LALR parser
+    without placeholders (then nothing changes)."""
+    (start,) = lark.options.start
+    by_name: dict[str, list] = {}
+    for rule in callbacks:
+        by_name.setdefault(rule.origin.name, []).append(rule)
+
+    def plain_tree(name: str, rules: list) -> bool:
+        return (name.startswith("_") and name != start and not any(
+                    rule.alias or rule.options.expand1 or rule.options.template_source
+                    for rule in rules)
+                and getattr(user, name, None) is None)
+
+    listed = {name for name, rules in by_name.items() if plain_tree(name, rules)}
+    out: dict = {}
+    for rule, callback in callbacks.items():
+        keep_all = rule.options.keep_all_tokens
+        include = [(i, 0 if not _inlined(symbol) else 1 if symbol.name in listed else 2)
+                   for i, symbol in enumerate(rule.expansion)
+                   if keep_all or not (symbol.is_term and symbol.filter_out)]
+        filtered = len(include) < len(rule.expansion) or any(how for _, how in include)
+        if isinstance(callback, ChildFilterLALR_NoPlaceholders):
+            builder = callback.node_builder
+            if [(i, how > 0) for i, how in include] != callback.to_include:
+                return callbacks  # not how lark laid it out: leave it all to lark
+        elif filtered:
+            return callbacks
+        else:
+            builder = callback
+        out[rule] = _splicer(include, len(rule.expansion),
+                             None if rule.origin.name in listed else builder)
+    return out
+
+
+def _inlined(symbol: object) -> bool:
+    """Whether lark splices the children of ``symbol``'s tree into its parent's."""
+    return not symbol.is_term and symbol.name.startswith("_")  # type: ignore[attr-defined]
+
+
+def _splicer(include: list[tuple[int, int]], size: int, builder: Callable | None) -> Callable:
+    """A callback taking a rule's ``size`` children (the values of its expansion's
+    symbols) and giving ``builder`` (None: the caller) the kept ones, with the
+    children of inlined rules spliced in: ``include`` gives each kept position with
+    how (0 as it is, 1 a list, 2 a tree's children). Like lark, the list of a first
+    spliced child is extended in place (a left-recursive ``_x: _x y`` grows one
+    list)."""
+    whole = include == [(i, 0) for i in range(size)]  # every child kept as it is
+    if whole and builder is not None:
+        return builder  # nothing to leave out or splice (lark adds no filter either)
+    body = []
+    kept: list[str] = []
+    for i, how in include:
+        if how == 0:
+            kept.append(f"c[{i}]")
+            continue
+        if kept:
+            body.append(f"o = [{', '.join(kept)}]" if not body else
+                        f"o.append({kept[0]})" if len(kept) == 1 else
+                        f"o += ({', '.join(kept)},)")
+            kept = []
+        piece = f"c[{i}]" if how == 1 else f"c[{i}].children"
+        body.append(f"o = {piece}" if not body else f"o += {piece}")
+    if kept or not body:
+        body.append(f"o = [{', '.join(kept)}]" if not body else
+                    f"o.append({kept[0]})" if len(kept) == 1 else f"o += ({', '.join(kept)},)")
+    if whole:
+        body = ["o = c"]  # keep every child: the list the parser made is the result
+    body.append("return o" if builder is None else "return b(o)")
+    source = "def spliced(c):\n    " + "\n    ".join(body)
+    namespace: dict = {"b": builder}
+    exec(source, namespace)  # noqa: S102 - code made here from the grammar's shapes
+    return namespace["spliced"]
 
 
 class _Target(threading.local):

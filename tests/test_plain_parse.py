@@ -108,3 +108,52 @@ def test_region_transformers_as_the_parser_reduces_make_what_their_walk_makes(
     for path in files:
         parse_source(path)
     assert len(compared) > (20 if corpus == "project" else 500)
+
+
+_SHAPES = r"""
+start: head _rows tail? pair*
+head: A _mark? B
+_mark: "(" C ")"
+_rows: _row+
+_row: A | B | _two
+_two: C C
+?tail: D | D D
+!pair: "[" A "]"
+    | C _maybe        -> named
+_maybe: D | A D
+%declare A B C D
+"""
+
+
+def _shaped_tokens(kinds: str) -> list:
+    from lark import Token
+    names = {"(": "LPAR", ")": "RPAR", "[": "LSQB", "]": "RSQB"}
+    return [Token(names.get(k, k), k.lower(), i, 1, i + 1, 1, i + 1, i + 1)
+            for i, k in enumerate(kinds.split())]
+
+
+@pytest.mark.parametrize("kinds", [
+    "A B A", "A ( C ) B A B C C A", "A B A D", "A B A D D", "A B B [ A ] C D [ A ] C A D",
+    "A ( C ) B C C C C A B D D C D",
+])
+def test_spliced_callbacks_give_what_lark_gives_for_every_shape_of_rule(kinds):
+    # inlined rules (a list spliced in, never a tree), filtered tokens, `?rule`,
+    # `!rule`, aliases, an inlined rule with a transformer method, left recursion
+    lark = grammars.build(text=_SHAPES, stored=False)
+    tokens = _shaped_tokens(kinds)
+    assert _same(recovery.plain_parse(lark, tokens), lark.parse(iter(tokens)))
+
+    class Pairs(Transformer):
+        def head(self, children):
+            return ("head", *children)
+
+        def pair(self, children):
+            return ("pair", *children)
+
+        def _two(self, children):  # an inlined rule with a method: lark calls it
+            return Tree("two", children)
+
+    walked = Pairs().transform(lark.parse(iter(tokens)))
+    assert _same(recovery.plain_parse(lark, tokens, Pairs()), walked)
+    built = grammars.build(text=_SHAPES, stored=False, transformer=Pairs())
+    assert _same(recovery.plain_parse(built, tokens), built.parse(iter(tokens)))
