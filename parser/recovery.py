@@ -191,11 +191,13 @@ class _Failed(Exception):
 
 class _Plan:
     """Lark's LALR table for one parser and start rule, laid out for ``_run``: per
-    state, per token kind, a shift (the next state and the kind's callback, if the
-    transformer has one) or a reduction (the rule's callback, its length and the
-    name to go to). Built once per parser, from the table and callbacks lark made;
-    ``late`` is the same table with callbacks that call the transformer of the
-    parse in progress (``plain_parse`` with a transformer)."""
+    state a row, per token kind of the row a shift (the next state's row, or with
+    the kind's callback, if the transformer has one, a tuple ``(row, callback)``)
+    or a reduction (``[callback, length, name]``: the rule's callback, its length
+    and the name to go to; the row maps the name to the row it goes to). Built
+    once per parser, from the table and callbacks lark made; ``late`` is the same
+    table with callbacks that call the transformer of the parse in progress
+    (``plain_parse`` with a transformer)."""
 
     __slots__ = ("actions", "start", "end", "_lark", "_late")
 
@@ -210,18 +212,22 @@ class _Plan:
         self.actions = self._lay_out(callbacks, lambda kind: parser.callbacks.get(kind))
 
     def _lay_out(self, callbacks: dict, on_shift: Callable[[str], object]) -> dict:
+        """The rows by state number. The kinds of action differ in type (a dict, a
+        tuple, a list) so that ``_run`` tells them apart by one test, most often
+        the first (a shift)."""
         table = self._lark.parser.parser.parser.parse_table
-        actions: dict = {}
+        nonterminals = {rule.origin.name for rule in self._lark.rules}
+        rows: dict = {state: {} for state in table.states}
         for state, row in table.states.items():
-            out = {}
+            out = rows[state]
             for kind, (action, argument) in row.items():
                 if action is Shift:
-                    out[kind] = (True, argument, on_shift(kind))
+                    shifted = None if kind in nonterminals else on_shift(kind)
+                    out[kind] = rows[argument] if shifted is None else (rows[argument], shifted)
                 else:
-                    out[kind] = (False, callbacks[argument], len(argument.expansion),
-                                 argument.origin.name)
-            actions[state] = out
-        return actions
+                    out[kind] = [callbacks[argument], len(argument.expansion),
+                                 argument.origin.name]
+        return rows
 
     @property
     def late(self) -> dict | None:
@@ -377,42 +383,54 @@ def _token_callback(kind: str) -> Callable[[Token], object]:
 def _run(actions: dict, start: int, end: int, tokens: Sequence[Token]) -> object:
     """What lark's parser returns for ``tokens``, the same callbacks called in the
     same order, without its per-token overhead (a loop, an assertion and a rule
-    hash per action); ``_Failed`` where the input departs from the grammar."""
-    states = [start]
+    hash per action); ``_Failed`` where the input departs from the grammar. The
+    stack holds rows of the table (``_Plan``), not state numbers: a row is then
+    one look-up away."""
+    row = actions[start]
+    rows = [row]
     values: list = []
     for token in tokens:
         kind = token.type
         while True:
-            action = actions[states[-1]].get(kind)
+            action = row.get(kind)
+            if type(action) is dict:  # a shift
+                row = action
+                rows.append(row)
+                values.append(token)
+                break
+            if type(action) is tuple:  # a shift with the kind's callback
+                row = action[0]
+                rows.append(row)
+                values.append(action[1](token))
+                break
             if action is None:
                 raise _Failed
-            if action[0]:
-                states.append(action[1])
-                values.append(token if action[2] is None else action[2](token))
-                break
-            _, callback, size, name = action
+            callback, size, name = action
             if size:
                 children = values[-size:]
-                del states[-size:]
+                del rows[-size:]
                 del values[-size:]
             else:
                 children = []
             values.append(callback(children))
-            states.append(actions[states[-1]][name][1])
+            row = rows[-1][name]
+            rows.append(row)
+    last = actions[end]
     while True:
-        action = actions[states[-1]].get("$END")
-        if action is None or action[0]:
+        action = row.get("$END")
+        if type(action) is not list:
             raise _Failed
-        _, callback, size, name = action
+        callback, size, name = action
         if size:
             children = values[-size:]
-            del states[-size:]
+            del rows[-size:]
             del values[-size:]
         else:
             children = []
         values.append(callback(children))
-        states.append(actions[states[-1]][name][1])
-        if states[-1] == end:
+        row = rows[-1][name]
+        rows.append(row)
+        if row is last:
             return values[-1]
 
 
