@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from lark import Lark, Token
 
-from .prefilter import conditions
+from .prefilter import ASCII, conditions
 
 HEAD = 320  # characters of a line that classification looks at
 _FEW = 40  # a kind's possible last characters worth testing (of the 128 there are)
@@ -78,7 +78,8 @@ class LineToken(Token):
 class Vocabulary:
     """The line kinds of one grammar (or one region of it), in priority order."""
 
-    __slots__ = ("kinds", "fallback", "_any", "_any_text", "_by_group", "_by_first", "_other")
+    __slots__ = ("kinds", "fallback", "plain", "_any", "_any_text", "_by_group", "_by_first",
+                 "_other")
 
     def __init__(self, lark: Lark, names: Iterable[str] | None = None,
                  fallback: str = "TEXT") -> None:
@@ -134,6 +135,19 @@ class Vocabulary:
         chars = {char for c in found if c.first is not None for char in c.first}
         self._by_first = {char: plan(char) for char in chars}
         self._other = plan(None)
+        # A line whose first character (after spaces and tabs) is an ASCII one no
+        # kind starts with is the fallback kind, whatever else it holds: ``first``
+        # looks at that character alone before anything else, and the alternation
+        # (for a line with a non-ASCII character) can match no kind either. One
+        # match tells such a line (most lines): ``plain``, None where some kind
+        # may start with any character.
+        self.plain: Callable[[str], object] | None = None
+        starts = set()
+        if self._other is None:
+            starts = {c for c in ASCII if not c.isspace() and c.lower() not in self._by_first}
+        if starts:
+            self.plain = re.compile(
+                "[ \t]*[" + "".join(re.escape(c) for c in sorted(starts)) + "]").match
 
     def classify(self, line: str) -> tuple[str, re.Match[str] | None]:
         """The kind of ``line`` and the match that named it."""
