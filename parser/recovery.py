@@ -11,9 +11,11 @@ closers until the grammar accepts. Relies on lark's interactive parser
 
 from __future__ import annotations
 
+import inspect
 import threading
 from collections.abc import Callable, Sequence
 from copy import copy
+from types import FunctionType
 from typing import Any, NamedTuple
 
 from lark import Lark, Token, Transformer, Tree
@@ -199,7 +201,7 @@ class _Plan:
     table with callbacks that call the transformer of the parse in progress
     (``plain_parse`` with a transformer)."""
 
-    __slots__ = ("actions", "start", "end", "_lark", "_late")
+    __slots__ = ("actions", "start", "end", "_lark", "_late", "_by_class", "_names")
 
     def __init__(self, lark: Lark) -> None:
         parser = lark.parser.parser.parser  # lark's _Parser: its table and callbacks
@@ -208,6 +210,8 @@ class _Plan:
         self.end = parser.parse_table.end_states[start]
         self._lark = lark
         self._late: dict | None = None
+        self._by_class: dict[tuple[type, bool], dict] = {}
+        self._names: frozenset[str] | None = None
         callbacks = _spliced(lark, parser.callbacks, lark.options.transformer)
         self.actions = self._lay_out(callbacks, lambda kind: parser.callbacks.get(kind))
 
@@ -245,6 +249,44 @@ class _Plan:
                 callbacks = lark._parse_tree_builder.create_callback(late)
                 self._late = self._lay_out(_spliced(lark, callbacks, late), _token_callback)
         return self._late or None
+
+    def late_for(self, transformer: Transformer) -> dict | None:
+        """``late`` for ``transformer``, by its class: each rule's and token kind's
+        callback calls the class's method itself (a dispatch that looked the method
+        up on the instance, and asked it for a ``visit_wrapper`` it did not have,
+        cost 1.8 us a call against 0.25), and a token the transformer takes as it
+        is (it visits no tokens, or has no method for the kind and lark's
+        ``__default_token__``) is shifted with no call at all. ``late`` itself
+        where the instance holds an attribute of a method's name (a walk would
+        call that)."""
+        late = self.late
+        if late is None:
+            return None
+        if self._names is None:
+            self._names = frozenset(
+                [t.name for t in self._lark.terminals]
+                + [r.alias or r.options.template_source or r.origin.name
+                   for r in self._lark.rules]
+                + ["__default__", "__default_token__"])
+        if not self._names.isdisjoint(getattr(transformer, "__dict__", ())):
+            return late
+        key = (type(transformer), bool(transformer.__visit_tokens__))
+        rows = self._by_class.get(key)
+        if rows is None:
+            cls, visit = key
+            if (inspect.getattr_static(cls, "__getattr__", None) is not None
+                    or cls.__getattribute__ is not object.__getattribute__):
+                self._by_class[key] = late  # methods only a look-up on the instance finds
+                return late
+            nonterminals = {rule.origin.name for rule in self._lark.rules}
+
+            def on_shift(kind: str) -> Callable[[Token], object] | None:
+                return None if not visit or kind in nonterminals else _class_token(cls, kind)
+
+            callbacks = self._lark._parse_tree_builder.create_callback(_ClassLate(cls))
+            rows = self._by_class[key] = self._lay_out(
+                _spliced(self._lark, callbacks, _Late()), on_shift)
+        return rows
 
 
 def _spliced(lark: Lark, callbacks: dict, user: object) -> dict:
@@ -370,6 +412,54 @@ class _Late:
         return _Dispatch(name)
 
 
+def _plain_method(cls: type, name: str) -> FunctionType | None:
+    """``cls``'s method ``name`` where calling it with the instance is what calling
+    the instance's would do (a plain function, no ``v_args`` wrapper), else None."""
+    found = inspect.getattr_static(cls, name, None)
+    if isinstance(found, FunctionType) and getattr(found, "visit_wrapper", None) is None:
+        return found
+    return None
+
+
+class _ClassLate:
+    """``_Late`` for the transformers of one class: each rule's callback calls the
+    class's method (or ``__default__``) with the transformer of the parse in
+    progress; ``_Dispatch`` where the class has something else under the name."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+
+    def __getattr__(self, name: str) -> Callable[[list], object]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        cls = self.cls
+        if inspect.getattr_static(cls, name, None) is None:
+            default = _plain_method(cls, "__default__")
+            if default is None:
+                return _Dispatch(name)
+            return lambda children: default(_TARGET.value, name, children, None)
+        method = _plain_method(cls, name)
+        if method is None:
+            return _Dispatch(name)
+        return lambda children: method(_TARGET.value, children)
+
+
+def _class_token(cls: type, kind: str) -> Callable[[Token], object] | None:
+    """The callback shifting a token of ``kind`` for a transformer of ``cls`` that
+    visits tokens: None where it takes the token as it is."""
+    if inspect.getattr_static(cls, kind, None) is None:
+        default = inspect.getattr_static(cls, "__default_token__", None)
+        if default is Transformer.__default_token__:
+            return None
+        if not isinstance(default, FunctionType):
+            return _token_callback(kind)
+        return lambda token: default(_TARGET.value, token)
+    method = _plain_method(cls, kind)
+    if method is None:
+        return _token_callback(kind)
+    return lambda token: method(_TARGET.value, token)
+
+
 def _token_callback(kind: str) -> Callable[[Token], object]:
     def shifted(token: Token) -> object:
         target = _TARGET.value
@@ -444,7 +534,7 @@ def plain_parse(lark: Lark, tokens: Sequence[Token], transformer: Transformer | 
     plan = found[1]
     if transformer is None:
         return _run(plan.actions, plan.start, plan.end, tokens)
-    late = plan.late
+    late = plan.late_for(transformer)
     if late is None:
         return transformer.transform(_run(plan.actions, plan.start, plan.end, tokens))
     outer, _TARGET.value = _TARGET.value, transformer  # parses may nest
