@@ -130,7 +130,7 @@ class OffsetMapBuilder:
 class LineIndex:
     """Character offset to 1-based (line, column), computed only when asked.
 
-    The text is cut into blocks of 8K characters. For every block up to the
+    The text is cut into blocks of 2K characters. For every block up to the
     largest offset asked about, the number of newlines before it is counted (in
     C: a submission's documents far ahead cost a count, not an index); the line
     starts inside a block are listed (8 bytes a line) only when an offset in it
@@ -141,8 +141,9 @@ class LineIndex:
     __slots__ = ("text", "_before", "_starts")
 
     # small: listing a block's lines costs about 70 ns a line, and the spans of
-    # a header or a cover page fall in a block or two
-    _BLOCK = 1 << 13
+    # a header or a cover page fall in a block or two (2K against 8K: the spans of
+    # the corpus's text filings 30.5 -> 28.1 ms; 1K counts too many blocks)
+    _BLOCK = 1 << 11
 
     def __init__(self, text: str) -> None:
         self.text = text
