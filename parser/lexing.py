@@ -134,6 +134,10 @@ class Vocabulary:
 
         chars = {char for c in found if c.first is not None for char in c.first}
         self._by_first = {char: plan(char) for char in chars}
+        # each letter under both cases: ``first`` then looks a line's first
+        # character up as it is, without lower-casing it
+        self._by_first.update({char.upper(): found for char, found in self._by_first.items()
+                               if char.upper() != char})
         self._other = plan(None)
         # A line whose first character (after spaces and tabs) is an ASCII one no
         # kind starts with is the fallback kind, whatever else it holds: ``first``
@@ -158,7 +162,7 @@ class Vocabulary:
         """``classify`` of a line's first ``HEAD`` characters, None for the fallback
         kind (for lexers that treat plain lines apart)."""
         if head.isascii():
-            char = head.lstrip(" \t")[:1].lower()
+            char = head.lstrip(" \t")[:1]
             if char:
                 plan = self._by_first.get(char, self._other)
                 if plan is None:
