@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from lark import Lark, Token
 
-from .prefilter import conditions
+from .prefilter import ASCII, conditions
 
 HEAD = 320  # characters of a line that classification looks at
 _FEW = 40  # a kind's possible last characters worth testing (of the 128 there are)
@@ -78,7 +78,8 @@ class LineToken(Token):
 class Vocabulary:
     """The line kinds of one grammar (or one region of it), in priority order."""
 
-    __slots__ = ("kinds", "fallback", "_any", "_any_text", "_by_group", "_by_first", "_other")
+    __slots__ = ("kinds", "fallback", "plain", "_any", "_any_text", "_by_group", "_by_first",
+                 "_other")
 
     def __init__(self, lark: Lark, names: Iterable[str] | None = None,
                  fallback: str = "TEXT") -> None:
@@ -125,17 +126,32 @@ class Vocabulary:
         # telephone number in a digit, a header block's label in ":").
         ends = [c.last if c.last is not None and len(c.last) <= _FEW else None for c in found]
 
-        def plan(char: str | None) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...],
-                                                  Callable[[str], object] | None,
-                                                  frozenset[str] | None], ...]:
-            return tuple((name, pattern, tuple(sorted(c.needs or ())), run, end)
-                         for (name, pattern), c, run, end
-                         in zip(self.kinds, found, runs, ends, strict=True)
-                         if c.first is None or char in c.first)
+        def plan(char: str | None) -> Callable[[str], Found] | None:
+            return _plan_function([(name, pattern, tuple(sorted(c.needs or ())), run, end)
+                                   for (name, pattern), c, run, end
+                                   in zip(self.kinds, found, runs, ends, strict=True)
+                                   if c.first is None or char in c.first])
 
         chars = {char for c in found if c.first is not None for char in c.first}
         self._by_first = {char: plan(char) for char in chars}
+        # each letter under both cases: ``first`` then looks a line's first
+        # character up as it is, without lower-casing it
+        self._by_first.update({char.upper(): found for char, found in self._by_first.items()
+                               if char.upper() != char})
         self._other = plan(None)
+        # A line whose first character (after spaces and tabs) is an ASCII one no
+        # kind starts with is the fallback kind, whatever else it holds: ``first``
+        # looks at that character alone before anything else, and the alternation
+        # (for a line with a non-ASCII character) can match no kind either. One
+        # match tells such a line (most lines): ``plain``, None where some kind
+        # may start with any character.
+        self.plain: Callable[[str], object] | None = None
+        starts = set()
+        if self._other is None:
+            starts = {c for c in ASCII if not c.isspace() and c.lower() not in self._by_first}
+        if starts:
+            self.plain = re.compile(
+                "[ \t]*[" + "".join(re.escape(c) for c in sorted(starts)) + "]").match
 
     def classify(self, line: str) -> tuple[str, re.Match[str] | None]:
         """The kind of ``line`` and the match that named it."""
@@ -146,32 +162,12 @@ class Vocabulary:
         """``classify`` of a line's first ``HEAD`` characters, None for the fallback
         kind (for lexers that treat plain lines apart)."""
         if head.isascii():
-            char = head.lstrip(" \t")[:1].lower()
+            char = head.lstrip(" \t")[:1]
             if char:
-                plans = self._by_first.get(char, self._other)
-                if not plans:
+                plan = self._by_first.get(char, self._other)
+                if plan is None:
                     return None  # most lines start with a character no kind starts with
-                low = head.lower()
-                last = None
-                for name, pattern, needs, run, ends in plans:
-                    if ends is not None:
-                        if last is None:
-                            last = low.rstrip(" \t\n")[-1:]
-                        if last not in ends:
-                            continue
-                    if run is not None:
-                        if run(low) is None:
-                            continue
-                    elif needs:
-                        for need in needs:
-                            if need in low:
-                                break
-                        else:
-                            continue
-                    match = pattern.match(head)
-                    if match is not None:
-                        return name, match
-                return None
+                return plan(head)
         return self.alternation(head)
 
     def alternation(self, head: str) -> tuple[str, re.Match[str] | None] | None:
@@ -194,6 +190,51 @@ class Vocabulary:
 
     def names(self) -> list[str]:
         return [name for name, _ in self.kinds]
+
+
+Found = tuple[str, "re.Match[str] | None"]
+
+
+def _plan_function(plan: list[tuple[str, re.Pattern[str], tuple[str, ...],
+                                    Callable[[str], object] | None,
+                                    frozenset[str] | None]]) -> Callable[[str], Found] | None:
+    """``Vocabulary.first`` for an ASCII line whose first character leaves the kinds
+    of ``plan`` (name, pattern, strings one of which the lower-cased line holds, a
+    run it holds, the characters it may end in; see ``prefilter``), in priority
+    order: the first kind whose conditions hold and whose pattern matches, else
+    None. Made as one function with the kinds' tests written out, in the same
+    order: a loop over the kinds unpacked a tuple and tested each condition's
+    presence for every kind on every line (half of a cover line's time)."""
+    if not plan:
+        return None
+    namespace: dict[str, object] = {}
+    lines = ["def first(head):"]
+    if any(run is not None or needs or ends is not None for _, _, needs, run, ends in plan):
+        lines.append("    low = head.lower()")
+    if any(ends is not None for *_, ends in plan):
+        lines.append("    last = None")
+    for i, (name, pattern, needs, run, ends) in enumerate(plan):
+        namespace[f"n{i}"], namespace[f"p{i}"] = name, pattern.match
+        indent = "    "
+        if ends is not None:
+            namespace[f"e{i}"] = ends
+            lines += [f"{indent}if last is None:",
+                      f"{indent}    last = low.rstrip(' \\t\\n')[-1:]",
+                      f"{indent}if last in e{i}:"]
+            indent += "    "
+        if run is not None:
+            namespace[f"r{i}"] = run
+            lines.append(f"{indent}if r{i}(low) is not None:")
+            indent += "    "
+        elif needs:
+            lines.append(f"{indent}if {' or '.join(f'{need!r} in low' for need in needs)}:")
+            indent += "    "
+        lines += [f"{indent}m = p{i}(head)",
+                  f"{indent}if m is not None:",
+                  f"{indent}    return n{i}, m"]
+    lines.append("    return None")
+    exec("\n".join(lines), namespace)  # noqa: S102 - code made here from the grammar's kinds
+    return namespace["first"]  # type: ignore[return-value]
 
 
 class RawLine(NamedTuple):

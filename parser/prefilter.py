@@ -160,12 +160,34 @@ def _last(items: list, ignore_case: bool) -> frozenset[str] | None:
     """The characters a line's last non-blank one (blanks and newlines stripped: ``$``
     lets a final newline through) can be when the pattern, matched from the line's
     start, ends with ``$``; None when it does not end so."""
-    if not items or items[-1] != (C.AT, C.AT_END):
-        return None
-    found = _first_seq(items[:-1], ignore_case, backwards=True)
-    if found.through:
+    found = _last_found(items, ignore_case)
+    if found is None or found.through:
         return None
     return frozenset(c.lower() for c in found.chars)
+
+
+def _last_found(items: list, ignore_case: bool) -> _First | None:
+    """``_last`` as ``_first_seq`` gives it, read back from the ``$`` that ends the
+    pattern, also where that ``$`` ends a group the pattern ends with (lark writes a
+    terminal with flags as one group, ``(?i:...$)``); None where none does."""
+    if not items:
+        return None
+    op, av = items[-1]
+    if (op, av) == (C.AT, C.AT_END):
+        return _first_seq(items[:-1], ignore_case, backwards=True)
+    if op is C.SUBPATTERN:
+        if av[1] & re.MULTILINE:
+            return None  # (its ``$`` may stand before any newline)
+        inner = _last_found(av[3], _flags(av, ignore_case))
+    elif op is C.ATOMIC_GROUP:
+        inner = _last_found(av, ignore_case)
+    else:
+        return None
+    if inner is None or not inner.through:
+        return inner
+    # the group may end in blanks or nothing: what comes before it may be last
+    before = _first_seq(items[:-1], ignore_case, backwards=True)
+    return _First(inner.chars | before.chars, before.through)
 
 
 # ------------------------------------------------------------------ needs

@@ -11,13 +11,16 @@ closers until the grammar accepts. Relies on lark's interactive parser
 
 from __future__ import annotations
 
+import inspect
 import threading
 from collections.abc import Callable, Sequence
 from copy import copy
+from types import FunctionType
 from typing import Any, NamedTuple
 
 from lark import Lark, Token, Transformer, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
 from lark.parsers.lalr_analysis import Shift
 
 from .grammars import tokens_iter
@@ -190,13 +193,15 @@ class _Failed(Exception):
 
 class _Plan:
     """Lark's LALR table for one parser and start rule, laid out for ``_run``: per
-    state, per token kind, a shift (the next state and the kind's callback, if the
-    transformer has one) or a reduction (the rule's callback, its length and the
-    name to go to). Built once per parser, from the table and callbacks lark made;
-    ``late`` is the same table with callbacks that call the transformer of the
-    parse in progress (``plain_parse`` with a transformer)."""
+    state a row, per token kind of the row a shift (the next state's row, or with
+    the kind's callback, if the transformer has one, a tuple ``(row, callback)``)
+    or a reduction (``[callback, length, name]``: the rule's callback, its length
+    and the name to go to; the row maps the name to the row it goes to). Built
+    once per parser, from the table and callbacks lark made; ``late`` is the same
+    table with callbacks that call the transformer of the parse in progress
+    (``plain_parse`` with a transformer)."""
 
-    __slots__ = ("actions", "start", "end", "_lark", "_late")
+    __slots__ = ("actions", "start", "end", "_lark", "_late", "_by_class", "_names")
 
     def __init__(self, lark: Lark) -> None:
         parser = lark.parser.parser.parser  # lark's _Parser: its table and callbacks
@@ -205,21 +210,28 @@ class _Plan:
         self.end = parser.parse_table.end_states[start]
         self._lark = lark
         self._late: dict | None = None
-        self.actions = self._lay_out(parser.callbacks, lambda kind: parser.callbacks.get(kind))
+        self._by_class: dict[tuple[type, bool], dict] = {}
+        self._names: frozenset[str] | None = None
+        callbacks = _spliced(lark, parser.callbacks, lark.options.transformer)
+        self.actions = self._lay_out(callbacks, lambda kind: parser.callbacks.get(kind))
 
     def _lay_out(self, callbacks: dict, on_shift: Callable[[str], object]) -> dict:
+        """The rows by state number. The kinds of action differ in type (a dict, a
+        tuple, a list) so that ``_run`` tells them apart by one test, most often
+        the first (a shift)."""
         table = self._lark.parser.parser.parser.parse_table
-        actions: dict = {}
+        nonterminals = {rule.origin.name for rule in self._lark.rules}
+        rows: dict = {state: {} for state in table.states}
         for state, row in table.states.items():
-            out = {}
+            out = rows[state]
             for kind, (action, argument) in row.items():
                 if action is Shift:
-                    out[kind] = (True, argument, on_shift(kind))
+                    shifted = None if kind in nonterminals else on_shift(kind)
+                    out[kind] = rows[argument] if shifted is None else (rows[argument], shifted)
                 else:
-                    out[kind] = (False, callbacks[argument], len(argument.expansion),
-                                 argument.origin.name)
-            actions[state] = out
-        return actions
+                    out[kind] = [callbacks[argument], len(argument.expansion),
+                                 argument.origin.name]
+        return rows
 
     @property
     def late(self) -> dict | None:
@@ -233,9 +245,134 @@ class _Plan:
                    for rule in lark.rules for symbol in rule.expansion):
                 self._late = {}
             else:
-                callbacks = lark._parse_tree_builder.create_callback(_Late())
-                self._late = self._lay_out(callbacks, _token_callback)
+                late = _Late()
+                callbacks = lark._parse_tree_builder.create_callback(late)
+                self._late = self._lay_out(_spliced(lark, callbacks, late), _token_callback)
         return self._late or None
+
+    def late_for(self, transformer: Transformer) -> dict | None:
+        """``late`` for ``transformer``, by its class: each rule's and token kind's
+        callback calls the class's method itself (a dispatch that looked the method
+        up on the instance, and asked it for a ``visit_wrapper`` it did not have,
+        cost 1.8 us a call against 0.25), and a token the transformer takes as it
+        is (it visits no tokens, or has no method for the kind and lark's
+        ``__default_token__``) is shifted with no call at all. ``late`` itself
+        where the instance holds an attribute of a method's name (a walk would
+        call that)."""
+        late = self.late
+        if late is None:
+            return None
+        if self._names is None:
+            self._names = frozenset(
+                [t.name for t in self._lark.terminals]
+                + [r.alias or r.options.template_source or r.origin.name
+                   for r in self._lark.rules]
+                + ["__default__", "__default_token__"])
+        if not self._names.isdisjoint(getattr(transformer, "__dict__", ())):
+            return late
+        key = (type(transformer), bool(transformer.__visit_tokens__))
+        rows = self._by_class.get(key)
+        if rows is None:
+            cls, visit = key
+            if (inspect.getattr_static(cls, "__getattr__", None) is not None
+                    or cls.__getattribute__ is not object.__getattribute__):
+                self._by_class[key] = late  # methods only a look-up on the instance finds
+                return late
+            nonterminals = {rule.origin.name for rule in self._lark.rules}
+
+            def on_shift(kind: str) -> Callable[[Token], object] | None:
+                return None if not visit or kind in nonterminals else _class_token(cls, kind)
+
+            callbacks = self._lark._parse_tree_builder.create_callback(_ClassLate(cls))
+            rows = self._by_class[key] = self._lay_out(
+                _spliced(self._lark, callbacks, _Late()), on_shift)
+        return rows
+
+
+def _spliced(lark: Lark, callbacks: dict, user: object) -> dict:
+    """``callbacks`` (lark's, for the rules of ``lark``, calling ``user``'s methods)
+    with the inlined rules (``_name``) giving a plain list of their children where
+    lark builds a ``Tree`` only for the rule above to take its children out of it;
+    that rule's callback then splices the list in. Every rule's callback becomes a
+    small function made for its one shape of children (lark's goes through a loop
+    over the children and a wrapper a call). What reaches ``user`` and what
+    ``plain_parse`` returns are the same as with lark's callbacks: same trees, same
+    lists, same calls in the same order.
+
+    An inlined rule keeps lark's callback where that is not a plain tree (``user``
+    has a method of its name; an alias, a template, ``?_name``), and so does every
+    rule where lark's callbacks are not of the kinds made for an LALR parser
+    without placeholders (then nothing changes)."""
+    (start,) = lark.options.start
+    by_name: dict[str, list] = {}
+    for rule in callbacks:
+        by_name.setdefault(rule.origin.name, []).append(rule)
+
+    def plain_tree(name: str, rules: list) -> bool:
+        return (name.startswith("_") and name != start and not any(
+                    rule.alias or rule.options.expand1 or rule.options.template_source
+                    for rule in rules)
+                and getattr(user, name, None) is None)
+
+    listed = {name for name, rules in by_name.items() if plain_tree(name, rules)}
+    out: dict = {}
+    for rule, callback in callbacks.items():
+        keep_all = rule.options.keep_all_tokens
+        include = [(i, 0 if not _inlined(symbol) else 1 if symbol.name in listed else 2)
+                   for i, symbol in enumerate(rule.expansion)
+                   if keep_all or not (symbol.is_term and symbol.filter_out)]
+        filtered = len(include) < len(rule.expansion) or any(how for _, how in include)
+        if isinstance(callback, ChildFilterLALR_NoPlaceholders):
+            builder = callback.node_builder
+            if [(i, how > 0) for i, how in include] != callback.to_include:
+                return callbacks  # not how lark laid it out: leave it all to lark
+        elif filtered:
+            return callbacks
+        else:
+            builder = callback
+        out[rule] = _splicer(include, len(rule.expansion),
+                             None if rule.origin.name in listed else builder)
+    return out
+
+
+def _inlined(symbol: object) -> bool:
+    """Whether lark splices the children of ``symbol``'s tree into its parent's."""
+    return not symbol.is_term and symbol.name.startswith("_")  # type: ignore[attr-defined]
+
+
+def _splicer(include: list[tuple[int, int]], size: int, builder: Callable | None) -> Callable:
+    """A callback taking a rule's ``size`` children (the values of its expansion's
+    symbols) and giving ``builder`` (None: the caller) the kept ones, with the
+    children of inlined rules spliced in: ``include`` gives each kept position with
+    how (0 as it is, 1 a list, 2 a tree's children). Like lark, the list of a first
+    spliced child is extended in place (a left-recursive ``_x: _x y`` grows one
+    list)."""
+    whole = include == [(i, 0) for i in range(size)]  # every child kept as it is
+    if whole and builder is not None:
+        return builder  # nothing to leave out or splice (lark adds no filter either)
+    body = []
+    kept: list[str] = []
+    for i, how in include:
+        if how == 0:
+            kept.append(f"c[{i}]")
+            continue
+        if kept:
+            body.append(f"o = [{', '.join(kept)}]" if not body else
+                        f"o.append({kept[0]})" if len(kept) == 1 else
+                        f"o += ({', '.join(kept)},)")
+            kept = []
+        piece = f"c[{i}]" if how == 1 else f"c[{i}].children"
+        body.append(f"o = {piece}" if not body else f"o += {piece}")
+    if kept or not body:
+        body.append(f"o = [{', '.join(kept)}]" if not body else
+                    f"o.append({kept[0]})" if len(kept) == 1 else f"o += ({', '.join(kept)},)")
+    if whole:
+        body = ["o = c"]  # keep every child: the list the parser made is the result
+    body.append("return o" if builder is None else "return b(o)")
+    source = "def spliced(c):\n    " + "\n    ".join(body)
+    namespace: dict = {"b": builder}
+    exec(source, namespace)  # noqa: S102 - code made here from the grammar's shapes
+    return namespace["spliced"]
 
 
 class _Target(threading.local):
@@ -275,6 +412,54 @@ class _Late:
         return _Dispatch(name)
 
 
+def _plain_method(cls: type, name: str) -> FunctionType | None:
+    """``cls``'s method ``name`` where calling it with the instance is what calling
+    the instance's would do (a plain function, no ``v_args`` wrapper), else None."""
+    found = inspect.getattr_static(cls, name, None)
+    if isinstance(found, FunctionType) and getattr(found, "visit_wrapper", None) is None:
+        return found
+    return None
+
+
+class _ClassLate:
+    """``_Late`` for the transformers of one class: each rule's callback calls the
+    class's method (or ``__default__``) with the transformer of the parse in
+    progress; ``_Dispatch`` where the class has something else under the name."""
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+
+    def __getattr__(self, name: str) -> Callable[[list], object]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        cls = self.cls
+        if inspect.getattr_static(cls, name, None) is None:
+            default = _plain_method(cls, "__default__")
+            if default is None:
+                return _Dispatch(name)
+            return lambda children: default(_TARGET.value, name, children, None)
+        method = _plain_method(cls, name)
+        if method is None:
+            return _Dispatch(name)
+        return lambda children: method(_TARGET.value, children)
+
+
+def _class_token(cls: type, kind: str) -> Callable[[Token], object] | None:
+    """The callback shifting a token of ``kind`` for a transformer of ``cls`` that
+    visits tokens: None where it takes the token as it is."""
+    if inspect.getattr_static(cls, kind, None) is None:
+        default = inspect.getattr_static(cls, "__default_token__", None)
+        if default is Transformer.__default_token__:
+            return None
+        if not isinstance(default, FunctionType):
+            return _token_callback(kind)
+        return lambda token: default(_TARGET.value, token)
+    method = _plain_method(cls, kind)
+    if method is None:
+        return _token_callback(kind)
+    return lambda token: method(_TARGET.value, token)
+
+
 def _token_callback(kind: str) -> Callable[[Token], object]:
     def shifted(token: Token) -> object:
         target = _TARGET.value
@@ -288,42 +473,54 @@ def _token_callback(kind: str) -> Callable[[Token], object]:
 def _run(actions: dict, start: int, end: int, tokens: Sequence[Token]) -> object:
     """What lark's parser returns for ``tokens``, the same callbacks called in the
     same order, without its per-token overhead (a loop, an assertion and a rule
-    hash per action); ``_Failed`` where the input departs from the grammar."""
-    states = [start]
+    hash per action); ``_Failed`` where the input departs from the grammar. The
+    stack holds rows of the table (``_Plan``), not state numbers: a row is then
+    one look-up away."""
+    row = actions[start]
+    rows = [row]
     values: list = []
     for token in tokens:
         kind = token.type
         while True:
-            action = actions[states[-1]].get(kind)
+            action = row.get(kind)
+            if type(action) is dict:  # a shift
+                row = action
+                rows.append(row)
+                values.append(token)
+                break
+            if type(action) is tuple:  # a shift with the kind's callback
+                row = action[0]
+                rows.append(row)
+                values.append(action[1](token))
+                break
             if action is None:
                 raise _Failed
-            if action[0]:
-                states.append(action[1])
-                values.append(token if action[2] is None else action[2](token))
-                break
-            _, callback, size, name = action
+            callback, size, name = action
             if size:
                 children = values[-size:]
-                del states[-size:]
+                del rows[-size:]
                 del values[-size:]
             else:
                 children = []
             values.append(callback(children))
-            states.append(actions[states[-1]][name][1])
+            row = rows[-1][name]
+            rows.append(row)
+    last = actions[end]
     while True:
-        action = actions[states[-1]].get("$END")
-        if action is None or action[0]:
+        action = row.get("$END")
+        if type(action) is not list:
             raise _Failed
-        _, callback, size, name = action
+        callback, size, name = action
         if size:
             children = values[-size:]
-            del states[-size:]
+            del rows[-size:]
             del values[-size:]
         else:
             children = []
         values.append(callback(children))
-        states.append(actions[states[-1]][name][1])
-        if states[-1] == end:
+        row = rows[-1][name]
+        rows.append(row)
+        if row is last:
             return values[-1]
 
 
@@ -337,7 +534,7 @@ def plain_parse(lark: Lark, tokens: Sequence[Token], transformer: Transformer | 
     plan = found[1]
     if transformer is None:
         return _run(plan.actions, plan.start, plan.end, tokens)
-    late = plan.late
+    late = plan.late_for(transformer)
     if late is None:
         return transformer.transform(_run(plan.actions, plan.start, plan.end, tokens))
     outer, _TARGET.value = _TARGET.value, transformer  # parses may nest

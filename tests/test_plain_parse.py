@@ -108,3 +108,91 @@ def test_region_transformers_as_the_parser_reduces_make_what_their_walk_makes(
     for path in files:
         parse_source(path)
     assert len(compared) > (20 if corpus == "project" else 500)
+
+
+_SHAPES = r"""
+start: head _rows tail? pair*
+head: A _mark? B
+_mark: "(" C ")"
+_rows: _row+
+_row: A | B | _two
+_two: C C
+?tail: D | D D
+!pair: "[" A "]"
+    | C _maybe        -> named
+_maybe: D | A D
+%declare A B C D
+"""
+
+
+def _shaped_tokens(kinds: str) -> list:
+    from lark import Token
+    names = {"(": "LPAR", ")": "RPAR", "[": "LSQB", "]": "RSQB"}
+    return [Token(names.get(k, k), k.lower(), i, 1, i + 1, 1, i + 1, i + 1)
+            for i, k in enumerate(kinds.split())]
+
+
+@pytest.mark.parametrize("kinds", [
+    "A B A", "A ( C ) B A B C C A", "A B A D", "A B A D D", "A B B [ A ] C D [ A ] C A D",
+    "A ( C ) B C C C C A B D D C D",
+])
+def test_spliced_callbacks_give_what_lark_gives_for_every_shape_of_rule(kinds):
+    # inlined rules (a list spliced in, never a tree), filtered tokens, `?rule`,
+    # `!rule`, aliases, an inlined rule with a transformer method, left recursion
+    lark = grammars.build(text=_SHAPES, stored=False)
+    tokens = _shaped_tokens(kinds)
+    assert _same(recovery.plain_parse(lark, tokens), lark.parse(iter(tokens)))
+
+    class Pairs(Transformer):
+        def head(self, children):
+            return ("head", *children)
+
+        def pair(self, children):
+            return ("pair", *children)
+
+        def _two(self, children):  # an inlined rule with a method: lark calls it
+            return Tree("two", children)
+
+    walked = Pairs().transform(lark.parse(iter(tokens)))
+    assert _same(recovery.plain_parse(lark, tokens, Pairs()), walked)
+    built = grammars.build(text=_SHAPES, stored=False, transformer=Pairs())
+    assert _same(recovery.plain_parse(built, tokens), built.parse(iter(tokens)))
+
+
+def test_methods_found_by_class_as_a_walk_finds_them_on_the_instance():
+    # the tables calling a class's methods are kept by class and visit_tokens: an
+    # instance that visits no tokens, then one that does, one whose own attributes
+    # name a token kind and a rule, one of a class with a v_args method and a
+    # __default__ of its own, each get what their walk gets
+    from lark import v_args
+
+    class Fields(Transformer):
+        def FIELD(self, token):  # noqa: N802 (a terminal's name)
+            return "field"
+
+        def header(self, children):
+            return ("header", *children)
+
+    class Inline(Fields):
+        @v_args(inline=True)
+        def header(self, *children):
+            return ("inline", *children)
+
+        def __default__(self, data, children, meta):
+            return (f"<{data}>", *children)
+
+    text = "<SEC-HEADER>\nACCESSION NUMBER:\t0000000000-00-000001\n</SEC-HEADER>\n"
+    tokens = envelope_lexer.tokenize(text).tokens
+    lark = grammars.load("envelope.lark")
+    quiet = Fields(visit_tokens=False)
+    shadowed = Fields()
+    shadowed.HEADER_OPEN = lambda token: "opened"
+    shadowed.header = lambda children: ("own", *children)
+    for transformer in (quiet, Fields(), shadowed, Fields(visit_tokens=False), Inline(),
+                        Inline(visit_tokens=False)):
+        walked = transformer.transform(lark.parse(iter(tokens)))
+        assert _same(recovery.plain_parse(lark, tokens, transformer), walked)
+    assert "opened" in str(shadowed.transform(lark.parse(iter(tokens))))
+    assert "own" in str(shadowed.transform(lark.parse(iter(tokens))))
+    assert "field" not in str(quiet.transform(lark.parse(iter(tokens))))
+    assert "inline" in str(Inline().transform(lark.parse(iter(tokens))))

@@ -133,6 +133,24 @@ def test_generated_lines_are_named_as_the_alternation_names_them(line):
     for vocabulary in _vocabularies():
         head = line[: lexing.HEAD]
         assert _same(vocabulary.first(head), vocabulary.alternation(head)), vocabulary.names()
+        if vocabulary.plain is not None and vocabulary.plain(line) is not None:
+            # a line told plain by its first character alone is one no kind matches,
+            # non-ASCII characters or not
+            assert vocabulary.alternation(head) is None, vocabulary.names()
+
+
+def test_lines_told_plain_by_their_first_character():
+    vocabulary = body_lexer.vocabulary()
+    assert vocabulary.plain is not None
+    for line in ["The Company announced", "  the sale", "\t2004 results", "Résumé ★",
+                 "(a) Financial statements", "Tëxt ÿ"]:
+        assert vocabulary.plain(line) is not None, line
+        assert vocabulary.alternation(line) is None
+    for line in ["Item 2.02 Results", "  SIGNATURES", "<PAGE>", "\u00a0Item 5.", "• Item 8.01",
+                 "\rx", "", "   "]:
+        assert vocabulary.plain(line) is None, line
+    # a vocabulary with a kind that may start anywhere has none
+    assert cover_lexer.vocabulary().plain is None
 
 
 def _lines_of_runs(tokens) -> list[tuple[str, int, int, int]]:

@@ -108,12 +108,21 @@ def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | N
     while lines[j].kind in MARKUP:
         j -= 1
     first, last = lines[i], lines[j]
-    if isinstance(lines, Lines) and not lines.has_kind(MARKUP, i, j + 1):
-        # No layout tag between: the text itself from the first line to the last,
-        # when each of its lines that is not blank is one of these (so none was
-        # left out of the part); text lines are not made one by one.
+    # The text itself from the first line to the last, the layout tags between left
+    # out, when each of its lines that is not blank is one of these (so none was
+    # left out of the part): text lines are then not read one by one. ``tags``:
+    # the tags' places among the text's lines (none looked for in runs of columns).
+    if isinstance(lines, Lines):
+        tags: list[tuple[int, str]] | None = None if lines.has_kind(MARKUP, i, j + 1) else []
+    else:
+        tags = [(line.number - first.number, line.text) for line in lines[i + 1:j]
+                if line.kind in MARKUP]
+    if tags is not None:
         raw = layout.text[first.start:last.end].split("\n")
-        if sum(1 for line in raw if line and not line.isspace()) == j - i + 1:
+        if (sum(1 for line in raw if line and not line.isspace()) == j - i + 1
+                and all(0 < k < len(raw) and raw[k] == text for k, text in tags)):
+            for k, _ in reversed(tags):
+                del raw[k]
             value = "\n".join([line.rstrip() for line in raw]).strip()
             return layout.value(value, first.start, last.end) if value else None
     out: list[str] = []

@@ -184,12 +184,15 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
         yield from _lex_columns(text, vocabulary)
         return
     find = vocabulary.first
+    plain = vocabulary.plain or _never
     make = _make_line
     run: list[Line] = []
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         end = start + len(line)
-        if line and not line.isspace():
+        if plain(line) is not None:  # text, by its first character
+            run.append(make(("TEXT", line, start, end, number, None)))
+        elif line and not line.isspace():
             found = find(line if len(line) <= HEAD else line[:HEAD])
             if found is None:
                 run.append(make(("TEXT", line, start, end, number, None)))
@@ -208,6 +211,7 @@ def _lex_columns(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     columns shared by the runs (each its ``lo:hi``), and the text is split a
     megabyte at a time, so no line is held as a string once classified."""
     find = vocabulary.first
+    plain = vocabulary.plain or _never
     columns = array("q"), array("q"), array("q")  # start, end, line number
     add_start, add_end, add_number = (c.append for c in columns)
     lo = 0
@@ -215,7 +219,8 @@ def _lex_columns(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     for number, line in enumerate(_lines(text), 1):
         end = start + len(line)
         if line and not line.isspace():
-            found = find(line if len(line) <= HEAD else line[:HEAD])
+            found = None if plain(line) is not None else find(
+                line if len(line) <= HEAD else line[:HEAD])
             if found is None:
                 add_start(start)
                 add_end(end)
@@ -228,6 +233,11 @@ def _lex_columns(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
         start = end + 1
     if len(columns[0]) > lo:
         yield TextRun(Run(text, *columns, lo, len(columns[0])))
+
+
+def _never(line: str) -> None:
+    """``Vocabulary.plain`` for a vocabulary without one."""
+    return None
 
 
 _PIECE = 1 << 20  # characters of text split into lines at a time

@@ -257,7 +257,24 @@ def text_layout(source: SourceText, start: int, end: int, pem: bool) -> Layout:
     pieces: list[str] = []
     pos = 0
     n = len(text)
+    tab = text.find("\t")
+    dash = _dash_line(text, 0) if escaped else -1
     while pos < n:
+        # The lines before the next one with work to do (a tab, a dash-stuffed
+        # start) are copied as they are, in one piece: line by line, each made one
+        # more piece and extended the same copied run of the offset map.
+        if tab != -1 and tab < pos:
+            tab = text.find("\t", pos)
+        if dash != -1 and dash < pos:
+            dash = _dash_line(text, pos)
+        upto = n if tab == -1 else text.rfind("\n", pos, tab) + 1 or pos
+        if dash != -1 and dash < upto:
+            upto = dash
+        if upto > pos:
+            pieces.append(text[pos:upto])
+            builder.copied(start + pos, upto - pos)
+            pos = upto
+            continue
         eol = text.find("\n", pos)
         eol = n if eol == -1 else eol + 1
         line_start = pos
@@ -287,6 +304,14 @@ def text_layout(source: SourceText, start: int, end: int, pem: bool) -> Layout:
         pos = eol
     return Layout(_ensure_newline("".join(pieces)), builder.build(), "text", source,
                   (start, end))
+
+
+def _dash_line(text: str, pos: int) -> int:
+    """The start of the first line at or after line start ``pos`` that begins with
+    PEM dash-stuffing ("- "); -1 if none does."""
+    if text.startswith("- ", pos):
+        return pos
+    return text.find("\n- ", pos) + 1 or -1
 
 
 def _ensure_newline(text: str) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 _PLUS_ONE = (1).__add__
 
@@ -130,7 +130,7 @@ class OffsetMapBuilder:
 class LineIndex:
     """Character offset to 1-based (line, column), computed only when asked.
 
-    The text is cut into blocks of 8K characters. For every block up to the
+    The text is cut into blocks of 2K characters. For every block up to the
     largest offset asked about, the number of newlines before it is counted (in
     C: a submission's documents far ahead cost a count, not an index); the line
     starts inside a block are listed (8 bytes a line) only when an offset in it
@@ -141,8 +141,9 @@ class LineIndex:
     __slots__ = ("text", "_before", "_starts")
 
     # small: listing a block's lines costs about 70 ns a line, and the spans of
-    # a header or a cover page fall in a block or two
-    _BLOCK = 1 << 13
+    # a header or a cover page fall in a block or two (2K against 8K: the spans of
+    # the corpus's text filings 30.5 -> 28.1 ms; 1K counts too many blocks)
+    _BLOCK = 1 << 11
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -150,10 +151,17 @@ class LineIndex:
         self._starts: dict[int, array] = {}  # block k -> the line starts its newlines make
 
     def _count_to(self, k: int) -> None:
-        before, text, size = self._before, self.text, self._BLOCK
-        while len(before) <= k:
-            i = len(before) - 1
-            before.append(before[i] + text.count("\n", i * size, (i + 1) * size))
+        before, size = self._before, self._BLOCK
+        i = len(before) - 1
+        if i >= k:
+            return
+        # the blocks i .. k-1 counted and summed in C, not a Python loop a block (a
+        # document at the end of a 5 MB submission is 2,500 blocks ahead)
+        counts = map(self.text.count, repeat("\n"), range(i * size, k * size, size),
+                     range((i + 1) * size, (k + 1) * size, size))
+        totals = accumulate(counts, initial=before[i])
+        next(totals)  # (before[i] itself)
+        before.extend(totals)
 
     def _block(self, k: int) -> array:
         starts = self._starts.get(k)
