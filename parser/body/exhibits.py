@@ -26,6 +26,7 @@ its number, or one broken by a page break) the grammar reports
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from lark import Token
@@ -147,16 +148,19 @@ class _List(NamedTuple):
 class _Builder(Transformer):
     """One method per rule of ``grammar/exhibits.lark``, returning exhibits."""
 
-    def __init__(self, layout: Layout, cut: int | None, suspect: bool, index: bool) -> None:
+    def __init__(self, layout: Layout, ends: Callable[[str, int], int], suspect: bool,
+                 index: bool) -> None:
+        """``ends(line, start)``: where a description ends (``description_end`` by the
+        list's columns)."""
         super().__init__(visit_tokens=False)
         self.layout = layout
-        self.cut = cut
+        self.ends = ends
         self.suspect = suspect
         self.index = index
 
     def _piece(self, token: Token, at: int) -> tuple[int, int, str] | None:
         line = line_of(token, self.layout.text)  # type: ignore[arg-type]
-        end = description_end(line, at, self.cut)
+        end = self.ends(line, at)
         if end <= at:
             return None
         return token.start_pos + at, token.start_pos + end, line[at:end]
@@ -247,15 +251,29 @@ def _report(layout: Layout, problem: SyntaxProblem) -> None:
     )
 
 
+def _ends(cut: int | None) -> Callable[[str, int], int]:
+    """``description_end`` by one list's columns, each line worked out once: the
+    lexer's passes ask where a row's description ends, and the builder asks again."""
+    done: dict[tuple[str, int], int] = {}
+
+    def ends(line: str, at: int) -> int:
+        key = (line, at)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = description_end(line, at, cut)
+        return found
+    return ends
+
+
 def read_list(start: ListStart, layout: Layout, index: bool = False) -> _List:
     """The rows of one list and the legends below it; departures go to the source."""
     cut, suspect = columns(start.header, layout.text)
-    tokens, legends = lex_list(start, layout.text,
-                               lambda line, at: description_end(line, at, cut))
+    ends = _ends(cut)
+    tokens, legends = lex_list(start, layout.text, ends)
     if not any(t.type in ("ROW", "KIND_HEAD") for t in tokens):
         return _List([], legends)  # no row: nothing to read, nothing out of place
     def builder() -> _Builder:
-        return _Builder(layout, cut, suspect, index)
+        return _Builder(layout, ends, suspect, index)
 
     rows = REGION.parse(tokens, lambda problem: _report(layout, problem), builder)
     if rows is None:
