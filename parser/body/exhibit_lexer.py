@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from .. import grammars
+from ..lexing import HEAD as LINE_HEAD
 from ..lexing import LineToken, Vocabulary
 from .lexer import MARKUP
 from .lines import Line
@@ -164,12 +165,20 @@ def tokens_of(lines: Iterable[Line]) -> list[LineToken]:
     """One token per line of a part, named by the exhibit vocabulary (layout tags
     keep their kind)."""
     out = []
+    words = vocabulary()
+    first = words.first  # ``classify``, its calls written out
     for line in lines:
         if line.kind in MARKUP:
             out.append(LineToken(line.kind, line.text, line.start, line.number, line.number,
                                  line.end))
             continue
-        kind, match = classify(line.text)
+        found = first(line.text[:LINE_HEAD])
+        if found is None:
+            out.append(LineToken("TEXT", "", line.start, line.number, line.number, line.end))
+            continue
+        kind, match = found
+        if kind == "ROW" and not is_row(match):  # type: ignore[arg-type]
+            kind, match = _without_row(words).classify(line.text)
         out.append(LineToken(kind, "" if kind == "TEXT" else line.text, line.start,
                              line.number, line.number, line.end, match))
     return out
@@ -253,10 +262,16 @@ def find_list(lines: list[Line]) -> bool:
     """Whether another item holds an exhibit list: a label on a line of its own,
     or a column header naming the description before any row."""
     words = vocabulary(("ROW", "LABEL", "HEADER"))
+    first = words.first  # ``classify`` without its calls: most lines are text, none of these
     for line in lines:
         if line.kind in MARKUP:
             continue
-        kind, match = classify(line.text, words)
+        found = first(line.text[:LINE_HEAD])
+        if found is None:
+            continue
+        kind, match = found
+        if kind == "ROW" and not is_row(match):  # type: ignore[arg-type]
+            kind, match = _without_row(words).classify(line.text)
         if kind == "LABEL" or (kind == "HEADER" and match.group("named") is not None):
             return True
         if kind == "ROW" and not loose(match):

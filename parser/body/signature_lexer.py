@@ -313,6 +313,8 @@ def _split_date(piece: Piece) -> list[Piece]:
 # month) and a date label ("Date:", "Dated") start with: other pieces are not tried.
 _DATE_FIRST = frozenset("0123456789jfmasondJFMASOND")
 _LABEL_FIRST = frozenset("dD")
+# what a piece starting with a character neither blank nor in these is not cut at
+_NO_SPLIT = frozenset(chr(i) for i in range(33, 127)) - _DATE_FIRST - _LABEL_FIRST
 
 _Lines = list[tuple[LineToken, list[Chunk]]]
 
@@ -438,6 +440,12 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
     for item in pieces_of:
         if type(item) is not Piece:
             right.append(item)  # type: ignore[arg-type]
+            continue
+        value = item.text
+        if value[:1] in _NO_SPLIT:  # most pieces: no date can start them (``_split_date``)
+            at, number = item.start, item.number
+            kind, match = classify(value)
+            right.append(LineToken(kind, value, at, number, number, at + len(value), match))
             continue
         for part in _split_date(item):
             value, at, number = part

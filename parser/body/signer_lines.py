@@ -30,14 +30,14 @@ import re
 
 from ..lexing import LineToken
 from ..vocab import signers as who
-from .signature_lexer import BREAKS, LABELS, SIGNING, Piece, pattern
+from .signature_lexer import BREAKS, LABELS, SIGNING, Piece, _piece, pattern
 
 # a signed name: from its first letter to its last, without rules or commas after
 _NAME = re.compile(r"[^\s_,:-][^_]*?(?=[\s_,]*$)")
 
 
 def piece(token: LineToken) -> Piece:
-    return Piece(token.value, token.start_pos, token.line)
+    return _piece((token.value, token.start_pos, token.line))
 
 
 def _token(kind: str, part: Piece) -> LineToken:
@@ -288,6 +288,8 @@ class _Signers:
 
     def __init__(self, tokens: list[LineToken]) -> None:
         self.tokens = tokens
+        # ``signed_name`` of each signature line kept as it is, by its start and text
+        self.names: dict[tuple[int, str], Piece | None] = {}
         self.out: list[LineToken] = []
         self.waiting: list[int] = []  # registrant lines (indices in out)
         self.since = 0  # where the waiting lines start in out
@@ -350,7 +352,7 @@ class _Signers:
             sig = self.open(token, kind != "BY_BLANK")
             out.append(token)
             if sig.signed:
-                sig.name = signed_name(token)
+                sig.name = self.names[token.start_pos, token.value] = signed_name(token)
                 out.extend(_office(sig, token))
         elif kind == "CONFORMED":  # under "By: ____"
             assert current is not None
@@ -403,3 +405,12 @@ class _Signers:
 def signers(tokens: list[LineToken]) -> list[LineToken]:
     """Each line of the signing column in its role (see the module's docstring)."""
     return _Signers(tokens).run()
+
+
+def signers_named(tokens: list[LineToken]
+                  ) -> tuple[list[LineToken], dict[tuple[int, str], Piece | None]]:
+    """``signers``, and the ``signed_name`` of each signature line (By: /s/ ..., By:
+    Name, /s/ ...) by its start and text, for the reader, which would otherwise read
+    each name again."""
+    found = _Signers(tokens)
+    return found.run(), found.names
