@@ -587,8 +587,18 @@ def lex_list(start: ListStart, text: str, description_end: Callable[[str, int], 
     """The tokens of a list from its label on, through every pass, and its legends
     (a legend may stand below the end of the list: "99.1*" / "The Company will
     file the statements by amendment." / "* Previously filed.")."""
-    tokens = list(legends(start.tokens, text))
-    found = legend_texts(tokens)
+    # a pass whose kind of line the list lacks leaves it as it is (no pass makes a
+    # LEGEND, NOTE or NOT_APPLICABLE): most lists have no legend, note or kind heading
+    kinds = {token.type for token in start.tokens}
+    tokens: list[LineToken] = start.tokens
+    found: dict[str, str] = {}
+    if "LEGEND" in kinds:
+        tokens = list(legends(tokens, text))
+        found = legend_texts(tokens)
     tokens = list(rows_in_context(tokens, text, start.strict, description_end))
-    listed = list_end(kind_headings(notes(tokens)))
+    if "NOTE" in kinds:
+        tokens = notes(tokens)
+    if "NOT_APPLICABLE" in kinds:
+        tokens = kind_headings(tokens)
+    listed = list_end(tokens)
     return Listed(listed if start.label is None else [start.label, *listed], found)

@@ -135,9 +135,25 @@ def description_end(line: str, start: int, cut: int | None) -> int:
 
 
 class _Found(NamedTuple):
-    exhibit: Exhibit
+    """A row as read: its values and where they are, made into an ``Exhibit`` only
+    when the merge of the lists keeps it (most filings list an exhibit twice, a
+    dense one thousands of times: the copies need no spans)."""
+
+    number: str
+    number_at: tuple[int, int]  # layout offsets
+    description: str
+    description_at: tuple[int, int]
+    source: str  # "item" or "index"
+    incorporated: bool  # by reference
     suspect: bool  # its description may hold another column
     mark: str = ""  # its footnote marker, for the legend below the list
+
+    def exhibit(self, layout: Layout) -> Exhibit:
+        return Exhibit(
+            number=layout.value(self.number, *self.number_at),
+            description=layout.value(self.description, *self.description_at),
+            source=self.source, incorporated_by_reference=self.incorporated,
+        )
 
 
 class _List(NamedTuple):
@@ -182,14 +198,9 @@ class _Builder(Transformer):
         value = " ".join(" ".join(text.split()) for _, _, text in found)
         mark = marker(m) or trailing_marker(value)
         noted = bool(rest) and rest[-1].type == "NOTE"  # "(previously filed)" below it
-        exhibit = Exhibit(
-            number=self.layout.value(number, head.start_pos + number_start,
-                                     head.start_pos + number_end),
-            description=self.layout.value(value, found[0][0], found[-1][1]),
-            source="index" if self.index else "item",
-            incorporated_by_reference=noted or INCORPORATED.search(value) is not None,
-        )
-        return _Found(exhibit, self.suspect, mark)
+        return _Found(number, (head.start_pos + number_start, head.start_pos + number_end),
+                      value, (found[0][0], found[-1][1]), "index" if self.index else "item",
+                      noted or INCORPORATED.search(value) is not None, self.suspect, mark)
 
     def kind_heading(self, children: list[Token]) -> None:
         return None  # "(16) Letter re change in accountant" / "Not applicable.": none
@@ -324,27 +335,28 @@ def read_exhibits(parts: list[Part], layout: Layout) -> list[Exhibit]:
     for found in lists:
         for f in found.rows:
             legend = found.legends.get(f.mark, anywhere.get(f.mark)) if f.mark else None
-            if (legend is not None and not f.exhibit.incorporated_by_reference
+            if (legend is not None and not f.incorporated
                     and _LEGEND_INCORPORATED.match(legend) is not None):
-                f = f._replace(exhibit=replace(f.exhibit, incorporated_by_reference=True))
+                f = f._replace(incorporated=True)
             rows.append(f)
     where: dict[tuple, int] = {}
     out: list[Exhibit] = []
     suspect: list[bool] = []
-    for exhibit, is_suspect, _ in rows:
-        key = exhibit_key(exhibit.number.value)
+    for f in rows:
+        key = exhibit_key(f.number)
         if key in where:
             i = where[key]
-            if suspect[i] and not is_suspect and exhibit.description is not None:
+            if suspect[i] and not f.suspect:
                 # the first list mixed another column into its descriptions
-                out[i] = replace(out[i], description=exhibit.description)
+                out[i] = replace(out[i], description=layout.value(f.description,
+                                                                  *f.description_at))
                 suspect[i] = False
-            if exhibit.incorporated_by_reference and not out[i].incorporated_by_reference:
+            if f.incorporated and not out[i].incorporated_by_reference:
                 # the exhibit index says what the item's list does not ("*2.1" and its legend)
                 out[i] = replace(out[i], incorporated_by_reference=True)
             continue
         where[key] = len(out)
-        out.append(exhibit)
-        suspect.append(is_suspect)
+        out.append(f.exhibit(layout))
+        suspect.append(f.suspect)
     return out
 
