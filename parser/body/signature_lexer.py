@@ -235,7 +235,11 @@ def paragraphs(tokens: list[LineToken]) -> Iterator[LineToken]:
                 end += 1
         lines = tokens[j : end + 1]
         text = "\n".join(t.value for t in lines)
-        kind = "EXCHANGE_ACT" if sentence.match(text[:600]) else "PURSUANT"
+        # a first line named EXCHANGE_ACT holds the sentence's opening words (the
+        # pattern has no look-ahead or anchor: what matched the line's head matches
+        # the paragraph); a PURSUANT line may be the sentence wrapped
+        kind = ("EXCHANGE_ACT" if token.type == "EXCHANGE_ACT" or sentence.match(text[:600])
+                else "PURSUANT")
         last = lines[-1]
         yield LineToken(kind, text, token.start_pos, token.line, last.end_line, last.end_pos)
         i = end + 1

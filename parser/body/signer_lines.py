@@ -174,15 +174,16 @@ def _name_at_end(part: Piece, name: str) -> Piece | None:
     return _trim(part, at, len(text))
 
 
-def _typed(sig: _Open, token: LineToken) -> list[LineToken]:
-    """A line under the signature: the typed name, "Name, Title", or a title line."""
+def _typed(sig: _Open, token: LineToken, same: bool | None = None) -> list[LineToken]:
+    """A line under the signature: the typed name, "Name, Title", or a title line
+    (``same``: whether it is the signed name, when the caller asked already)."""
     line = piece(token)
     text = line.text
     if sig.titled:
         return [token.retyped("TITLE_TEXT")]
     name = sig.name
     if name is not None:
-        if who.same_name(name.text, text):
+        if who.same_name(name.text, text) if same is None else same:
             typed = clean_name(line)  # the typed name under the /s/ line
             if typed is None:
                 return [token.retyped("NAME_PART")]
@@ -374,14 +375,13 @@ class _Signers:
     def text(self, index: int, token: LineToken) -> None:
         """A line of text (or a label with no signature above it)."""
         current, text = self.current, token.value
-        if current is not None and current.continues(token) and (
-            (current.name is not None and who.same_name(current.name.text, text))
-            or (not current.complete_before(text)
-                and not (token.line - current.last > 1 and _before_head(self.tokens, index)))
-        ):
-            self.out.extend(_typed(current, token))
-            current.last = token.line
-            return
+        if current is not None and current.continues(token):
+            same = current.name is not None and who.same_name(current.name.text, text)
+            if same or (not current.complete_before(text) and not (
+                    token.line - current.last > 1 and _before_head(self.tokens, index))):
+                self.out.extend(_typed(current, token, same))
+                current.last = token.line
+                return
         if len(text.split(None, 13)) > 13:
             self.current = None  # a sentence, not a name
             self.drop()
