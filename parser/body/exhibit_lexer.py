@@ -470,7 +470,8 @@ def rows_in_context(tokens: Iterable[LineToken], text: str, strict: bool,
             indent = indent_of(line)
             end = description_end(line, indent)
             tail = line[indent:end] if end > indent else row.tail  # type: ignore[union-attr]
-            row = row._replace(last=token.line, tail=tail)  # type: ignore[union-attr]
+            row = _Row(token.line, row.indent, row.desc_col,  # type: ignore[union-attr]
+                       row.spaced, row.lower, tail)  # type: ignore[union-attr]
             yield token.retyped("CONTINUATION", line)
         else:
             row = None

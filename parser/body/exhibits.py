@@ -127,7 +127,13 @@ def description_end(line: str, start: int, cut: int | None) -> int:
     end = _column_end(line, start, cut)
     if end - start < 3:
         return end
-    fill = pattern("LEADER").search(line, max(start, end - 300), end)
+    at = max(start, end - 300)
+    # a leader is three or more of ". _ - =" (dots maybe spaced): a description
+    # with fewer has none, and the pattern need not scan it
+    if (line.count(".", at, end) + line.count("-", at, end) + line.count("_", at, end)
+            + line.count("=", at, end)) < 3:
+        return end
+    fill = pattern("LEADER").search(line, at, end)
     return end if fill is None else max(fill.start(), start)
 
 
