@@ -155,7 +155,10 @@ def line_tokens(lines: Iterable[Line]) -> Iterator[LineToken]:
 
 
 def _authorized(token: LineToken) -> bool:
-    return _ENDS_AUTHORIZED.search(token.value[-200:].strip()) is not None
+    tail = token.value[-200:]
+    if tail.isascii() and "authori" not in tail.lower():
+        return False  # the pattern's words are not there (ASCII: lower() is its case folding)
+    return _ENDS_AUTHORIZED.search(tail.strip()) is not None
 
 
 def more_signatures(tokens: list[LineToken], start: int) -> bool:
@@ -403,7 +406,7 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
             pieces_of.append(token)  # type: ignore[arg-type]
             continue
         text, start, number = token.value, token.start_pos, token.line
-        pieces = _cut_by(raw)
+        pieces = _cut_by(raw) if "By" in text else raw  # no piece holds " By:" otherwise
         if right_col is None:
             if len(pieces) != len(raw):  # "January 28, 1994 By: ----": two pieces
                 for p in pieces:
