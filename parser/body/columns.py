@@ -7,6 +7,7 @@ spaces inside; chunks are matched to columns by how much they overlap.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -25,6 +26,7 @@ class Chunk(NamedTuple):
 
 
 _COLUMN_TAGS = re.compile(r"<[SsCc]>")
+_chunk = functools.partial(tuple.__new__, Chunk)  # Chunk._make, without its Python frame
 
 
 def chunks(line: str) -> list[Chunk]:
@@ -33,10 +35,11 @@ def chunks(line: str) -> list[Chunk]:
     ASCII table column markers (``<S>``, ``<C>``) count as spaces, so they never
     end up in a value.
     """
-    line = line.replace("\t", "  ")
+    if "\t" in line:
+        line = line.replace("\t", "  ")
     if "<" in line:
         line = _COLUMN_TAGS.sub("   ", line)
-    return [Chunk(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(line)]
+    return [_chunk((m.start(), m.end(), m.group())) for m in _CHUNK.finditer(line)]
 
 
 def split_chunk(chunk: Chunk, cuts: list[int]) -> list[Chunk]:

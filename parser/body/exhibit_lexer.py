@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from .. import grammars
+from ..lexing import HEAD as LINE_HEAD
 from ..lexing import LineToken, Vocabulary
 from .lexer import MARKUP
 from .lines import Line
@@ -164,12 +165,20 @@ def tokens_of(lines: Iterable[Line]) -> list[LineToken]:
     """One token per line of a part, named by the exhibit vocabulary (layout tags
     keep their kind)."""
     out = []
+    words = vocabulary()
+    first = words.first  # ``classify``, its calls written out
     for line in lines:
         if line.kind in MARKUP:
             out.append(LineToken(line.kind, line.text, line.start, line.number, line.number,
                                  line.end))
             continue
-        kind, match = classify(line.text)
+        found = first(line.text[:LINE_HEAD])
+        if found is None:
+            out.append(LineToken("TEXT", "", line.start, line.number, line.number, line.end))
+            continue
+        kind, match = found
+        if kind == "ROW" and not is_row(match):  # type: ignore[arg-type]
+            kind, match = _without_row(words).classify(line.text)
         out.append(LineToken(kind, "" if kind == "TEXT" else line.text, line.start,
                              line.number, line.number, line.end, match))
     return out
@@ -253,10 +262,16 @@ def find_list(lines: list[Line]) -> bool:
     """Whether another item holds an exhibit list: a label on a line of its own,
     or a column header naming the description before any row."""
     words = vocabulary(("ROW", "LABEL", "HEADER"))
+    first = words.first  # ``classify`` without its calls: most lines are text, none of these
     for line in lines:
         if line.kind in MARKUP:
             continue
-        kind, match = classify(line.text, words)
+        found = first(line.text[:LINE_HEAD])
+        if found is None:
+            continue
+        kind, match = found
+        if kind == "ROW" and not is_row(match):  # type: ignore[arg-type]
+            kind, match = _without_row(words).classify(line.text)
         if kind == "LABEL" or (kind == "HEADER" and match.group("named") is not None):
             return True
         if kind == "ROW" and not loose(match):
@@ -455,7 +470,8 @@ def rows_in_context(tokens: Iterable[LineToken], text: str, strict: bool,
             indent = indent_of(line)
             end = description_end(line, indent)
             tail = line[indent:end] if end > indent else row.tail  # type: ignore[union-attr]
-            row = row._replace(last=token.line, tail=tail)  # type: ignore[union-attr]
+            row = _Row(token.line, row.indent, row.desc_col,  # type: ignore[union-attr]
+                       row.spaced, row.lower, tail)  # type: ignore[union-attr]
             yield token.retyped("CONTINUATION", line)
         else:
             row = None
@@ -572,8 +588,18 @@ def lex_list(start: ListStart, text: str, description_end: Callable[[str, int], 
     """The tokens of a list from its label on, through every pass, and its legends
     (a legend may stand below the end of the list: "99.1*" / "The Company will
     file the statements by amendment." / "* Previously filed.")."""
-    tokens = list(legends(start.tokens, text))
-    found = legend_texts(tokens)
+    # a pass whose kind of line the list lacks leaves it as it is (no pass makes a
+    # LEGEND, NOTE or NOT_APPLICABLE): most lists have no legend, note or kind heading
+    kinds = {token.type for token in start.tokens}
+    tokens: list[LineToken] = start.tokens
+    found: dict[str, str] = {}
+    if "LEGEND" in kinds:
+        tokens = list(legends(tokens, text))
+        found = legend_texts(tokens)
     tokens = list(rows_in_context(tokens, text, start.strict, description_end))
-    listed = list_end(kind_headings(notes(tokens)))
+    if "NOTE" in kinds:
+        tokens = notes(tokens)
+    if "NOT_APPLICABLE" in kinds:
+        tokens = kind_headings(tokens)
+    listed = list_end(tokens)
     return Listed(listed if start.label is None else [start.label, *listed], found)

@@ -26,6 +26,7 @@ its number, or one broken by a page break) the grammar reports
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from lark import Token
@@ -126,7 +127,13 @@ def description_end(line: str, start: int, cut: int | None) -> int:
     end = _column_end(line, start, cut)
     if end - start < 3:
         return end
-    fill = pattern("LEADER").search(line, max(start, end - 300), end)
+    at = max(start, end - 300)
+    # a leader is three or more of ". _ - =" (dots maybe spaced): a description
+    # with fewer has none, and the pattern need not scan it
+    if (line.count(".", at, end) + line.count("-", at, end) + line.count("_", at, end)
+            + line.count("=", at, end)) < 3:
+        return end
+    fill = pattern("LEADER").search(line, at, end)
     return end if fill is None else max(fill.start(), start)
 
 
@@ -134,9 +141,25 @@ def description_end(line: str, start: int, cut: int | None) -> int:
 
 
 class _Found(NamedTuple):
-    exhibit: Exhibit
+    """A row as read: its values and where they are, made into an ``Exhibit`` only
+    when the merge of the lists keeps it (most filings list an exhibit twice, a
+    dense one thousands of times: the copies need no spans)."""
+
+    number: str
+    number_at: tuple[int, int]  # layout offsets
+    description: str
+    description_at: tuple[int, int]
+    source: str  # "item" or "index"
+    incorporated: bool  # by reference
     suspect: bool  # its description may hold another column
     mark: str = ""  # its footnote marker, for the legend below the list
+
+    def exhibit(self, layout: Layout) -> Exhibit:
+        return Exhibit(
+            number=layout.value(self.number, *self.number_at),
+            description=layout.value(self.description, *self.description_at),
+            source=self.source, incorporated_by_reference=self.incorporated,
+        )
 
 
 class _List(NamedTuple):
@@ -147,16 +170,19 @@ class _List(NamedTuple):
 class _Builder(Transformer):
     """One method per rule of ``grammar/exhibits.lark``, returning exhibits."""
 
-    def __init__(self, layout: Layout, cut: int | None, suspect: bool, index: bool) -> None:
+    def __init__(self, layout: Layout, ends: Callable[[str, int], int], suspect: bool,
+                 index: bool) -> None:
+        """``ends(line, start)``: where a description ends (``description_end`` by the
+        list's columns)."""
         super().__init__(visit_tokens=False)
         self.layout = layout
-        self.cut = cut
+        self.ends = ends
         self.suspect = suspect
         self.index = index
 
     def _piece(self, token: Token, at: int) -> tuple[int, int, str] | None:
         line = line_of(token, self.layout.text)  # type: ignore[arg-type]
-        end = description_end(line, at, self.cut)
+        end = self.ends(line, at)
         if end <= at:
             return None
         return token.start_pos + at, token.start_pos + end, line[at:end]
@@ -178,14 +204,9 @@ class _Builder(Transformer):
         value = " ".join(" ".join(text.split()) for _, _, text in found)
         mark = marker(m) or trailing_marker(value)
         noted = bool(rest) and rest[-1].type == "NOTE"  # "(previously filed)" below it
-        exhibit = Exhibit(
-            number=self.layout.value(number, head.start_pos + number_start,
-                                     head.start_pos + number_end),
-            description=self.layout.value(value, found[0][0], found[-1][1]),
-            source="index" if self.index else "item",
-            incorporated_by_reference=noted or INCORPORATED.search(value) is not None,
-        )
-        return _Found(exhibit, self.suspect, mark)
+        return _Found(number, (head.start_pos + number_start, head.start_pos + number_end),
+                      value, (found[0][0], found[-1][1]), "index" if self.index else "item",
+                      noted or INCORPORATED.search(value) is not None, self.suspect, mark)
 
     def kind_heading(self, children: list[Token]) -> None:
         return None  # "(16) Letter re change in accountant" / "Not applicable.": none
@@ -247,15 +268,29 @@ def _report(layout: Layout, problem: SyntaxProblem) -> None:
     )
 
 
+def _ends(cut: int | None) -> Callable[[str, int], int]:
+    """``description_end`` by one list's columns, each line worked out once: the
+    lexer's passes ask where a row's description ends, and the builder asks again."""
+    done: dict[tuple[str, int], int] = {}
+
+    def ends(line: str, at: int) -> int:
+        key = (line, at)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = description_end(line, at, cut)
+        return found
+    return ends
+
+
 def read_list(start: ListStart, layout: Layout, index: bool = False) -> _List:
     """The rows of one list and the legends below it; departures go to the source."""
     cut, suspect = columns(start.header, layout.text)
-    tokens, legends = lex_list(start, layout.text,
-                               lambda line, at: description_end(line, at, cut))
+    ends = _ends(cut)
+    tokens, legends = lex_list(start, layout.text, ends)
     if not any(t.type in ("ROW", "KIND_HEAD") for t in tokens):
         return _List([], legends)  # no row: nothing to read, nothing out of place
     def builder() -> _Builder:
-        return _Builder(layout, cut, suspect, index)
+        return _Builder(layout, ends, suspect, index)
 
     rows = REGION.parse(tokens, lambda problem: _report(layout, problem), builder)
     if rows is None:
@@ -306,27 +341,28 @@ def read_exhibits(parts: list[Part], layout: Layout) -> list[Exhibit]:
     for found in lists:
         for f in found.rows:
             legend = found.legends.get(f.mark, anywhere.get(f.mark)) if f.mark else None
-            if (legend is not None and not f.exhibit.incorporated_by_reference
+            if (legend is not None and not f.incorporated
                     and _LEGEND_INCORPORATED.match(legend) is not None):
-                f = f._replace(exhibit=replace(f.exhibit, incorporated_by_reference=True))
+                f = f._replace(incorporated=True)
             rows.append(f)
     where: dict[tuple, int] = {}
     out: list[Exhibit] = []
     suspect: list[bool] = []
-    for exhibit, is_suspect, _ in rows:
-        key = exhibit_key(exhibit.number.value)
+    for f in rows:
+        key = exhibit_key(f.number)
         if key in where:
             i = where[key]
-            if suspect[i] and not is_suspect and exhibit.description is not None:
+            if suspect[i] and not f.suspect:
                 # the first list mixed another column into its descriptions
-                out[i] = replace(out[i], description=exhibit.description)
+                out[i] = replace(out[i], description=layout.value(f.description,
+                                                                  *f.description_at))
                 suspect[i] = False
-            if exhibit.incorporated_by_reference and not out[i].incorporated_by_reference:
+            if f.incorporated and not out[i].incorporated_by_reference:
                 # the exhibit index says what the item's list does not ("*2.1" and its legend)
                 out[i] = replace(out[i], incorporated_by_reference=True)
             continue
         where[key] = len(out)
-        out.append(exhibit)
-        suspect.append(is_suspect)
+        out.append(f.exhibit(layout))
+        suspect.append(f.suspect)
     return out
 

@@ -155,7 +155,10 @@ def line_tokens(lines: Iterable[Line]) -> Iterator[LineToken]:
 
 
 def _authorized(token: LineToken) -> bool:
-    return _ENDS_AUTHORIZED.search(token.value[-200:].strip()) is not None
+    tail = token.value[-200:]
+    if tail.isascii() and "authori" not in tail.lower():
+        return False  # the pattern's words are not there (ASCII: lower() is its case folding)
+    return _ENDS_AUTHORIZED.search(tail.strip()) is not None
 
 
 def more_signatures(tokens: list[LineToken], start: int) -> bool:
@@ -235,7 +238,11 @@ def paragraphs(tokens: list[LineToken]) -> Iterator[LineToken]:
                 end += 1
         lines = tokens[j : end + 1]
         text = "\n".join(t.value for t in lines)
-        kind = "EXCHANGE_ACT" if sentence.match(text[:600]) else "PURSUANT"
+        # a first line named EXCHANGE_ACT holds the sentence's opening words (the
+        # pattern has no look-ahead or anchor: what matched the line's head matches
+        # the paragraph); a PURSUANT line may be the sentence wrapped
+        kind = ("EXCHANGE_ACT" if token.type == "EXCHANGE_ACT" or sentence.match(text[:600])
+                else "PURSUANT")
         last = lines[-1]
         yield LineToken(kind, text, token.start_pos, token.line, last.end_line, last.end_pos)
         i = end + 1
@@ -265,6 +272,9 @@ class Piece(NamedTuple):
     text: str
     start: int  # layout offset
     number: int  # line number
+
+
+_piece = functools.partial(tuple.__new__, Piece)  # Piece._make, without its Python frame
 
 
 def _cut_by(pieces: list[Chunk]) -> list[Chunk]:
@@ -310,6 +320,8 @@ def _split_date(piece: Piece) -> list[Piece]:
 # month) and a date label ("Date:", "Dated") start with: other pieces are not tried.
 _DATE_FIRST = frozenset("0123456789jfmasondJFMASOND")
 _LABEL_FIRST = frozenset("dD")
+# what a piece starting with a character neither blank nor in these is not cut at
+_NO_SPLIT = frozenset(chr(i) for i in range(33, 127)) - _DATE_FIRST - _LABEL_FIRST
 
 _Lines = list[tuple[LineToken, list[Chunk]]]
 
@@ -368,8 +380,17 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
     the first (``_second_column``)."""
     lines = _second_column([(token, chunks(token.value) if token.type not in BREAKS else [])
                             for token in tokens])
-    starts = [chunk.start for _, found in lines for chunk in found
-              if chunk.text[:1] in _SIGNING_FIRST and signing_start(chunk.text)]
+    # which pieces start a signature, each text asked once (the column's start, then
+    # whether a line signs)
+    signs: dict[str, bool] = {}
+    starts = []
+    for _, found in lines:
+        for chunk in found:
+            text = chunk.text
+            if text[:1] in _SIGNING_FIRST:
+                signed = signs[text] = signing_start(text) is not None
+                if signed:
+                    starts.append(chunk.start)
     right_col = min(starts) if starts else None
     if right_col is not None and right_col < 12:
         right_col = None  # a one-column block
@@ -378,28 +399,21 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
     left: list[LineToken] = []
     right: list[LineToken] = []
     signing = False  # a signature line was read
-
-    def add(piece: Piece) -> None:
-        """``piece`` to the signing column, named (after a leading date is cut off)."""
-        for part in _split_date(piece):
-            value = part.text
-            kind, match = classify(value)
-            right.append(LineToken(kind, value, part.start, part.number, part.number,
-                                   part.start + len(value), match))
+    pieces_of: list[Piece] = []  # the signing column's pieces, before they are named
 
     for token, raw in lines:
         if token.type in BREAKS:
-            right.append(token)
+            pieces_of.append(token)  # type: ignore[arg-type]
             continue
         text, start, number = token.value, token.start_pos, token.line
-        pieces = _cut_by(raw)
+        pieces = _cut_by(raw) if "By" in text else raw  # no piece holds " By:" otherwise
         if right_col is None:
             if len(pieces) != len(raw):  # "January 28, 1994 By: ----": two pieces
                 for p in pieces:
-                    add(Piece(p.text, start + p.start, number))
+                    pieces_of.append(_piece((p.text, start + p.start, number)))
             elif pieces:
                 a, b = pieces[0].start, pieces[-1].end
-                add(Piece(text[a:b], start + a, number))
+                pieces_of.append(_piece((text[a:b], start + a, number)))
             continue
         lefts: list[Chunk] = []
         rights: list[Chunk] = []
@@ -410,18 +424,40 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
             # "NETAPP, INC." at the margin over "February 4, 2021   By: /s/ ..."
             rights, lefts = lefts, []
         if not signing:
-            signing = any(p.text[:1] in _SIGNING_FIRST and signing_start(p.text) is not None
-                          for p in rights)
+            for p in rights:
+                piece_text = p.text
+                if piece_text[:1] in _SIGNING_FIRST:
+                    found = signs.get(piece_text)
+                    if found is None:
+                        found = signs[piece_text] = signing_start(piece_text) is not None
+                    if found:
+                        signing = True
+                        break
         if lefts:
             a, b = lefts[0].start, lefts[-1].end
-            for piece in _split_date(Piece(text[a:b], start + a, number)):
+            for piece in _split_date(_piece((text[a:b], start + a, number))):
                 m = dates.match(piece.text[:200])
                 if m is not None:
                     left.append(LineToken("LEFT_DATE", piece.text, piece.start, number, number,
                                           piece.start + len(piece.text), m))
         if rights:
             a, b = rights[0].start, rights[-1].end
-            add(Piece(text[a:b], start + a, number))
+            pieces_of.append(_piece((text[a:b], start + a, number)))
+    # each piece named (after a leading date is cut off)
+    for item in pieces_of:
+        if type(item) is not Piece:
+            right.append(item)  # type: ignore[arg-type]
+            continue
+        value = item.text
+        if value[:1] in _NO_SPLIT:  # most pieces: no date can start them (``_split_date``)
+            at, number = item.start, item.number
+            kind, match = classify(value)
+            right.append(LineToken(kind, value, at, number, number, at + len(value), match))
+            continue
+        for part in _split_date(item):
+            value, at, number = part
+            kind, match = classify(value)
+            right.append(LineToken(kind, value, at, number, number, at + len(value), match))
     return right, left
 
 

@@ -32,7 +32,7 @@ from ..vocab.dates import find_date, find_day_of
 from . import signature_lexer as lexer
 from .lexer import markup_kind
 from .lines import Line, Part
-from .signer_lines import Piece, clean_name, label_value, piece, signed_name, signers
+from .signer_lines import Piece, clean_name, label_value, piece, signed_name, signers_named
 
 _DATE_REACH = 25  # lines between a signature and its date, at most
 _DATE_ORDER = {"EXCHANGE_ACT": 0, "PURSUANT": 0, "LEFT_DATE": 1, "DATE_LINE": 2}
@@ -78,10 +78,16 @@ def lex_block(lines: list[Line]) -> list[LineToken]:
     cut at an exhibit list; then its columns split, general partners' lines joined,
     each line of the signing column given its role, the left column's dates put
     back in reading order."""
+    return _lex(lines)[0]
+
+
+def _lex(lines: list[Line]) -> tuple[list[LineToken], dict[tuple[int, str], Piece | None]]:
+    """``lex_block``, and the names the ``signers`` pass read off the signature lines."""
     tokens = lexer.closed(lexer.line_tokens(lines))
     tokens = list(lexer.exhibit_list(lexer.layout_lines(lexer.paragraphs(tokens))))
     right, left = lexer.columns(tokens)
-    return lexer.beside(signers(lexer.capacity(right)), left)
+    named, names = signers_named(lexer.capacity(right))
+    return lexer.beside(named, left), names
 
 
 def lex_text(text: str) -> list[LineToken]:
@@ -240,27 +246,40 @@ def _label_kinds() -> dict[str, str]:
 class _Reader(Transformer):
     """One method per rule of ``block``, returning ``Signature`` objects."""
 
-    def __init__(self, layout: Layout, dates: list[tuple[int, DateValue]]) -> None:
+    def __init__(self, layout: Layout, dates: list[tuple[int, DateValue]],
+                 names: dict[tuple[int, str], Piece | None] | None = None) -> None:
+        """``names``: the signed names the lexer read, by line start and text."""
         super().__init__(visit_tokens=False)
         self.layout = layout
         self.dates = dates
+        self.names = names or {}
 
     def registrant(self, children: list[Token]) -> _Registrant:
-        lines = [t for t in children if t.type in ("REGISTRANT", "CAPACITY")]
         # "Title: Treasurer" above the By: line (reported, then read as a registrant
         # line): the title (or name) of the signature under it
-        labels = {kind: label_value(t) for t in lines if (kind := _label(t))}
-        names = [t for t in lines if not _label(t)]
+        labels: dict[str, Piece] = {}
+        names: list[Token] = []
+        for t in children:
+            if t.type in ("REGISTRANT", "CAPACITY"):
+                kind = _label(t)
+                if kind:
+                    labels[kind] = label_value(t)
+                else:
+                    names.append(t)
         return _Registrant(_registrant(names, self.layout), labels.get("NAME_LINE"),
                            labels.get("TITLE_LINE"))
 
     def signature(self, children: list[Token]) -> _Signing:
         head = children[0]
         signed = head.type in lexer.SIGNED_HEADS
-        signature = piece(head) if signed else None
-        name = signed_name(head) if signed else None
+        head_piece = piece(head)
+        signature = head_piece if signed else None
+        name = None
+        if signed:
+            key = (head.start_pos, head.value)
+            name = self.names[key] if key in self.names else signed_name(head)
         if head.type == "TYPED_SIGNATURE":
-            name = piece(head)
+            name = head_piece
         conformed = head.type in ("BY_CONFORMED", "CONFORMED")
         title: list[Piece] = []
         for token in children[1:]:
@@ -278,7 +297,7 @@ class _Reader(Transformer):
             elif kind == "SIGNED_UNDER":
                 signature, conformed = piece(token), True
                 name = signed_name(token) or name
-        return _Signing(piece(head), signature, conformed, name, title)
+        return _Signing(head_piece, signature, conformed, name, title)
 
     def signer(self, children: list) -> list[Signature]:
         registrant: _Registrant = children[0]
@@ -347,11 +366,11 @@ def _report(problems: list[SyntaxProblem], layout: Layout) -> None:
 def _block(lines: list[Line], layout: Layout, headed: bool) -> list[Signature]:
     """The signatures of a block; its departures from the layout are reported when
     the block is the SIGNATURES part or gives signatures."""
-    tokens = lex_block(lines)
+    tokens, names = _lex(lines)
     problems: list[SyntaxProblem] = []
     dates = _dates(tokens, layout)
     signatures = _region().parse(tokens, problems.append,
-                                 transformer=lambda: _Reader(layout, dates)) or []
+                                 transformer=lambda: _Reader(layout, dates, names)) or []
     if headed or signatures:
         _report(problems, layout)
     return signatures

@@ -30,14 +30,14 @@ import re
 
 from ..lexing import LineToken
 from ..vocab import signers as who
-from .signature_lexer import BREAKS, LABELS, SIGNING, Piece, pattern
+from .signature_lexer import BREAKS, LABELS, SIGNING, Piece, _piece, pattern
 
 # a signed name: from its first letter to its last, without rules or commas after
 _NAME = re.compile(r"[^\s_,:-][^_]*?(?=[\s_,]*$)")
 
 
 def piece(token: LineToken) -> Piece:
-    return Piece(token.value, token.start_pos, token.line)
+    return _piece((token.value, token.start_pos, token.line))
 
 
 def _token(kind: str, part: Piece) -> LineToken:
@@ -174,15 +174,16 @@ def _name_at_end(part: Piece, name: str) -> Piece | None:
     return _trim(part, at, len(text))
 
 
-def _typed(sig: _Open, token: LineToken) -> list[LineToken]:
-    """A line under the signature: the typed name, "Name, Title", or a title line."""
+def _typed(sig: _Open, token: LineToken, same: bool | None = None) -> list[LineToken]:
+    """A line under the signature: the typed name, "Name, Title", or a title line
+    (``same``: whether it is the signed name, when the caller asked already)."""
     line = piece(token)
     text = line.text
     if sig.titled:
         return [token.retyped("TITLE_TEXT")]
     name = sig.name
     if name is not None:
-        if who.same_name(name.text, text):
+        if who.same_name(name.text, text) if same is None else same:
             typed = clean_name(line)  # the typed name under the /s/ line
             if typed is None:
                 return [token.retyped("NAME_PART")]
@@ -288,6 +289,8 @@ class _Signers:
 
     def __init__(self, tokens: list[LineToken]) -> None:
         self.tokens = tokens
+        # ``signed_name`` of each signature line kept as it is, by its start and text
+        self.names: dict[tuple[int, str], Piece | None] = {}
         self.out: list[LineToken] = []
         self.waiting: list[int] = []  # registrant lines (indices in out)
         self.since = 0  # where the waiting lines start in out
@@ -350,7 +353,7 @@ class _Signers:
             sig = self.open(token, kind != "BY_BLANK")
             out.append(token)
             if sig.signed:
-                sig.name = signed_name(token)
+                sig.name = self.names[token.start_pos, token.value] = signed_name(token)
                 out.extend(_office(sig, token))
         elif kind == "CONFORMED":  # under "By: ____"
             assert current is not None
@@ -372,14 +375,13 @@ class _Signers:
     def text(self, index: int, token: LineToken) -> None:
         """A line of text (or a label with no signature above it)."""
         current, text = self.current, token.value
-        if current is not None and current.continues(token) and (
-            (current.name is not None and who.same_name(current.name.text, text))
-            or (not current.complete_before(text)
-                and not (token.line - current.last > 1 and _before_head(self.tokens, index)))
-        ):
-            self.out.extend(_typed(current, token))
-            current.last = token.line
-            return
+        if current is not None and current.continues(token):
+            same = current.name is not None and who.same_name(current.name.text, text)
+            if same or (not current.complete_before(text) and not (
+                    token.line - current.last > 1 and _before_head(self.tokens, index))):
+                self.out.extend(_typed(current, token, same))
+                current.last = token.line
+                return
         if len(text.split(None, 13)) > 13:
             self.current = None  # a sentence, not a name
             self.drop()
@@ -403,3 +405,12 @@ class _Signers:
 def signers(tokens: list[LineToken]) -> list[LineToken]:
     """Each line of the signing column in its role (see the module's docstring)."""
     return _Signers(tokens).run()
+
+
+def signers_named(tokens: list[LineToken]
+                  ) -> tuple[list[LineToken], dict[tuple[int, str], Piece | None]]:
+    """``signers``, and the ``signed_name`` of each signature line (By: /s/ ..., By:
+    Name, /s/ ...) by its start and text, for the reader, which would otherwise read
+    each name again."""
+    found = _Signers(tokens)
+    return found.run(), found.names
