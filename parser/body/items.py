@@ -26,6 +26,8 @@ _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
 _SUB_LABEL = re.compile(r"^\(?[a-z]\)[.)]?\s")
 _SUB_NA = re.compile(r"^\(?[a-z]\)[.)]?\s+.{0,80}?\b(?:not\s+applicable|none)\W*$", re.IGNORECASE)
 _RANGE_WORDS = re.compile(r"through|thru|to|-|–|—", re.IGNORECASE)
+# What every NOTHING or _SUB_NA line holds, with the same case rule (re.IGNORECASE)
+_ANSWER_WORDS = re.compile(r"applicable|n/a|none", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^)]*\)")
 NUM_RE = re.compile(r"(\d{1,2})(?:[ \t]?\.[ \t]?(\d{1,2}))?|\b[IVX]{1,4}\b")
 
@@ -100,14 +102,14 @@ def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | N
     and <S>/<C> rows (layout, not text) left out."""
     n = len(lines)
     i = skip
-    while i < n and lines[i].kind in MARKUP:
+    # each line made once (a text line of a run is made anew at every index)
+    while i < n and (first := lines[i]).kind in MARKUP:
         i += 1
     if i == n:
         return None
     j = n - 1
-    while lines[j].kind in MARKUP:
+    while (last := lines[j]).kind in MARKUP:
         j -= 1
-    first, last = lines[i], lines[j]
     # The text itself from the first line to the last, the layout tags between left
     # out, when each of its lines that is not blank is one of these (so none was
     # left out of the part): text lines are then not read one by one. ``tags``:
@@ -119,11 +121,13 @@ def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | N
                 if line.kind in MARKUP]
     if tags is not None:
         raw = layout.text[first.start:last.end].split("\n")
-        if (sum(1 for line in raw if line and not line.isspace()) == j - i + 1
+        # a line is blank when nothing is left of it stripped on the right
+        kept = list(map(str.rstrip, raw))
+        if (len(kept) - kept.count("") == j - i + 1
                 and all(0 < k < len(raw) and raw[k] == text for k, text in tags)):
             for k, _ in reversed(tags):
-                del raw[k]
-            value = "\n".join([line.rstrip() for line in raw]).strip()
+                del kept[k]
+            value = "\n".join(kept).strip()
             return layout.value(value, first.start, last.end) if value else None
     out: list[str] = []
     previous: int | None = None
@@ -213,7 +217,18 @@ def _not_applicable(body: Text | None) -> bool:
     """"None." or "Not applicable." with at most page furniture after it."""
     if body is None:
         return False
-    lines = [line.strip() for line in body.value.split("\n") if line.strip()]
+    # Both tests below need a line saying there is nothing ("(a) ... Not applicable"
+    # answers each label; "None." opens the text): without any of the words those
+    # lines are made of (matched as NOTHING and _SUB_NA match them, case ignored),
+    # neither can pass, and the lines need not be split and matched one by one.
+    value = body.value
+    if value.isascii():  # (where lower() folds case as the pattern does; faster than it)
+        low = value.lower()
+        if "applicable" not in low and "n/a" not in low and "none" not in low:
+            return False
+    elif _ANSWER_WORDS.search(value) is None:
+        return False
+    lines = [line.strip() for line in value.split("\n") if line.strip()]
     if not lines:
         return False
     # "(a) Financial Statements ..." / "Not applicable." / "(b) ..." / "Not applicable."

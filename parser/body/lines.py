@@ -35,7 +35,10 @@ class Part(NamedTuple):
 
     @property
     def end(self) -> int:
-        return self.lines[-1].end if self.lines else self.head.end
+        lines = self.lines
+        if type(lines) is Lines:  # without making the last text line's ``Line``
+            return lines.last_end(self.head.end)
+        return lines[-1].end if lines else self.head.end
 
 
 _make_line = functools.partial(tuple.__new__, Line)  # Line._make, without its Python frame
@@ -138,7 +141,8 @@ class Lines(Sequence[Line]):
     @overload
     def __getitem__(self, i: slice) -> list[Line]: ...
     def __getitem__(self, i):
-        n = len(self)
+        ends = self._ends
+        n = ends[-1] if ends else 0
         if isinstance(i, slice):
             start, stop, step = i.indices(n)
             if step == 1 and start == 0 and stop == n:
@@ -148,15 +152,27 @@ class Lines(Sequence[Line]):
             i += n
         if not 0 <= i < n:
             raise IndexError("line index out of range")
-        p = bisect_right(self._ends, i)
+        p = bisect_right(ends, i)
         piece = self._pieces[p]
-        if type(piece) is Run:
-            return piece[i - (self._ends[p - 1] if p else 0)]
+        if type(piece) is Run:  # the run's line made here: one Python call, not two
+            k = piece.lo + i - (ends[p - 1] if p else 0)
+            start, end = piece.starts[k], piece.ends[k]
+            return _make_line(("TEXT", piece.text[start:end], start, end, piece.numbers[k],
+                               None))
         return piece
 
     def __iter__(self) -> Iterator[Line]:
         return chain.from_iterable(piece if type(piece) is Run else (piece,)
                                    for piece in self._pieces)
+
+    def last_end(self, default: int) -> int:
+        """``self[-1].end`` (``default`` when there are no lines), the ``Line`` not made."""
+        for piece in reversed(self._pieces):
+            if type(piece) is not Run:
+                return piece.end
+            if len(piece):
+                return piece.last[0]
+        return default
 
     def text_lines(self) -> int:
         """How many text lines (in runs: none of them blank) there are, without
