@@ -7,7 +7,7 @@ import pytest
 from eightk.body import exhibit_lexer as xl
 from eightk.body.exhibits import REGION, description_end
 from eightk.body.lexer import markup_kind
-from eightk.body.lines import Line
+from eightk.body.lines import Line, Lines, Run
 from eightk.grammars import build
 from eightk.lexing import lines_of
 
@@ -277,3 +277,68 @@ def test_text_between_rows_is_a_departure_worded_from_examples():
     problems.clear()
     REGION.parse(tokens[:3], problems.append)
     assert problems == []
+
+
+def _find_list_by_every_line(lines: list[Line]) -> bool:
+    """``find_list`` as it was written before it looked for its words first: every
+    line named in order (the reference the faster one must agree with)."""
+    words = xl.vocabulary(("ROW", "LABEL", "HEADER"))
+    for line in lines:
+        if line.kind in xl.MARKUP:
+            continue
+        kind, match = xl.classify(line.text, words)
+        if kind == "LABEL" or (kind == "HEADER" and match.group("named") is not None):
+            return True
+        if kind == "ROW" and not xl.loose(match):
+            return any(xl.classify(rest.text, words)[0] == "LABEL" for rest in lines
+                       if rest.kind not in xl.MARKUP)
+    return False
+
+
+def _as_runs(found: list[Line], text: str) -> Lines:
+    """The same lines as the body reader hands over a long text: text lines in runs."""
+    pieces: list = []
+    for line in found:
+        if line.kind == "TEXT":
+            if not pieces or not isinstance(pieces[-1], list):
+                pieces.append([])
+            pieces[-1].append((line.start, line.end, line.number))
+        else:
+            pieces.append(line)
+    return Lines([Run.joined(text, p) if isinstance(p, list) else p for p in pieces])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exhibit No.   Description\n99.1  News.\n", True),
+    ("99.1 News.\n\nExhibit No.   Description\n", False),  # a header after a row
+    ("99.1 News.\n\nExhibits\n", True),  # a label anywhere
+    ("(1) The plan.\n\nExhibit No.   Description\n", True),  # a numbered paragraph first
+    ("The release is attached as Exhibit 99.1.\nIts description follows.\n", False),
+    ("The release \u2014 attached.\n\n(d) Exhibits\n\n99.1 News.\n", True),  # not ASCII
+    ("The release is furnished.\n", False),
+])
+def test_another_item_is_looked_at_for_a_list_by_its_words(text, expected):
+    found = lines(text)
+    assert xl.find_list(found) is expected
+    assert xl.find_list(_as_runs(found, text)) is expected
+    assert _find_list_by_every_line(found) is expected
+
+
+def test_find_list_agrees_with_naming_every_line_on_the_corpora():
+    # windows of lines around each mention of an exhibit in every sample (and the
+    # shared filings where present), as lists and as runs
+    from conftest import project_files, shared_files
+
+    checked = found_lists = 0
+    for path in [*project_files(), *shared_files()]:
+        text = path.read_bytes().decode("latin-1")
+        every = lines(text)
+        at = [i for i, line in enumerate(every) if "xhibit" in line.text.lower()][:40]
+        for i in at:
+            window = every[max(0, i - 12): i + 12]
+            expected = _find_list_by_every_line(window)
+            assert xl.find_list(window) is expected, (path.name, window[0].number)
+            assert xl.find_list(_as_runs(window, text)) is expected, (path.name, i)
+            checked += 1
+            found_lists += expected
+    assert checked > 100 and 0 < found_lists < checked

@@ -24,14 +24,16 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 from typing import NamedTuple
 
 from .. import grammars
 from ..lexing import HEAD as LINE_HEAD
 from ..lexing import LineToken, Vocabulary
 from .lexer import MARKUP
-from .lines import Line
+from .lines import Line, texts_of
 
 HEAD = 400  # characters of a line the context rules look at (legends, prose)
 # kinds the passes give; no line is lexed as one of them
@@ -258,26 +260,74 @@ def list_start(tokens: list[LineToken], where: str) -> ListStart | None:
     return ListStart(None, tokens, where != "labelled", None)
 
 
-def find_list(lines: list[Line]) -> bool:
+# What a line holds (case ignored) when ``find_list`` can stop at it with True: a
+# LABEL spells "exhibit" in both of its branches, a HEADER naming the description
+# (its ``named`` group) "description" or "document". A line with none of them is
+# neither, whatever it is.
+_LIST_WORDS = ("exhibit", "description", "document")
+_PLUS_ONE = (1).__add__
+
+
+def _may_name_a_list(texts: list[str]) -> list[int]:
+    """The indexes of the lines of ``texts`` that may hold one of ``_LIST_WORDS``
+    (in order): found in the lines joined and lower-cased at once, not line by line.
+    Lower-casing folds case as the patterns' IGNORECASE does only in ASCII text, so
+    a line with another character is kept whatever it holds."""
+    joined = "\n".join(texts)
+    if not joined.isascii():
+        return [i for i, text in enumerate(texts)
+                if not text.isascii() or any(w in text.lower() for w in _LIST_WORDS)]
+    low = joined.lower()
+    found: set[int] = set()
+    starts: list[int] | None = None  # where each line starts in ``joined``
+    for word in _LIST_WORDS:
+        at = low.find(word)
+        while at != -1:
+            if starts is None:
+                starts = list(accumulate(map(_PLUS_ONE, map(len, texts)), initial=0))
+            k = bisect_right(starts, at) - 1
+            found.add(k)
+            at = low.find(word, starts[k + 1])  # (from the next line on)
+    return sorted(found)
+
+
+def _list_kind(text: str, words: Vocabulary) -> tuple[str, re.Match[str] | None]:
+    """``classify`` of a line by ``words`` (ROW, LABEL, HEADER), its calls written out."""
+    found = words.first(text[:LINE_HEAD])
+    if found is None:
+        return "TEXT", None
+    kind, match = found
+    if kind == "ROW" and not is_row(match):  # type: ignore[arg-type]
+        kind, match = _without_row(words).classify(text)
+    return kind, match
+
+
+def find_list(lines: Iterable[Line]) -> bool:
     """Whether another item holds an exhibit list: a label on a line of its own,
-    or a column header naming the description before any row."""
+    or a column header naming the description before any row.
+
+    A label anywhere answers yes (before the first row that is no numbered
+    paragraph, or after it); a header only before such a row. Only the lines that
+    may be either (``_may_name_a_list``) are named first: most items have none of
+    them, and most of the rest only a sentence that mentions an exhibit."""
     words = vocabulary(("ROW", "LABEL", "HEADER"))
-    first = words.first  # ``classify`` without its calls: most lines are text, none of these
-    for line in lines:
-        if line.kind in MARKUP:
-            continue
-        found = first(line.text[:LINE_HEAD])
-        if found is None:
-            continue
-        kind, match = found
-        if kind == "ROW" and not is_row(match):  # type: ignore[arg-type]
-            kind, match = _without_row(words).classify(line.text)
-        if kind == "LABEL" or (kind == "HEADER" and match.group("named") is not None):
+    texts = texts_of(lines, MARKUP)
+    header = False
+    for i in _may_name_a_list(texts):
+        kind, match = _list_kind(texts[i], words)
+        if kind == "LABEL":
             return True
-        if kind == "ROW" and not loose(match):
-            # a header must come before the rows; a label may come anywhere
-            return any(classify(rest.text, words)[0] == "LABEL" for rest in lines
-                       if rest.kind not in MARKUP)
+        if kind == "HEADER" and match.group("named") is not None:  # type: ignore[union-attr]
+            header = True
+    if not header:
+        return False
+    # a header that names the description: whether a row comes before it
+    for text in texts:
+        kind, match = _list_kind(text, words)
+        if kind == "HEADER" and match.group("named") is not None:  # type: ignore[union-attr]
+            return True
+        if kind == "ROW" and not loose(match):  # type: ignore[arg-type]
+            return False  # (no line is a label: that was looked for above)
     return False
 
 

@@ -113,6 +113,12 @@ class Run(Sequence[Line]):
         """(end, line number) of the last line."""
         return self.ends[self.hi - 1], self.numbers[self.hi - 1]
 
+    def texts(self) -> list[str]:
+        """The text of each line, no ``Line`` made."""
+        lo, hi = self.lo, self.hi
+        return list(map(self.text.__getitem__, map(slice, self.starts[lo:hi],
+                                                   self.ends[lo:hi])))
+
     def last_text(self) -> str:
         return self.text[self.starts[self.hi - 1]:self.ends[self.hi - 1]]
 
@@ -174,6 +180,18 @@ class Lines(Sequence[Line]):
                 return piece.last[0]
         return default
 
+    def texts(self, leave_out: frozenset[str]) -> list[str]:
+        """The text of each line whose kind is not in ``leave_out``, in order, no
+        text line's ``Line`` made."""
+        out: list[str] = []
+        for piece in self._pieces:
+            if type(piece) is Run:
+                if "TEXT" not in leave_out:
+                    out += piece.texts()
+            elif piece.kind not in leave_out:
+                out.append(piece.text)
+        return out
+
     def text_lines(self) -> int:
         """How many text lines (in runs: none of them blank) there are, without
         making a ``Line``."""
@@ -215,3 +233,10 @@ class Lines(Sequence[Line]):
 
     def __repr__(self) -> str:
         return f"Lines({list(self)!r})"
+
+
+def texts_of(lines: Iterable[Line], leave_out: frozenset[str]) -> list[str]:
+    """The text of each of ``lines`` whose kind is not in ``leave_out``."""
+    if type(lines) is Lines:
+        return lines.texts(leave_out)
+    return [line.text for line in lines if line.kind not in leave_out]
