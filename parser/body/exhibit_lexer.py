@@ -479,7 +479,15 @@ def rows_in_context(tokens: Iterable[LineToken], text: str, strict: bool,
     list_style: tuple[bool, bool] | None = None
     prose = False  # the previous line was prose
     previous = -10  # line number of the previous line
-    for token in tokens:
+    tokens = tokens if isinstance(tokens, list) else list(tokens)
+    # Below the last ROW line, with no row open, every line passes as it is (only a
+    # ROW starts a row, only an open row is continued, and strictness and prose only
+    # decide rows): an item's text after its list is not looked at line by line.
+    last_row = next((i for i in range(len(tokens) - 1, -1, -1) if tokens[i].type == "ROW"), -1)
+    for i, token in enumerate(tokens):
+        if row is None and i > last_row:
+            yield from tokens[i:]
+            return
         kind = token.type
         if kind in MARKUP:
             yield token

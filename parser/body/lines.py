@@ -168,8 +168,11 @@ class Lines(Sequence[Line]):
         return piece
 
     def __iter__(self) -> Iterator[Line]:
+        pieces = self._pieces
+        if len(pieces) == 1 and type(pieces[0]) is Run:  # (an item of text alone)
+            return iter(pieces[0])
         return chain.from_iterable(piece if type(piece) is Run else (piece,)
-                                   for piece in self._pieces)
+                                   for piece in pieces)
 
     def last_end(self, default: int) -> int:
         """``self[-1].end`` (``default`` when there are no lines), the ``Line`` not made."""
