@@ -87,7 +87,7 @@ def _parse_bytes(data: bytes, path: str | None = None) -> Parsed:
     if decoded.binary is not None:
         source.report("binary-input", f"the file is {decoded.binary}, not a text filing")
         return finish("binary")
-    if not decoded.text.strip():
+    if not decoded.text or decoded.text.isspace():  # (strip() would copy the whole text)
         if decoded.text:
             source.report("empty-file", "the file holds only blank lines")
         return finish("empty")

@@ -19,7 +19,7 @@ from ..vocab import items as vocab
 from ..vocab.shapes import NOTHING
 from .columns import is_rule
 from .lexer import MARKUP
-from .lines import Line, Lines, Part
+from .lines import Line, Lines, Part, Run
 from .signature_lexer import exchange_act_at
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
@@ -108,7 +108,7 @@ def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | N
     while lines[j].kind in MARKUP:
         j -= 1
     first, last = lines[i], lines[j]
-    if isinstance(lines, Lines) and not lines.has_kind(MARKUP, i, j + 1):
+    if isinstance(lines, (Lines, Run)) and not lines.has_kind(MARKUP, i, j + 1):
         # No layout tag between: the text itself from the first line to the last,
         # when each of its lines that is not blank is one of these (so none was
         # left out of the part); text lines are not made one by one.

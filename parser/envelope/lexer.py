@@ -15,6 +15,7 @@ so a 50 MB uuencoded part is never copied.
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 from lark import Token
@@ -84,8 +85,13 @@ def undash(line: str) -> str:
     return line
 
 
+_BLANKS = re.compile(r"\s*")  # the whitespace str.lstrip() takes off (Unicode's)
+
+
 def looks_like_envelope(text: str) -> bool:
-    return undash(text.lstrip()[:80]).startswith(ENVELOPE_STARTS)
+    # the first 80 characters after the blanks; text.lstrip() would copy the file
+    at = _BLANKS.match(text).end()
+    return undash(text[at:at + 80]).startswith(ENVELOPE_STARTS)
 
 
 class _Lexer:
