@@ -56,6 +56,30 @@ def test_lines_read_as_the_list_they_join():
     assert not Lines([]) and len(Lines([])) == 0
 
 
+def test_a_run_answers_what_lines_of_one_run_would():
+    """A part whose lines are one run keeps the run as its lines: it answers the
+    questions the reader asks of ``Lines`` as a ``Lines`` of that run does."""
+    run = _run(TEXT, [(0, 10, 1), (12, 20, 3), (25, 34, 5)])
+    joined = Lines([run])
+    assert run.text_lines() == joined.text_lines() == 3
+    assert run.find_kind("PAGE") is joined.find_kind("PAGE") is None
+    assert not run.has_kind(MARKUP) and not joined.has_kind(MARKUP)
+    assert run == joined and run == list(joined) and joined == run
+    assert run != _run(TEXT, [(0, 10, 1)])
+
+
+def test_a_dense_text_keeps_a_part_of_one_run_as_that_run(monkeypatch):
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)  # as in a text over COLUMNS characters
+    text = ("ITEM 8.01 OTHER EVENTS\n\nThe company did a thing.\nAnd another.\n\n"
+            "ITEM 9.01 FINANCIAL STATEMENTS AND EXHIBITS\n<PAGE>\nNone.\n")
+    parsed = parse_source(text.encode())
+    first, second = parsed.body.parts
+    assert type(first.lines) is Run and [line.text for line in first.lines] == [
+        "The company did a thing.", "And another."]
+    assert type(second.lines) is Lines and second.lines.find_kind("PAGE") == 0
+    assert parsed.filing.items[0].body.value == "The company did a thing.\nAnd another."
+
+
 def test_lines_are_split_a_piece_at_a_time_as_split_would(monkeypatch):
     monkeypatch.setattr(body_lexer, "_PIECE", 7)
     for text in ("", "\n", "a\nbb\n\nccc\ndddddddddd\ne", "x" * 30 + "\n" * 5 + "y\n"):
@@ -73,7 +97,7 @@ def test_item_body_from_the_text_is_the_body_read_line_by_line(path, monkeypatch
     if parsed.body is None or parsed.layout is None:
         return
     for part in parsed.body.parts:
-        if not isinstance(part.lines, Lines):
+        if not isinstance(part.lines, (Lines, Run)):
             continue
         fast = body_items._body_text(parsed.layout, part.lines)
         slow = body_items._body_text(parsed.layout, list(part.lines))
