@@ -141,7 +141,7 @@ class LineIndex:
     order spans are asked in.
     """
 
-    __slots__ = ("text", "_before", "_starts", "_code", "_seen")
+    __slots__ = ("text", "_before", "_starts", "_code")
 
     # small: listing a block's lines costs about 70 ns a line, and the spans of
     # a header or a cover page fall in a block or two
@@ -153,11 +153,6 @@ class LineIndex:
         self._starts: dict[int, array] = {}  # block k -> the line starts its newlines make
         # 4 bytes a line start where every offset fits (a dense body lists them all)
         self._code = "i" if len(text) < 1 << 31 else "q"
-        # the line numbers of the last span asked about, and the end line of the
-        # last that ran over lines: the spans of one value (an item's number, title,
-        # heading, body and the item itself) share the int objects (32 bytes each
-        # past line 256) instead of each holding its own
-        self._seen = (0, 0, 0)
 
     def _count_to(self, k: int) -> None:
         before, text, size = self._before, self.text, self._BLOCK
@@ -205,24 +200,10 @@ class LineIndex:
                 j = bisect_right(starts, end, i - 1)
                 before = self._before[k]
                 line = before + i + 1
-                seen, seen_end, far = self._seen
-                if line == seen:
-                    line = seen
-                elif line == seen_end:
-                    line = seen_end
                 # a span on one line keeps one int for both line numbers: a dense
                 # body has hundreds of thousands of spans
-                if j == i:
-                    end_line = line
-                else:
-                    end_line = before + j + 1
-                    if end_line == seen_end:
-                        end_line = seen_end
-                    elif end_line == far:
-                        end_line = far
-                    far = end_line
-                self._seen = (line, end_line, far)
-                return (line, start - starts[i - 1] + 1, end_line, end - starts[j - 1] + 1)
+                return (line, start - starts[i - 1] + 1,
+                        line if j == i else before + j + 1, end - starts[j - 1] + 1)
         line, column = self.line_col(start)
         if end == start:
             return line, column, line, column
