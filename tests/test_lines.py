@@ -86,6 +86,64 @@ def test_lines_are_split_a_piece_at_a_time_as_split_would(monkeypatch):
         assert list(body_lexer._lines(text)) == text.split("\n")
 
 
+def test_item_text_read_a_piece_at_a_time_is_the_text_read_at_once(monkeypatch):
+    """``items._lines_stripped`` (an item's text, its lines' ends and its two ends
+    stripped, read a megabyte at a time) against the one reading it replaces, with
+    pieces of a few characters and texts of blanks, tabs, form feeds, no-break
+    spaces and lone CRs, cut anywhere."""
+    import random
+
+    def at_once(text: str, start: int, end: int) -> tuple[str, int]:
+        raw = text[start:end].split("\n")
+        return ("\n".join([line.rstrip() for line in raw]).strip(),
+                sum(1 for line in raw if line and not line.isspace()))
+
+    rng = random.Random(14)
+    alphabet = ["a", "b", " ", "\n", "\t", "\x0c", "\u00a0", "  x", "\n\n", "\r"]
+    for piece in (1, 3, 7, 50):
+        monkeypatch.setattr(body_items, "_PIECE", piece)
+        for _ in range(500):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            assert body_items._lines_stripped(text, start, end) == at_once(text, start, end)
+
+
+def test_not_applicable_read_a_piece_at_a_time_decides_as_at_once(monkeypatch):
+    """``items._not_applicable`` reads an item's lines a piece at a time; with pieces
+    of a few characters it decides as the reading of all lines at once did."""
+    import random
+
+    from eightk.body.items import _SUB_LABEL, _SUB_NA, NOTHING
+    from eightk.model import Text
+
+    def at_once(value: str) -> bool:
+        lines = [line.strip() for line in value.split("\n") if line.strip()]
+        if not lines:
+            return False
+        labels = sum(1 for line in lines if _SUB_LABEL.match(line))
+        answers = sum(1 for line in lines if NOTHING.match(line) or _SUB_NA.match(line))
+        if labels and labels + answers >= len(lines) and answers >= labels:
+            return True
+        if not NOTHING.match(lines[0]):
+            return False
+        return sum(c.isalpha() for c in " ".join(lines[1:])) < 60
+
+    rng = random.Random(14)
+    words = ["None.", "Not applicable.", "(a) Financial statements.", "(b) Exhibits.",
+             "(a) Not applicable.", "page 3", "The company agreed to pay its lenders.",
+             "  ", "", "- 2 -", "Inapplicable"]
+    seen = set()
+    for piece in (1, 5, 30, 1 << 20):
+        monkeypatch.setattr(body_items, "_PIECE", piece)
+        for _ in range(400):
+            value = "\n".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+            expected = at_once(value)
+            seen.add(expected)
+            assert body_items._not_applicable(Text(value=value)) == expected, (piece, value)
+    assert seen == {True, False}  # both answers were met
+
+
 def _files():
     return project_files() + shared_files()[::5]
 
