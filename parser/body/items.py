@@ -128,6 +128,8 @@ def _lines_stripped(text: str, start: int, end: int) -> tuple[str, int]:
         if cut == -1:
             break
         at = cut + 1
+    if len(pieces) == 1:  # (an item under a megabyte)
+        return pieces[0].strip(), filled
     # the strip of the whole, done on the pieces at its two ends (pieces of blanks
     # alone go), so that the join is the value and not copied again
     while len(pieces) > 1 and (not pieces[0] or pieces[0].isspace()):
