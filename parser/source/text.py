@@ -20,6 +20,7 @@ class SourceText:
     # value (an item's number, title, heading, body and the item itself) fall among
     # a few dozen, and the table is emptied when it grows past this.
     _RECENT = 64
+    _SHARED = 1 << 20  # the length of text from which spans share their ints
 
     def __init__(self, text: str, path: str | None = None) -> None:
         self.text = text
@@ -29,8 +30,9 @@ class SourceText:
         self._rendered: Any = None  # the Layout of the HTML document read, once there is one
         # recent span numbers by value: spans made one after another share the int
         # objects of equal offsets and lines (32 bytes each past 256) where each would
-        # hold its own; a dense 25 MB body makes 200,000 spans
-        self._ints: dict[int, int] = {}
+        # hold its own; a dense 25 MB body makes 200,000 spans. Only in a text of a
+        # megabyte or more: below, the look-ups cost more time than the memory is worth
+        self._ints: dict[int, int] | None = {} if len(text) >= self._SHARED else None
 
     def set_rendered(self, layout: Any) -> None:
         """From now on, spans starting in the HTML document ``layout`` renders carry
@@ -72,12 +74,15 @@ class SourceText:
         index = self._index or self.index
         line, column, end_line, end_column = index.line_cols(start, end)
         ints = self._ints
-        if len(ints) > self._RECENT:
-            ints.clear()
-        shared = ints.setdefault
+        if ints is not None:
+            if len(ints) > self._RECENT:
+                ints.clear()
+            shared = ints.setdefault
+            start, end = shared(start, start), shared(end, end)
+            line, end_line = shared(line, line), shared(end_line, end_line)
         return Span(
-            start=shared(start, start), end=shared(end, end), line=shared(line, line),
-            column=column, end_line=shared(end_line, end_line), end_column=end_column,
+            start=start, end=end, line=line, column=column, end_line=end_line,
+            end_column=end_column,
             rendered_line=None if self._rendered is None else self._rendered_line(start, end),
         )
 
@@ -92,13 +97,16 @@ class SourceText:
         line, column = index.line_col(start)
         end_line, end_column = (line, column) if end == start else index.line_col(end)
         ints = self._ints
-        if len(ints) > self._RECENT:
-            ints.clear()
-        shared = ints.setdefault
+        if ints is not None:
+            if len(ints) > self._RECENT:
+                ints.clear()
+            shared = ints.setdefault
+            start, end = shared(start, start), shared(end, end)
+            line, end_line = shared(line, line), shared(end_line, end_line)
+            rendered_line = shared(rendered_line, rendered_line)
         return Span(
-            start=shared(start, start), end=shared(end, end), line=shared(line, line),
-            column=column, end_line=shared(end_line, end_line), end_column=end_column,
-            rendered_line=shared(rendered_line, rendered_line),
+            start=start, end=end, line=line, column=column, end_line=end_line,
+            end_column=end_column, rendered_line=rendered_line,
         )
 
     def value(self, value: str, start: int, end: int) -> Text:
