@@ -41,6 +41,22 @@ BLANKS = frozenset(" \t")  # what ``str.lstrip(" \t")`` removes before the first
 _BLANKS_AT_END = frozenset(" \t\n")  # what ``str.rstrip(" \t\n")`` removes after the last
 
 
+# The characters beyond ASCII that ``re`` matches to an ASCII letter, case ignored
+# (İ ı ſ K: as i, i, s, k). ``str.lower`` folds none of them to that letter, and
+# makes two characters of İ; it folds every other character as ``re`` does where an
+# ASCII word is looked for (tests/test_prefilter.py checks both over all of Unicode).
+NON_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+def lower_like_re(text: str) -> str | None:
+    """``text`` lower-cased, of the same length, when every ASCII word ``re`` finds
+    in it case ignored is in that lower-cased text as it is written in lower case;
+    None when it holds one of ``NON_ASCII_FOLDS`` (then only ``re`` can tell)."""
+    if not text.isascii() and any(c in text for c in NON_ASCII_FOLDS):
+        return None
+    return text.lower()
+
+
 class Conditions(NamedTuple):
     first: frozenset[str] | None  # lower-case; None: any
     needs: frozenset[str] | None  # lower-case substrings, one of which is present; None: none known

@@ -263,6 +263,16 @@ def test_not_applicable_items():
                       ("6", True)]
 
 
+def test_not_applicable_is_told_in_any_case_re_ignores():
+    # lower() does not fold the dotted capital I as re does case ignored; the text
+    # is then looked at line by line, not passed over for lacking the words
+    filing = parse(body("Item 5. Other Events\n\nNot Appl\u0130cable.\n\n"
+                        "Item 6. Resignations\n\n(a) The board.\n(b) N/A\n\n"
+                        "Item 7. Financial Statements\n\nNONE\n"))
+    assert [(i.key, i.not_applicable) for i in filing.items] == [
+        ("5", True), ("6", False), ("7", True)]
+
+
 def test_collapsed_1994_cover():
     text = (
         "FORM 8-K\nDate of Report (Date of earliest event reported) June 14, 1994\n\n"

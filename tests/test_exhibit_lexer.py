@@ -316,6 +316,9 @@ def _as_runs(found: list[Line], text: str) -> Lines:
     ("The release is attached as Exhibit 99.1.\nIts description follows.\n", False),
     ("The release \u2014 attached.\n\n(d) Exhibits\n\n99.1 News.\n", True),  # not ASCII
     ("The release is furnished.\n", False),
+    # letters re matches case ignored that lower() does not fold (dotless i, long s)
+    ("The release.\n\n(d) Exh\u0131bits\n", True),
+    ("The release.\n\nEXHIBIT NO.   DE\u017fCRIPTION\n99.1 News.\n", True),
 ])
 def test_another_item_is_looked_at_for_a_list_by_its_words(text, expected):
     found = lines(text)
@@ -324,7 +327,7 @@ def test_another_item_is_looked_at_for_a_list_by_its_words(text, expected):
     assert _find_list_by_every_line(found) is expected
 
 
-def test_find_list_agrees_with_naming_every_line_on_the_corpora():
+def test_find_list_and_first_label_agree_with_naming_every_line_on_the_corpora():
     # windows of lines around each mention of an exhibit in every sample (and the
     # shared filings where present), as lists and as runs
     from conftest import project_files, shared_files
@@ -343,6 +346,13 @@ def test_find_list_agrees_with_naming_every_line_on_the_corpora():
             if len(as_runs._pieces) == 1 and isinstance(as_runs._pieces[0], Run):
                 # a part of text lines alone: the reader hands the run on as it is
                 assert xl.find_list(as_runs._pieces[0]) is expected, (path.name, i)
+            for standalone in (True, False):
+                label = next(((k, t) for k, t in enumerate(xl.tokens_of(window))
+                              if xl.is_label(t, standalone)), None)
+                for given in (window, as_runs):
+                    got = xl.first_label(given, standalone)
+                    assert (got and (got[0], got[1].type, got[1].match.group())) == (
+                        label and (label[0], label[1].type, label[1].match.group())), path.name
             checked += 1
             found_lists += expected
     assert checked > 100 and 0 < found_lists < checked

@@ -25,13 +25,14 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
 from .. import grammars
 from ..lexing import HEAD as LINE_HEAD
 from ..lexing import LineToken, Vocabulary
+from ..prefilter import lower_like_re
 from .lexer import MARKUP
 from .lines import Line, texts_of
 
@@ -225,6 +226,29 @@ def is_label(token: LineToken, standalone: bool) -> bool:
         token.type == "ROW" and token.match.group("label") is not None)
 
 
+def first_label(lines: Sequence[Line], standalone: bool) -> tuple[int, LineToken] | None:
+    """The first line of ``lines`` that ``is_label`` (as ``tokens_of`` names it), and
+    its index: only the lines that spell "exhibit" are named, as every kind of label
+    does (LABEL, LETTERED_LABEL, and a ROW's ``label`` group, which looks ahead
+    for it); a line is named alone, whatever is around it."""
+    texts = texts_of(lines, frozenset())
+    words = vocabulary()
+    for i in holding(texts, ("exhibit",)):
+        line = lines[i]
+        if line.kind in MARKUP:
+            continue
+        found = words.first(texts[i][:LINE_HEAD])
+        if found is None:
+            continue
+        kind, match = found
+        if kind == "ROW" and not is_row(match):  # type: ignore[arg-type]
+            kind, match = _without_row(words).classify(texts[i])
+        token = LineToken(kind, texts[i], line.start, line.number, line.number, line.end, match)
+        if is_label(token, standalone):
+            return i, token
+    return None
+
+
 def list_start(tokens: list[LineToken], where: str) -> ListStart | None:
     """The list of an item or of the exhibit index (``where``: "9.01" for Item
     9.01 / 7, "labelled" for an Item 7(c) heading that is the label, "other" for
@@ -268,19 +292,20 @@ _LIST_WORDS = ("exhibit", "description", "document")
 _PLUS_ONE = (1).__add__
 
 
-def _may_name_a_list(texts: list[str]) -> list[int]:
-    """The indexes of the lines of ``texts`` that may hold one of ``_LIST_WORDS``
-    (in order): found in the lines joined and lower-cased at once, not line by line.
-    Lower-casing folds case as the patterns' IGNORECASE does only in ASCII text, so
-    a line with another character is kept whatever it holds."""
+def holding(texts: list[str], words: tuple[str, ...] = _LIST_WORDS) -> list[int]:
+    """The indexes of the lines of ``texts`` that may hold one of ``words`` (lower
+    case, no newline), case ignored, in order: found in the lines joined and
+    lower-cased at once, not line by line (``lower_like_re``: a line where lower-
+    casing does not fold as the patterns' IGNORECASE does is kept whatever it
+    holds)."""
     joined = "\n".join(texts)
-    if not joined.isascii():
-        return [i for i, text in enumerate(texts)
-                if not text.isascii() or any(w in text.lower() for w in _LIST_WORDS)]
-    low = joined.lower()
+    low = lower_like_re(joined)
+    if low is None:  # (a line where only the pattern can tell is kept)
+        return [i for i, low in enumerate(map(lower_like_re, texts))
+                if low is None or any(w in low for w in words)]
     found: set[int] = set()
     starts: list[int] | None = None  # where each line starts in ``joined``
-    for word in _LIST_WORDS:
+    for word in words:
         at = low.find(word)
         while at != -1:
             if starts is None:
@@ -308,12 +333,12 @@ def find_list(lines: Iterable[Line]) -> bool:
 
     A label anywhere answers yes (before the first row that is no numbered
     paragraph, or after it); a header only before such a row. Only the lines that
-    may be either (``_may_name_a_list``) are named first: most items have none of
+    may be either (``holding`` one of ``_LIST_WORDS``) are named first: most items have none of
     them, and most of the rest only a sentence that mentions an exhibit."""
     words = vocabulary(("ROW", "LABEL", "HEADER"))
     texts = texts_of(lines, MARKUP)
     header = False
-    for i in _may_name_a_list(texts):
+    for i in holding(texts):
         kind, match = _list_kind(texts[i], words)
         if kind == "LABEL":
             return True

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from ..layout.text import Layout
 from ..model import Item, Text
+from ..prefilter import lower_like_re
 from ..vocab import items as vocab
 from ..vocab.shapes import NOTHING
 from .columns import is_rule
@@ -305,15 +306,15 @@ def _not_applicable(body: Text | None) -> bool:
 
 def _may_say_nothing(value: str) -> bool:
     """Whether ``value`` holds a word a NOTHING or _SUB_NA line is made of, case
-    ignored as those patterns ignore it (lower() folds case so in ASCII text, where
-    it is faster than the pattern); a megabyte at a time (``_pieces``: the words
+    ignored as those patterns ignore it (lower-cased where that folds as ``re``
+    does, faster than the pattern); a megabyte at a time (``_pieces``: the words
     hold no newline)."""
     for piece in _pieces(value):
-        if piece.isascii():
-            low = piece.lower()
-            if "applicable" in low or "n/a" in low or "none" in low:
+        low = lower_like_re(piece)
+        if low is None:
+            if _ANSWER_WORDS.search(piece) is not None:
                 return True
-        elif _ANSWER_WORDS.search(piece) is not None:
+        elif "applicable" in low or "n/a" in low or "none" in low:
             return True
     return False
 

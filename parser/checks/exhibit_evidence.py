@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ..body.exhibit_lexer import (
     HEAD,
     classify,
-    is_label,
+    first_label,
     legend_texts,
     legends,
     marker,
@@ -73,11 +73,9 @@ def unnumbered_entries(parts: list[Part]) -> int:
         if part.kind != "item":
             continue
         standalone = not set(heading_keys(part.head)) & {"9.01", "7"}
-        for i, token in enumerate(tokens_of(part.lines)):
-            if is_label(token, standalone):
-                if token.type != "ROW":
-                    count += _entries(part.lines[i + 1 :])
-                break
+        found = first_label(part.lines, standalone)  # (the lines that spell "exhibit")
+        if found is not None and found[1].type != "ROW":
+            count += _entries(part.lines[found[0] + 1 :])
     return count
 
 
