@@ -233,7 +233,7 @@ def first_label(lines: Sequence[Line], standalone: bool) -> tuple[int, LineToken
     for it); a line is named alone, whatever is around it."""
     texts = texts_of(lines, frozenset())
     words = vocabulary()
-    for i in holding(texts, ("exhibit",)):
+    for i in holding([text[:LINE_HEAD] for text in texts], ("exhibit",)):
         line = lines[i]
         if line.kind in MARKUP:
             continue
@@ -338,7 +338,8 @@ def find_list(lines: Iterable[Line]) -> bool:
     words = vocabulary(("ROW", "LABEL", "HEADER"))
     texts = texts_of(lines, MARKUP)
     header = False
-    for i in holding(texts):
+    # (a line is named by its head: a word further on decides nothing)
+    for i in holding([text[:LINE_HEAD] for text in texts]):
         kind, match = _list_kind(texts[i], words)
         if kind == "LABEL":
             return True
