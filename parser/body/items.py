@@ -15,7 +15,6 @@ from collections.abc import Iterator, Sequence
 
 from ..layout.text import Layout
 from ..model import Item, Text
-from ..prefilter import lower_like_re
 from ..vocab import items as vocab
 from ..vocab.shapes import NOTHING
 from .columns import is_rule
@@ -27,8 +26,6 @@ _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
 _SUB_LABEL = re.compile(r"^\(?[a-z]\)[.)]?\s")
 _SUB_NA = re.compile(r"^\(?[a-z]\)[.)]?\s+.{0,80}?\b(?:not\s+applicable|none)\W*$", re.IGNORECASE)
 _RANGE_WORDS = re.compile(r"through|thru|to|-|–|—", re.IGNORECASE)
-# What every NOTHING or _SUB_NA line holds, with the same case rule (re.IGNORECASE)
-_ANSWER_WORDS = re.compile(r"applicable|n/a|none", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^)]*\)")
 NUM_RE = re.compile(r"(\d{1,2})(?:[ \t]?\.[ \t]?(\d{1,2}))?|\b[IVX]{1,4}\b")
 
@@ -305,16 +302,16 @@ def _not_applicable(body: Text | None) -> bool:
 
 
 def _may_say_nothing(value: str) -> bool:
-    """Whether ``value`` holds a word a NOTHING or _SUB_NA line is made of, case
-    ignored as those patterns ignore it (lower-cased where that folds as ``re``
-    does, faster than the pattern); a megabyte at a time (``_pieces``: the words
-    hold no newline)."""
+    """Whether ``value`` may hold a word a NOTHING or _SUB_NA line is made of, case
+    ignored as those patterns ignore it, a megabyte at a time (``_pieces``: the words
+    hold no newline). Told by lower-casing ASCII text only: text with another
+    character (an HTML body's no-break spaces and quotes) is read line by line as
+    before, where lower-casing it whole cost more than that."""
     for piece in _pieces(value):
-        low = lower_like_re(piece)
-        if low is None:
-            if _ANSWER_WORDS.search(piece) is not None:
-                return True
-        elif "applicable" in low or "n/a" in low or "none" in low:
+        if not piece.isascii():
+            return True
+        low = piece.lower()
+        if "applicable" in low or "n/a" in low or "none" in low:
             return True
     return False
 
