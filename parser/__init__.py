@@ -77,11 +77,14 @@ def _parsed_text(text: str, path: str | None) -> Parsed:
     # the decoder drops a UTF-8 byte-order mark; so does this, before encoding, so
     # that a BOM kept in a str does not come back as a character
     text = text.removeprefix("\ufeff")
-    try:
-        data = text.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        data = text.encode("utf-8", "replace")
-    return pipeline.parse_bytes(data, path)
+
+    def encoded() -> bytes:  # (made in the pipeline, which lets it go once decoded)
+        try:
+            return text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "replace")
+
+    return pipeline.parse_read(encoded, path)
 
 
 def parse_source(source: Source, path: str | None = None) -> Parsed:
@@ -92,7 +95,7 @@ def parse_source(source: Source, path: str | None = None) -> Parsed:
         return pipeline.parse_bytes(bytes(source), path)
     if isinstance(source, (str, os.PathLike)):
         file = _as_path(source)
-        return pipeline.parse_bytes(file.read_bytes(), path or str(source))
+        return pipeline.parse_path(file, path or str(source))  # the bytes go once decoded
     raise TypeError(f"parse() takes a path (str or os.PathLike) or bytes, not "
                     f"{type(source).__name__}; for the text of a filing use parse_text()")
 

@@ -18,11 +18,17 @@ from msgspec import Struct
 
 SCHEMA_VERSION = "1"
 
+# ``gc=False`` on every struct whose fields hold no list (so no instance can be
+# part of a reference cycle: they are frozen and hold only strings, numbers,
+# dates and such structs): no garbage-collector header (16 bytes an object) and
+# nothing for the collector to track. A dense 25 MB body makes 200,000 spans and
+# 150,000 texts. The structs holding lists (a user may append to them) keep it.
+
 Severity = Literal["error", "warning", "info"]
 Era = Literal["pre-2004", "post-2004"]
 
 
-class Span(Struct, frozen=True, kw_only=True, omit_defaults=True):
+class Span(Struct, frozen=True, kw_only=True, omit_defaults=True, gc=False):
     """A range of the source text: ``[start, end)`` plus derived line/column.
 
     ``rendered_line`` is set only inside an HTML document that was read: the line
@@ -42,14 +48,14 @@ class Span(Struct, frozen=True, kw_only=True, omit_defaults=True):
     rendered_line: int | None = None
 
 
-class Text(Struct, frozen=True, kw_only=True):
+class Text(Struct, frozen=True, kw_only=True, gc=False):
     """A string value exactly as read from the filing, with where it was read."""
 
     value: str
     span: Span | None = None
 
 
-class DateValue(Struct, frozen=True, kw_only=True):
+class DateValue(Struct, frozen=True, kw_only=True, gc=False):
     """A date as written (``text``) and as understood (``value``, None if not a date)."""
 
     value: dt.date | None
@@ -60,7 +66,7 @@ class DateValue(Struct, frozen=True, kw_only=True):
 # ---------------------------------------------------------------- header
 
 
-class HeaderField(Struct, frozen=True, kw_only=True):
+class HeaderField(Struct, frozen=True, kw_only=True, gc=False):
     """A header line kept as label and value (unknown labels end up here)."""
 
     label: str
@@ -68,7 +74,7 @@ class HeaderField(Struct, frozen=True, kw_only=True):
     span: Span | None = None
 
 
-class CompanyData(Struct, frozen=True, kw_only=True):
+class CompanyData(Struct, frozen=True, kw_only=True, gc=False):
     name: Text | None = None
     cik: Text | None = None
     sic_code: Text | None = None
@@ -79,14 +85,14 @@ class CompanyData(Struct, frozen=True, kw_only=True):
     fiscal_year_end: Text | None = None
 
 
-class FilingValues(Struct, frozen=True, kw_only=True):
+class FilingValues(Struct, frozen=True, kw_only=True, gc=False):
     form_type: Text | None = None
     act: Text | None = None
     file_number: Text | None = None
     film_number: Text | None = None
 
 
-class Address(Struct, frozen=True, kw_only=True):
+class Address(Struct, frozen=True, kw_only=True, gc=False):
     street1: Text | None = None
     street2: Text | None = None
     city: Text | None = None
@@ -95,7 +101,7 @@ class Address(Struct, frozen=True, kw_only=True):
     phone: Text | None = None
 
 
-class FormerName(Struct, frozen=True, kw_only=True):
+class FormerName(Struct, frozen=True, kw_only=True, gc=False):
     name: Text | None = None
     date_changed: DateValue | None = None
 
@@ -113,7 +119,7 @@ class Party(Struct, frozen=True, kw_only=True):
     span: Span | None = None
 
 
-class DeclaredItem(Struct, frozen=True, kw_only=True):
+class DeclaredItem(Struct, frozen=True, kw_only=True, gc=False):
     """An ``ITEM INFORMATION`` line or ``<ITEMS>`` tag, mapped to an item number."""
 
     text: Text
@@ -144,7 +150,7 @@ class Header(Struct, frozen=True, kw_only=True):
 DocumentFormat = Literal["text", "html", "xbrl", "xml", "pdf", "uuencoded", "empty"]
 
 
-class Document(Struct, frozen=True, kw_only=True):
+class Document(Struct, frozen=True, kw_only=True, gc=False):
     """One ``<DOCUMENT>`` block (or the whole file when there is no envelope)."""
 
     type: Text | None = None
@@ -162,7 +168,7 @@ class Document(Struct, frozen=True, kw_only=True):
 # ---------------------------------------------------------------- cover page
 
 
-class CheckBox(Struct, frozen=True, kw_only=True):
+class CheckBox(Struct, frozen=True, kw_only=True, gc=False):
     """A cover-page check box. ``checked`` is None when no box glyph was found."""
 
     name: str
@@ -171,7 +177,7 @@ class CheckBox(Struct, frozen=True, kw_only=True):
     text: Text | None = None
 
 
-class Registrant(Struct, frozen=True, kw_only=True):
+class Registrant(Struct, frozen=True, kw_only=True, gc=False):
     name: Text | None = None
     state: Text | None = None
     file_number: Text | None = None
@@ -182,7 +188,7 @@ class Registrant(Struct, frozen=True, kw_only=True):
     former_name: Text | None = None
 
 
-class Security(Struct, frozen=True, kw_only=True):
+class Security(Struct, frozen=True, kw_only=True, gc=False):
     """A row of the Section 12(b) table."""
 
     title: Text | None = None
@@ -207,7 +213,7 @@ class CoverPage(Struct, frozen=True, kw_only=True):
 # ---------------------------------------------------------------- body parts
 
 
-class Item(Struct, frozen=True, kw_only=True):
+class Item(Struct, frozen=True, kw_only=True, gc=False):
     """An item section of the body.
 
     ``number`` is the item as written in the heading; ``key`` the number in its
@@ -228,7 +234,7 @@ class Item(Struct, frozen=True, kw_only=True):
     span: Span | None = None
 
 
-class Exhibit(Struct, frozen=True, kw_only=True):
+class Exhibit(Struct, frozen=True, kw_only=True, gc=False):
     number: Text
     description: Text | None = None
     document: int | None = None
@@ -236,7 +242,7 @@ class Exhibit(Struct, frozen=True, kw_only=True):
     incorporated_by_reference: bool = False
 
 
-class Signature(Struct, frozen=True, kw_only=True):
+class Signature(Struct, frozen=True, kw_only=True, gc=False):
     registrant: Text | None = None
     name: Text | None = None
     title: Text | None = None
@@ -249,7 +255,7 @@ class Signature(Struct, frozen=True, kw_only=True):
 # ---------------------------------------------------------------- inline XBRL
 
 
-class XbrlFact(Struct, frozen=True, kw_only=True):
+class XbrlFact(Struct, frozen=True, kw_only=True, gc=False):
     """A ``dei:`` fact from an inline XBRL document, after its ``ixt`` transform.
 
     ``value`` is the transformed value (``"NV"`` for "Nevada", ``"2025-04-15"``,
@@ -299,7 +305,7 @@ class XbrlCover(Struct, frozen=True, kw_only=True):
 # ---------------------------------------------------------------- diagnostics
 
 
-class Label(Struct, frozen=True, kw_only=True):
+class Label(Struct, frozen=True, kw_only=True, gc=False):
     span: Span
     message: str
     primary: bool = False
@@ -321,7 +327,7 @@ class Diagnostic(Struct, frozen=True, kw_only=True):
 # ---------------------------------------------------------------- the filing
 
 
-class Source(Struct, frozen=True, kw_only=True):
+class Source(Struct, frozen=True, kw_only=True, gc=False):
     path: str | None
     size: int
     encoding: str

@@ -8,6 +8,7 @@ be read is returned.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,7 +23,7 @@ from .envelope.reader import read_envelope
 from .gcpause import paused
 from .layout.text import Layout, text_layout
 from .model import Diagnostic, Document, Filing, Header, Source
-from .source.decoding import decode
+from .source.decoding import Decoded, decode
 from .source.text import SourceText
 
 
@@ -61,11 +62,26 @@ def _xbrl_cover(source: SourceText, start: int, end: int):
 
 def parse_bytes(data: bytes, path: str | None = None) -> Parsed:
     with paused():  # no cyclic collection while the file's objects are made
-        return _parse_bytes(data, path)
+        return _parse_decoded(decode(data), len(data), path)
 
 
-def _parse_bytes(data: bytes, path: str | None = None) -> Parsed:
-    decoded = decode(data)
+def parse_path(file: Path, path: str | None = None) -> Parsed:
+    """``parse_bytes`` of the file's bytes, which are let go once decoded: what is
+    read from a file is held once (as text), not twice, while it is parsed."""
+    return parse_read(file.read_bytes, path)
+
+
+def parse_read(read: Callable[[], bytes], path: str | None = None) -> Parsed:
+    """``parse_bytes`` of the bytes ``read()`` gives, let go once decoded (nobody
+    else holds them)."""
+    data = read()
+    with paused():
+        decoded, size = decode(data), len(data)
+        del data
+        return _parse_decoded(decoded, size, path)
+
+
+def _parse_decoded(decoded: Decoded, size: int, path: str | None = None) -> Parsed:
     source = SourceText(decoded.text, path)
     for note in decoded.notes:
         span = source.span(note.offset, note.offset + 1) if note.offset is not None else None
@@ -76,7 +92,7 @@ def _parse_bytes(data: bytes, path: str | None = None) -> Parsed:
     ) -> Parsed:
         filing = Filing(
             source=Source(
-                path=path, size=len(data), encoding=decoded.encoding,
+                path=path, size=size, encoding=decoded.encoding,
                 line_ends=decoded.line_ends, shape=shape,  # type: ignore[arg-type]
             ),
             diagnostics=_sorted(source.diagnostics),
@@ -87,7 +103,7 @@ def _parse_bytes(data: bytes, path: str | None = None) -> Parsed:
     if decoded.binary is not None:
         source.report("binary-input", f"the file is {decoded.binary}, not a text filing")
         return finish("binary")
-    if not decoded.text.strip():
+    if not decoded.text or decoded.text.isspace():  # (strip() would copy the whole text)
         if decoded.text:
             source.report("empty-file", "the file holds only blank lines")
         return finish("empty")
@@ -212,5 +228,4 @@ def _assemble(finish, shape, header, documents, body_index, source, layout) -> P
 
 
 def parse_file(path: str | Path) -> Parsed:
-    data = Path(path).read_bytes()
-    return parse_bytes(data, str(path))
+    return parse_path(Path(path), str(path))

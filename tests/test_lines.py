@@ -56,10 +56,92 @@ def test_lines_read_as_the_list_they_join():
     assert not Lines([]) and len(Lines([])) == 0
 
 
+def test_a_run_answers_what_lines_of_one_run_would():
+    """A part whose lines are one run keeps the run as its lines: it answers the
+    questions the reader asks of ``Lines`` as a ``Lines`` of that run does."""
+    run = _run(TEXT, [(0, 10, 1), (12, 20, 3), (25, 34, 5)])
+    joined = Lines([run])
+    assert run.text_lines() == joined.text_lines() == 3
+    assert run.find_kind("PAGE") is joined.find_kind("PAGE") is None
+    assert not run.has_kind(MARKUP) and not joined.has_kind(MARKUP)
+    assert run == joined and run == list(joined) and joined == run
+    assert run != _run(TEXT, [(0, 10, 1)])
+
+
+def test_a_dense_text_keeps_a_part_of_one_run_as_that_run(monkeypatch):
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)  # as in a text over COLUMNS characters
+    text = ("ITEM 8.01 OTHER EVENTS\n\nThe company did a thing.\nAnd another.\n\n"
+            "ITEM 9.01 FINANCIAL STATEMENTS AND EXHIBITS\n<PAGE>\nNone.\n")
+    parsed = parse_source(text.encode())
+    first, second = parsed.body.parts
+    assert type(first.lines) is Run and [line.text for line in first.lines] == [
+        "The company did a thing.", "And another."]
+    assert type(second.lines) is Lines and second.lines.find_kind("PAGE") == 0
+    assert parsed.filing.items[0].body.value == "The company did a thing.\nAnd another."
+
+
 def test_lines_are_split_a_piece_at_a_time_as_split_would(monkeypatch):
     monkeypatch.setattr(body_lexer, "_PIECE", 7)
     for text in ("", "\n", "a\nbb\n\nccc\ndddddddddd\ne", "x" * 30 + "\n" * 5 + "y\n"):
         assert list(body_lexer._lines(text)) == text.split("\n")
+
+
+def test_item_text_read_a_piece_at_a_time_is_the_text_read_at_once(monkeypatch):
+    """``items._lines_stripped`` (an item's text, its lines' ends and its two ends
+    stripped, read a megabyte at a time) against the one reading it replaces, with
+    pieces of a few characters and texts of blanks, tabs, form feeds, no-break
+    spaces and lone CRs, cut anywhere."""
+    import random
+
+    def at_once(text: str, start: int, end: int) -> tuple[str, int]:
+        raw = text[start:end].split("\n")
+        return ("\n".join([line.rstrip() for line in raw]).strip(),
+                sum(1 for line in raw if line and not line.isspace()))
+
+    rng = random.Random(14)
+    alphabet = ["a", "b", " ", "\n", "\t", "\x0c", "\u00a0", "  x", "\n\n", "\r"]
+    for piece in (1, 3, 7, 50):
+        monkeypatch.setattr(body_items, "_PIECE", piece)
+        for _ in range(500):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+            start = rng.randint(0, len(text))
+            end = rng.randint(start, len(text))
+            assert body_items._lines_stripped(text, start, end) == at_once(text, start, end)
+
+
+def test_not_applicable_read_a_piece_at_a_time_decides_as_at_once(monkeypatch):
+    """``items._not_applicable`` reads an item's lines a piece at a time; with pieces
+    of a few characters it decides as the reading of all lines at once did."""
+    import random
+
+    from eightk.body.items import _SUB_LABEL, _SUB_NA, NOTHING
+    from eightk.model import Text
+
+    def at_once(value: str) -> bool:
+        lines = [line.strip() for line in value.split("\n") if line.strip()]
+        if not lines:
+            return False
+        labels = sum(1 for line in lines if _SUB_LABEL.match(line))
+        answers = sum(1 for line in lines if NOTHING.match(line) or _SUB_NA.match(line))
+        if labels and labels + answers >= len(lines) and answers >= labels:
+            return True
+        if not NOTHING.match(lines[0]):
+            return False
+        return sum(c.isalpha() for c in " ".join(lines[1:])) < 60
+
+    rng = random.Random(14)
+    words = ["None.", "Not applicable.", "(a) Financial statements.", "(b) Exhibits.",
+             "(a) Not applicable.", "page 3", "The company agreed to pay its lenders.",
+             "  ", "", "- 2 -", "Inapplicable"]
+    seen = set()
+    for piece in (1, 5, 30, 1 << 20):
+        monkeypatch.setattr(body_items, "_PIECE", piece)
+        for _ in range(400):
+            value = "\n".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+            expected = at_once(value)
+            seen.add(expected)
+            assert body_items._not_applicable(Text(value=value)) == expected, (piece, value)
+    assert seen == {True, False}  # both answers were met
 
 
 def _files():
@@ -73,7 +155,7 @@ def test_item_body_from_the_text_is_the_body_read_line_by_line(path, monkeypatch
     if parsed.body is None or parsed.layout is None:
         return
     for part in parsed.body.parts:
-        if not isinstance(part.lines, Lines):
+        if not isinstance(part.lines, (Lines, Run)):
             continue
         fast = body_items._body_text(parsed.layout, part.lines)
         slow = body_items._body_text(parsed.layout, list(part.lines))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..layout.text import Layout
 from ..model import Item, Text
@@ -19,7 +19,7 @@ from ..vocab import items as vocab
 from ..vocab.shapes import NOTHING
 from .columns import is_rule
 from .lexer import MARKUP
-from .lines import Line, Lines, Part
+from .lines import Line, Lines, Part, Run
 from .signature_lexer import exchange_act_at
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
@@ -95,6 +95,52 @@ def _looks_like_title(text: str, keys: list[str]) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(stripped) < 100
 
 
+_PIECE = 1 << 20  # characters of an item's text read into lines at a time
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """``text`` in pieces of about ``_PIECE`` characters, cut at newlines (each cut
+    newline left out, so the pieces' lines are the text's); a short text whole."""
+    at, n = 0, len(text)
+    while at + _PIECE < n:
+        cut = text.find("\n", at + _PIECE)
+        if cut == -1:
+            break
+        yield text[at:cut]
+        at = cut + 1
+    yield text[at:] if at else text
+
+
+def _lines_stripped(text: str, start: int, end: int) -> tuple[str, int]:
+    """``"\n".join(line.rstrip() for line in text[start:end].split("\n")).strip()``,
+    and how many of those lines are not blank, made a megabyte at a time (pieces cut
+    at a newline): a 10 MB item is held as its lines once, not as the slice, its
+    lines, the lines stripped, the join and the join stripped at once."""
+    pieces: list[str] = []
+    filled = 0
+    at = start
+    while True:
+        cut = text.find("\n", at + _PIECE, end) if at + _PIECE < end else -1
+        lines = text[at:end if cut == -1 else cut].split("\n")
+        filled += sum(1 for line in lines if line and not line.isspace())
+        pieces.append("\n".join([line.rstrip() for line in lines]))
+        del lines
+        if cut == -1:
+            break
+        at = cut + 1
+    if len(pieces) == 1:  # (an item under a megabyte)
+        return pieces[0].strip(), filled
+    # the strip of the whole, done on the pieces at its two ends (pieces of blanks
+    # alone go), so that the join is the value and not copied again
+    while len(pieces) > 1 and (not pieces[0] or pieces[0].isspace()):
+        del pieces[0]
+    while len(pieces) > 1 and (not pieces[-1] or pieces[-1].isspace()):
+        del pieces[-1]
+    pieces[0] = pieces[0].lstrip()
+    pieces[-1] = pieces[-1].rstrip()
+    return "\n".join(pieces), filled
+
+
 def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | None:
     """The text under a heading (``lines[skip:]``), blank lines kept, <PAGE> markers
     and <S>/<C> rows (layout, not text) left out."""
@@ -112,12 +158,17 @@ def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | N
     # out, when each of its lines that is not blank is one of these (so none was
     # left out of the part): text lines are then not read one by one. ``tags``:
     # the tags' places among the text's lines (none looked for in runs of columns).
-    if isinstance(lines, Lines):
+    if isinstance(lines, (Lines, Run)):
         tags: list[tuple[int, str]] | None = None if lines.has_kind(MARKUP, i, j + 1) else []
     else:
         tags = [(line.number - first.number, line.text) for line in lines[i + 1:j]
                 if line.kind in MARKUP]
-    if tags is not None:
+    if tags == []:
+        # read a megabyte at a time (a 10 MB item is not held as five copies)
+        value, filled = _lines_stripped(layout.text, first.start, last.end)
+        if filled == j - i + 1:
+            return layout.value(value, first.start, last.end) if value else None
+    elif tags is not None:
         raw = layout.text[first.start:last.end].split("\n")
         if (sum(1 for line in raw if line and not line.isspace()) == j - i + 1
                 and all(0 < k < len(raw) and raw[k] == text for k, text in tags)):
@@ -213,18 +264,30 @@ def _not_applicable(body: Text | None) -> bool:
     """"None." or "Not applicable." with at most page furniture after it."""
     if body is None:
         return False
-    lines = [line.strip() for line in body.value.split("\n") if line.strip()]
-    if not lines:
+    # the body's lines are read a megabyte at a time (``_pieces``): a 10 MB item's
+    # lines, and those lines stripped, are not all held at once
+    first: str | None = None
+    count = labels = answers = letters = 0
+    for piece in _pieces(body.value):
+        lines = [line.strip() for line in piece.split("\n") if line.strip()]
+        if not lines:
+            continue
+        rest = lines
+        if first is None:
+            first, rest = lines[0], lines[1:]
+        count += len(lines)
+        # "(a) Financial Statements ..." / "Not applicable." / "(b) ..." / "Not applicable."
+        labels += sum(1 for line in lines if _SUB_LABEL.match(line))
+        answers += sum(1 for line in lines if NOTHING.match(line) or _SUB_NA.match(line))
+        if letters < 60 and NOTHING.match(first):  # the letters after a first "None."
+            letters += sum(c.isalpha() for line in rest for c in line)
+    if first is None:
         return False
-    # "(a) Financial Statements ..." / "Not applicable." / "(b) ..." / "Not applicable."
-    labels = sum(1 for line in lines if _SUB_LABEL.match(line))
-    answers = sum(1 for line in lines if NOTHING.match(line) or _SUB_NA.match(line))
-    if labels and labels + answers >= len(lines) and answers >= labels:
+    if labels and labels + answers >= count and answers >= labels:
         return True
-    if not NOTHING.match(lines[0]):
+    if not NOTHING.match(first):
         return False
-    rest = " ".join(lines[1:])
-    return sum(c.isalpha() for c in rest) < 60
+    return letters < 60
 
 
 def _items(part: Part, layout: Layout) -> list[Item]:

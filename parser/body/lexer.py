@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from .. import grammars
 from ..lexing import HEAD, LineToken, Vocabulary, lex, lines_of
-from .lines import Line, Run
+from .lines import Line, Run, column_code
 
 HEADINGS = frozenset(("ITEM_HEAD", "SIGNATURE_HEAD", "EXHIBIT_INDEX_HEAD", "EXPLANATORY_HEAD",
                       "SECTION_HEAD"))
@@ -212,7 +212,8 @@ def _lex_columns(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     megabyte at a time, so no line is held as a string once classified."""
     find = vocabulary.first
     plain = vocabulary.plain or _never
-    columns = array("q"), array("q"), array("q")  # start, end, line number
+    code = column_code(text)
+    columns = array(code), array(code), array(code)  # start, end, line number
     add_start, add_end, add_number = (c.append for c in columns)
     lo = 0
     start = 0

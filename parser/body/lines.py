@@ -45,8 +45,10 @@ class Run(Sequence[Line]):
     """Consecutive ``TEXT`` lines of a layout kept as columns (start, end, line
     number), each ``Line`` made when it is asked for. A dense 25 MB body has
     400,000 text lines: kept as ``Line``s with their text they took 4.5 times the
-    text's size; as columns, 24 bytes a line. The body lexer's runs share one set
-    of columns (``lo:hi`` is a run's share); a run joined from others has its own."""
+    text's size; as columns, 12 bytes a line (``column_code``). The body lexer's
+    runs share one set of columns (``lo:hi`` is a run's share); a run joined from
+    others has its own. A part whose lines are one run keeps the run as its lines
+    (it answers what ``Lines`` does)."""
 
     __slots__ = ("text", "starts", "ends", "numbers", "lo", "hi")
 
@@ -61,7 +63,9 @@ class Run(Sequence[Line]):
     def joined(cls, text: str, pieces: Iterable[Run | tuple[int, int, int]]) -> Run:
         """One run of the lines of ``pieces``: runs, and single lines as (start,
         end, number)."""
-        starts, ends, numbers = array("q"), array("q"), array("q")
+        pieces = list(pieces)
+        code = next((p.starts.typecode for p in pieces if isinstance(p, Run)), column_code(text))
+        starts, ends, numbers = array(code), array(code), array(code)
         for piece in pieces:
             if isinstance(piece, Run):
                 starts.extend(piece.starts[piece.lo:piece.hi])
@@ -112,6 +116,33 @@ class Run(Sequence[Line]):
 
     def last_text(self) -> str:
         return self.text[self.starts[self.hi - 1]:self.ends[self.hi - 1]]
+
+    # What ``Lines`` answers, for a part whose lines are one run (a dense body's
+    # every part): the reader hands the run on as it is, without a ``Lines`` (a
+    # list and a count besides) around it.
+    def text_lines(self) -> int:
+        return self.hi - self.lo
+
+    def find_kind(self, kind: str) -> int | None:
+        return None
+
+    def has_kind(self, kinds: frozenset[str], lo: int = 0, hi: int | None = None) -> bool:
+        return False
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Lines, list, Run)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # (compared by lines, as Lines are)
+
+    def __repr__(self) -> str:
+        return f"Run({list(self)!r})"
+
+
+def column_code(text: str) -> str:
+    """The array type of a text's line columns: 4 bytes where every offset fits."""
+    return "i" if len(text) < 1 << 31 else "q"
 
 
 class Lines(Sequence[Line]):

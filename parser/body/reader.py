@@ -58,7 +58,7 @@ class _Builder(Transformer):
                     getattr(token, "match", None))
 
     @classmethod
-    def _lines(cls, children: list) -> list[Line] | Lines:
+    def _lines(cls, children: list) -> list[Line] | Lines | Run:
         lines: list[Line] = []
         pieces: list[Line | Run] = []  # with runs kept as columns (a text over COLUMNS)
         for child in children:
@@ -75,6 +75,8 @@ class _Builder(Transformer):
                 lines.append(cls._line(child))
         if not pieces:
             return lines
+        if not lines and len(pieces) == 1:
+            return pieces[0]  # one run: it is the lines (a dense body's every part)
         return Lines(pieces + lines)  # a Line made from a run's columns when read
 
     def markup(self, children: list) -> Line:
@@ -101,7 +103,7 @@ class _Builder(Transformer):
     def part(self, children: list) -> Part:
         return children[0]
 
-    def front(self, children: list) -> tuple[list[Line] | Lines, Part | None]:
+    def front(self, children: list) -> tuple[list[Line] | Lines | Run, Part | None]:
         lines = self._lines([c for c in children if not isinstance(c, Part)])
         note = next((c for c in children if isinstance(c, Part)), None)
         return lines, note
@@ -127,7 +129,7 @@ def _with_value(token: Token, text: str) -> Token:
 
 def _first_of(lines: Sequence[Line], kind: str) -> int | None:
     """The index of the first line of ``kind`` (a layout tag, a heading)."""
-    if isinstance(lines, Lines):
+    if isinstance(lines, (Lines, Run)):
         return lines.find_kind(kind)  # text runs passed over unread
     return next((k for k, line in enumerate(lines) if line.kind == kind), None)
 
@@ -147,7 +149,7 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
         # report's item has hundreds)
         if part.kind == "explanatory":
             return False
-        if isinstance(part.lines, Lines) and part.lines.text_lines() > 6:
+        if isinstance(part.lines, (Lines, Run)) and part.lines.text_lines() > 6:
             return False  # (a run's lines are never blank: counted without reading them)
         count = total = 0
         for line in part.lines:

@@ -118,8 +118,13 @@ def undash(line: str) -> str:
     return line
 
 
+_BLANKS = re.compile(r"\s*")  # the whitespace str.lstrip() takes off (Unicode's)
+
+
 def looks_like_envelope(text: str) -> bool:
-    return undash(text.lstrip()[:80]).startswith(ENVELOPE_STARTS)
+    # the first 80 characters after the blanks; text.lstrip() would copy the file
+    at = _BLANKS.match(text).end()
+    return undash(text[at:at + 80]).startswith(ENVELOPE_STARTS)
 
 
 class _Lexer:

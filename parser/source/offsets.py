@@ -63,8 +63,11 @@ class OffsetMap:
         """The source range of the derived range ``[start, end)``: from the source of
         its first character to just after the source of its last (an empty range
         is empty at the source of ``start``)."""
-        if self._shift is not None:
-            return self._shift + start, self._shift + max(start, end)
+        shift = self._shift
+        if shift is not None:
+            if not shift:  # the ints given back, not copies: spans share them with lines
+                return start, max(start, end)
+            return shift + start, shift + max(start, end)
         src_start = self.to_source(start)
         src_end = self.to_source(end - 1) + 1 if end > start else src_start
         return src_start, max(src_end, src_start)
@@ -138,7 +141,7 @@ class LineIndex:
     order spans are asked in.
     """
 
-    __slots__ = ("text", "_before", "_starts")
+    __slots__ = ("text", "_before", "_starts", "_code")
 
     # small: listing a block's lines costs about 70 ns a line, and the spans of
     # a header or a cover page fall in a block or two (2K against 8K: the spans of
@@ -149,6 +152,8 @@ class LineIndex:
         self.text = text
         self._before = array("q", (0,))  # newlines before block k, for the blocks counted
         self._starts: dict[int, array] = {}  # block k -> the line starts its newlines make
+        # 4 bytes a line start where every offset fits (a dense body lists them all)
+        self._code = "i" if len(text) < 1 << 31 else "q"
 
     def _count_to(self, k: int) -> None:
         before, size = self._before, self._BLOCK
@@ -173,7 +178,7 @@ class LineIndex:
             pieces = self.text[at:at + self._BLOCK].split("\n")
             ends = accumulate(map(_PLUS_ONE, map(len, pieces[:-1])), initial=at)
             next(ends)
-            starts = self._starts[k] = array("q", ends)
+            starts = self._starts[k] = array(self._code, ends)
         return starts
 
     def line_col(self, offset: int) -> tuple[int, int]:

@@ -14,7 +14,13 @@ from .offsets import LineIndex
 class SourceText:
     """The normalised text of one file, able to make spans and diagnostics."""
 
-    __slots__ = ("text", "path", "_index", "diagnostics", "_rendered")
+    __slots__ = ("text", "path", "_index", "diagnostics", "_rendered", "_ints")
+
+    # How many recent span numbers (offsets, lines) ``_ints`` keeps: the spans of one
+    # value (an item's number, title, heading, body and the item itself) fall among
+    # a few dozen, and the table is emptied when it grows past this.
+    _RECENT = 64
+    _SHARED = 1 << 20  # the length of text from which spans share their ints
 
     def __init__(self, text: str, path: str | None = None) -> None:
         self.text = text
@@ -22,6 +28,11 @@ class SourceText:
         self._index: LineIndex | None = None
         self.diagnostics: list[Diagnostic] = []
         self._rendered: Any = None  # the Layout of the HTML document read, once there is one
+        # recent span numbers by value: spans made one after another share the int
+        # objects of equal offsets and lines (32 bytes each past 256) where each would
+        # hold its own; a dense 25 MB body makes 200,000 spans. Only in a text of a
+        # megabyte or more: below, the look-ups cost more time than the memory is worth
+        self._ints: dict[int, int] | None = {} if len(text) >= self._SHARED else None
 
     def set_rendered(self, layout: Any) -> None:
         """From now on, spans starting in the HTML document ``layout`` renders carry
@@ -62,6 +73,13 @@ class SourceText:
             end = min(max(end, start), n)
         index = self._index or self.index
         line, column, end_line, end_column = index.line_cols(start, end)
+        ints = self._ints
+        if ints is not None:
+            if len(ints) > self._RECENT:
+                ints.clear()
+            shared = ints.setdefault
+            start, end = shared(start, start), shared(end, end)
+            line, end_line = shared(line, line), shared(end_line, end_line)
         return Span(
             start=start, end=end, line=line, column=column, end_line=end_line,
             end_column=end_column,
@@ -78,6 +96,14 @@ class SourceText:
         index = self._index or self.index
         line, column = index.line_col(start)
         end_line, end_column = (line, column) if end == start else index.line_col(end)
+        ints = self._ints
+        if ints is not None:
+            if len(ints) > self._RECENT:
+                ints.clear()
+            shared = ints.setdefault
+            start, end = shared(start, start), shared(end, end)
+            line, end_line = shared(line, line), shared(end_line, end_line)
+            rendered_line = shared(rendered_line, rendered_line)
         return Span(
             start=start, end=end, line=line, column=column, end_line=end_line,
             end_column=end_column, rendered_line=rendered_line,
