@@ -67,35 +67,30 @@ class SourceText:
         return self._index
 
     def span(self, start: int, end: int) -> Span:
-        n = len(self.text)
-        if not 0 <= start <= end <= n:
-            start = min(max(start, 0), n)
-            end = min(max(end, start), n)
+        if not 0 <= start <= end <= len(self.text):
+            start, end = self._clamped(start, end)
         index = self._index or self.index
         line, column, end_line, end_column = index.line_cols(start, end)
-        ints = self._ints
-        if ints is not None:
-            if len(ints) > self._RECENT:
-                ints.clear()
-            shared = ints.setdefault
-            start, end = shared(start, start), shared(end, end)
-            line, end_line = shared(line, line), shared(end_line, end_line)
-        return Span(
-            start=start, end=end, line=line, column=column, end_line=end_line,
-            end_column=end_column,
-            rendered_line=None if self._rendered is None else self._rendered_line(start, end),
-        )
+        rendered_line = None if self._rendered is None else self._rendered_line(start, end)
+        return self._made(start, end, line, column, end_line, end_column, rendered_line)
 
     def span_on(self, start: int, end: int, rendered_line: int) -> Span:
         """``span`` for a range whose rendered line the caller found (a layout's own
         text, placed without a search)."""
-        n = len(self.text)
-        if not 0 <= start <= end <= n:
-            start = min(max(start, 0), n)
-            end = min(max(end, start), n)
+        if not 0 <= start <= end <= len(self.text):
+            start, end = self._clamped(start, end)
         index = self._index or self.index
         line, column = index.line_col(start)
         end_line, end_column = (line, column) if end == start else index.line_col(end)
+        return self._made(start, end, line, column, end_line, end_column, rendered_line)
+
+    def _clamped(self, start: int, end: int) -> tuple[int, int]:
+        n = len(self.text)
+        start = min(max(start, 0), n)
+        return start, min(max(end, start), n)
+
+    def _made(self, start: int, end: int, line: int, column: int, end_line: int,
+              end_column: int, rendered_line: int | None) -> Span:
         ints = self._ints
         if ints is not None:
             if len(ints) > self._RECENT:
@@ -103,11 +98,10 @@ class SourceText:
             shared = ints.setdefault
             start, end = shared(start, start), shared(end, end)
             line, end_line = shared(line, line), shared(end_line, end_line)
-            rendered_line = shared(rendered_line, rendered_line)
-        return Span(
-            start=start, end=end, line=line, column=column, end_line=end_line,
-            end_column=end_column, rendered_line=rendered_line,
-        )
+            if rendered_line is not None:
+                rendered_line = shared(rendered_line, rendered_line)
+        return Span(start=start, end=end, line=line, column=column, end_line=end_line,
+                    end_column=end_column, rendered_line=rendered_line)
 
     def value(self, value: str, start: int, end: int) -> Text:
         return Text(value=value, span=self.span(start, end))
