@@ -195,6 +195,16 @@ def test_a_date_under_a_header_row_is_not_its_value():
     assert cover is None or all(not fields(r) for r in cover.registrants)
 
 
+
+@pytest.mark.parametrize("trailing", ["", "   ", "\t  "])
+def test_the_commission_ending_a_line_is_no_caption_whatever_follows_it(trailing):
+    # "EXCHANGE  COMMISSION" ending a line is the form's standing text; with blanks
+    # after it, a gap that gave one back used to get past that test
+    text = "Delaware    COMMISSION" + trailing + "\n"
+    assert [t.type for t in example_tokens(text)] != ["CAPTION"]
+    beside = "Nevada      Commission    IRS Employer" + trailing + "\n"
+    assert [t.type for t in example_tokens(beside)] == ["CAPTION"]
+
 SOUTHERN = """\
                                     FORM 8-K
 
