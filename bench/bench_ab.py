@@ -61,7 +61,7 @@ from types import ModuleType
 import msgspec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_peers import KINDS, select  # noqa: E402
+from bench_peers import KINDS, chosen  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("pipeline", "parse", "validate", "layout", "cover")
@@ -248,12 +248,8 @@ def main() -> int:
         ap.error(f"unknown kind: {', '.join(unknown)}")
     if args.repeat < 1:
         ap.error("--repeat must be at least 1")
-    if not args.corpus.is_dir():
-        print(f"no corpus at {args.corpus}; nothing to measure", file=sys.stderr)
-        return 0
-    files = select(args.corpus, kinds, args.limit)
+    files = chosen(args.corpus, kinds, args.limit)
     if not files:
-        print("no files of those kinds", file=sys.stderr)
         return 0
     datas = [Path(f["path"]).read_bytes() for f in files]
 

@@ -87,6 +87,18 @@ def load(corpus: Path) -> list[dict]:
     return [f for f in files if Path(f["path"]).is_file()]
 
 
+def chosen(corpus: Path, kinds: list[str], limit: int = 0) -> list[dict]:
+    """``select``, saying on stderr why nothing is there to measure (no corpus,
+    no files of those kinds)."""
+    if not corpus.is_dir():
+        print(f"no corpus at {corpus}; nothing to measure", file=sys.stderr)
+        return []
+    files = select(corpus, kinds, limit)
+    if not files:
+        print("no files of those kinds", file=sys.stderr)
+    return files
+
+
 def select(corpus: Path, kinds: list[str], limit: int = 0) -> list[dict]:
     """The files of ``kinds`` in manifest order, at most ``limit`` of each kind (0: all).
     bench_ab.py measures the same files."""
@@ -262,12 +274,8 @@ def main() -> int:
     unknown = [k for k in kinds if k not in KINDS] + [s for s in sides if s not in SIDES]
     if unknown:
         ap.error(f"unknown kind or side: {', '.join(unknown)}")
-    if not args.corpus.is_dir():
-        print(f"no corpus at {args.corpus}; nothing to measure", file=sys.stderr)
-        return 0
-    files = select(args.corpus, kinds, args.limit)
+    files = chosen(args.corpus, kinds, args.limit)
     if not files:
-        print("no files of those kinds", file=sys.stderr)
         return 0
     counts = {k: sum(1 for f in files if f["kind"] == k) for k in kinds}
     size = sum(Path(f["path"]).stat().st_size for f in files)

@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_ab import ROOT, export, import_tree  # noqa: E402
-from bench_peers import KINDS, select  # noqa: E402
+from bench_peers import KINDS, chosen  # noqa: E402
 
 SIDES = ("base", "head")
 
@@ -102,10 +102,9 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="at most N files of each kind")
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
-    if not args.corpus.is_dir():
-        print(f"no corpus at {args.corpus}; nothing to measure", file=sys.stderr)
+    files = chosen(args.corpus, [k for k in args.kinds.split(",") if k], args.limit)
+    if not files:
         return 0
-    files = select(args.corpus, [k for k in args.kinds.split(",") if k], args.limit)
     datas = [Path(f["path"]).read_bytes() for f in files]
     with tempfile.TemporaryDirectory(prefix="eightk-vocab-") as tmp:
         trees = {"base": Path(tmp) / "base", "head": ROOT}

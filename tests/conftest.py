@@ -43,6 +43,30 @@ def project_files() -> list[Path]:
     return sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.suffix not in (".md", ".tsv"))
 
 
+
+# one sample of each kind the benches tell apart
+BENCH_SAMPLES = {
+    "text-2003-items-9-12-8k.txt": "text-8k",
+    "text-2006-sub.txt": "submission",
+    "html-2012-8k.htm": "html-8k",
+    "ixbrl-2023-8k.htm": "ixbrl-8k",
+}
+
+
+def sample_corpus(where: Path) -> Path:
+    """``BENCH_SAMPLES`` laid out in ``where`` as ../shared/corpus is (real/ and its
+    MANIFEST.tsv), for the benches' own tests."""
+    real = where / "real"
+    real.mkdir()
+    rows = ["file\tkind\tera\tcompany\tform\tdate_if_known\tsource_repo\tsource_path"
+            "\tsource_commit\tbytes"]
+    for name, kind in BENCH_SAMPLES.items():
+        data = (CORPUS / name).read_bytes()
+        (real / name).write_bytes(data)
+        rows.append(f"{name}\t{kind}\t-\t-\t8-K\t-\t-\t-\t-\t{len(data)}")
+    (real / "MANIFEST.tsv").write_text("\n".join(rows) + "\n")
+    return where
+
 @pytest.fixture
 def shared() -> Path:
     if not SHARED.is_dir():

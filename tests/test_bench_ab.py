@@ -9,15 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import BENCH_SAMPLES, sample_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-SAMPLES = {
-    "text-2003-items-9-12-8k.txt": "text-8k",
-    "text-2006-sub.txt": "submission",
-    "html-2012-8k.htm": "html-8k",
-    "ixbrl-2023-8k.htm": "ixbrl-8k",
-}
+
 
 
 @pytest.fixture(scope="module")
@@ -26,17 +22,7 @@ def corpus(tmp_path_factory) -> Path:
     if subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"],
                       capture_output=True).returncode != 0:
         pytest.skip("not a git checkout: bench_ab.py exports its base with git archive")
-    where = tmp_path_factory.mktemp("corpus")
-    real = where / "real"
-    real.mkdir()
-    rows = ["file\tkind\tera\tcompany\tform\tdate_if_known\tsource_repo\tsource_path"
-            "\tsource_commit\tbytes"]
-    for name, kind in SAMPLES.items():
-        data = (ROOT / "corpus" / name).read_bytes()
-        (real / name).write_bytes(data)
-        rows.append(f"{name}\t{kind}\t-\t-\t8-K\t-\t-\t-\t-\t{len(data)}")
-    (real / "MANIFEST.tsv").write_text("\n".join(rows) + "\n")
-    return where
+    return sample_corpus(tmp_path_factory.mktemp("corpus"))
 
 
 def run(corpus: Path, *args: str) -> subprocess.CompletedProcess:
@@ -47,14 +33,14 @@ def run(corpus: Path, *args: str) -> subprocess.CompletedProcess:
 
 def table(stdout: str) -> dict[str, list[str]]:
     return {line.split()[0]: line.split() for line in stdout.splitlines()
-            if line.split() and line.split()[0] in (*SAMPLES.values(), "all")}
+            if line.split() and line.split()[0] in (*BENCH_SAMPLES.values(), "all")}
 
 
 def test_same_code_on_both_sides_gives_a_row_per_kind_and_the_same_output(corpus):
     done = run(corpus, "--head-tree", str(ROOT))
     assert done.returncode == 0, done.stdout + done.stderr
     rows = table(done.stdout)
-    assert set(rows) == {*SAMPLES.values(), "all"}
+    assert set(rows) == {*BENCH_SAMPLES.values(), "all"}
     assert all(row[1] == "1" for kind, row in rows.items() if kind != "all")
     assert rows["all"][1] == "4"
     assert "same output on all 4 files" in done.stdout
@@ -73,7 +59,7 @@ def test_the_cover_stage_times_the_cover_reader_alone(corpus):
     assert "stage cover:" in done.stdout
     rows = table(done.stdout)
     # every sample has lines before its first heading: all four are timed
-    assert set(rows) == {*SAMPLES.values(), "all"} and rows["all"][1] == "4"
+    assert set(rows) == {*BENCH_SAMPLES.values(), "all"} and rows["all"][1] == "4"
     assert "left out of the timing" not in done.stdout
 
 
@@ -94,7 +80,7 @@ def test_a_head_whose_output_differs_is_reported_and_fails(corpus, tmp_path):
     assert done.returncode == 1, done.stdout + done.stderr
     assert "output differs on 4 of 4 files" in done.stdout
     assert "real/html-2012-8k.htm: .filing.source.path: None -> 'changed'" in done.stdout
-    assert set(table(done.stdout)) == {*SAMPLES.values(), "all"}  # timed all the same
+    assert set(table(done.stdout)) == {*BENCH_SAMPLES.values(), "all"}  # timed all the same
 
 
 def test_an_unknown_revision_is_one_line(corpus):

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import BENCH_SAMPLES, sample_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 
@@ -41,22 +43,8 @@ def test_network_attempt_is_stopped_and_recorded():
 
 
 def test_eightk_and_floor_sides_over_a_small_corpus(tmp_path):
-    # The project's own samples, laid out as the shared corpus is.
-    real = tmp_path / "real"
-    real.mkdir()
-    samples = {
-        "text-2003-items-9-12-8k.txt": "text-8k",
-        "text-2006-sub.txt": "submission",
-        "html-2012-8k.htm": "html-8k",
-        "ixbrl-2023-8k.htm": "ixbrl-8k",
-    }
-    rows = ["file\tkind\tera\tcompany\tform\tdate_if_known\tsource_repo\tsource_path"
-            "\tsource_commit\tbytes"]
-    for name, kind in samples.items():
-        data = (ROOT / "corpus" / name).read_bytes()
-        (real / name).write_bytes(data)
-        rows.append(f"{name}\t{kind}\t-\t-\t8-K\t-\t-\t-\t-\t{len(data)}")
-    (real / "MANIFEST.tsv").write_text("\n".join(rows) + "\n")
+    sample_corpus(tmp_path)  # the project's own samples, laid out as the shared corpus is
+    samples = BENCH_SAMPLES
 
     out_json = tmp_path / "timings.json"
     out = subprocess.run(

@@ -42,6 +42,7 @@ from eightk.source.text import SourceText
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
+from walk import every
 
 LONG = os.environ.get("EIGHTK_FUZZ") == "long"
 settings.register_profile(
@@ -67,28 +68,16 @@ def schema() -> dict:
     return json_schema()
 
 
-def _walk(value, kind, out):
-    if isinstance(value, kind):
-        out.append(value)
-    elif isinstance(value, msgspec.Struct):
-        for field in value.__struct_fields__:
-            _walk(getattr(value, field), kind, out)
-    elif isinstance(value, list):
-        for item in value:
-            _walk(item, kind, out)
-    return out
-
-
 def check_properties(data: bytes, *, with_schema: bool = False) -> Filing:
     parsed = parse_source(data)  # must not raise
     filing = parsed.filing
     validate(parsed)  # must not raise either
     text = parsed.source.text
-    for span in _walk(filing, Span, []):
+    for span in every(filing, Span):
         assert 0 <= span.start <= span.end <= len(text)
     body = filing.documents[filing.body_document] if filing.body_document is not None else None
     if body is not None and body.format == "text":
-        for value in _walk(filing, Text, []):
+        for value in every(filing, Text):
             if value.span is None or len(value.value) > 500:
                 continue
             window = re.sub(r"\s+", " ", text[value.span.start : value.span.end])
