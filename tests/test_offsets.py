@@ -46,3 +46,28 @@ def test_line_cols_of_a_range_is_line_col_of_both_ends():
                     min(len(text), start + rng.randrange(block, 3 * block))}:
             assert index.line_cols(start, end) == (*_expected(text, start),
                                                    *_expected(text, end)), (start, end)
+
+
+def test_spans_asked_as_a_parse_asks_them():
+    # runs of spans on one line, the next line, a little back, a block away, far
+    # back, past a line longer than a block, and the text's end: whatever the
+    # index remembers of the last line asked about must not leak into the next
+    rng = random.Random(5)
+    block = LineIndex._BLOCK
+    text = ("".join(rng.choice("abc  \n") for _ in range(5 * block)) + "q" * (3 * block)
+            + "\n\n" + "".join(rng.choice("ab\n") for _ in range(2 * block)))
+    index = LineIndex(text)
+    at = 0
+    for _ in range(3000):
+        step = rng.choice((0, 1, 3, 40, -5, -60, block, -block, 4 * block, -7 * block))
+        at = min(max(at + step + rng.randrange(-2, 3), 0), len(text))
+        end = min(len(text), at + rng.choice((0, 1, 5, 30, 200, block + 7, 3 * block)))
+        if rng.random() < 0.3:
+            assert index.line_col(at) == _expected(text, at), at
+        else:
+            assert index.line_cols(at, end) == (*_expected(text, at),
+                                                *_expected(text, end)), (at, end)
+    for text in ("", "\n", "abc", "a\n\nb\n"):
+        index = LineIndex(text)
+        for offset in [len(text), *range(len(text))]:
+            assert index.line_col(offset) == _expected(text, offset), (text, offset)

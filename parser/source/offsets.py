@@ -17,7 +17,8 @@ from array import array
 from bisect import bisect_right
 from itertools import accumulate, repeat
 
-_PLUS_ONE = (1).__add__
+_BITS = 11  # a LineIndex block is 2K characters (see LineIndex)
+_SIZE = 1 << _BITS
 
 
 def line_starts(text: str) -> list[int]:
@@ -133,87 +134,88 @@ class OffsetMapBuilder:
 class LineIndex:
     """Character offset to 1-based (line, column), computed only when asked.
 
-    The text is cut into blocks of 2K characters. For every block up to the
-    largest offset asked about, the number of newlines before it is counted (in
-    C: a submission's documents far ahead cost a count, not an index); the line
-    starts inside a block are listed (8 bytes a line) only when an offset in it
-    is asked about. Any offset is then a binary search in its block, whatever
-    order spans are asked in.
+    No table of line starts: the index knows one line, the last one asked
+    about (where it starts and ends, and its number), which answers at once for
+    the next span on it (a third of spans are). Another line's number is the
+    newlines counted (in C) from that line when it is in the same 2K block,
+    else from the start of the offset's block; where it starts is the newline
+    before the offset (``rfind`` inside the block, so a megabyte-long line costs
+    what a short one does). The newlines before each block are counted once, for
+    the whole text, when an offset first needs them. A look-up then scans at
+    most a few blocks, whatever order offsets come in.
     """
 
-    __slots__ = ("text", "_before", "_starts", "_code")
+    __slots__ = ("text", "_before", "_start", "_end", "_line")
 
-    # small: listing a block's lines costs about 70 ns a line, and the spans of
-    # a header or a cover page fall in a block or two (2K against 8K: the spans of
-    # the corpus's text filings 30.5 -> 28.1 ms; 1K counts too many blocks)
-    _BLOCK = 1 << 11
+    _BLOCK = _SIZE
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._before = array("q", (0,))  # newlines before block k, for the blocks counted
-        self._starts: dict[int, array] = {}  # block k -> the line starts its newlines make
-        # 4 bytes a line start where every offset fits (a dense body lists them all)
-        self._code = "i" if len(text) < 1 << 31 else "q"
+        self._before: array | None = None  # newlines before block k, once counted
+        # the line known: its first offset, its last (its newline, or as far as
+        # one was looked for) and its number; none yet
+        self._start, self._end, self._line = 0, -1, 1
 
-    def _count_to(self, k: int) -> None:
-        before, size = self._before, self._BLOCK
-        i = len(before) - 1
-        if i >= k:
-            return
-        # the blocks i .. k-1 counted and summed in C, not a Python loop a block (a
-        # document at the end of a 5 MB submission is 2,500 blocks ahead)
-        counts = map(self.text.count, repeat("\n"), range(i * size, k * size, size),
-                     range((i + 1) * size, (k + 1) * size, size))
-        totals = accumulate(counts, initial=before[i])
-        next(totals)  # (before[i] itself)
-        before.extend(totals)
+    def _counted(self) -> array:
+        text = self.text
+        # every block's newlines counted and summed in C, not a Python loop a
+        # block: the pipeline asks for a span over the whole document anyway
+        counts = map(text.count, repeat("\n"), range(0, len(text), _SIZE),
+                     range(_SIZE, len(text) + _SIZE, _SIZE))
+        before = self._before = array("q", accumulate(counts, initial=0))
+        return before
 
-    def _block(self, k: int) -> array:
-        starts = self._starts.get(k)
-        if starts is None:
-            # each newline's position plus one, summed up in C from the block's
-            # start: each line's length plus its newline (the piece after the
-            # last newline makes no line start here)
-            at = k * self._BLOCK
-            pieces = self.text[at:at + self._BLOCK].split("\n")
-            ends = accumulate(map(_PLUS_ONE, map(len, pieces[:-1])), initial=at)
-            next(ends)
-            starts = self._starts[k] = array(self._code, ends)
-        return starts
+    def _find(self, offset: int) -> tuple[int, int]:
+        """``line_col`` of an offset off the known line, which it then becomes."""
+        text = self.text
+        low = offset & -_SIZE  # where its block starts
+        known = self._end
+        if low <= known < offset:  # the known line ends earlier in the block
+            line = self._line + text.count("\n", known, offset)
+        elif offset < self._start < low + _SIZE:
+            line = self._line - text.count("\n", offset, self._start)
+        else:
+            before = self._before or self._counted()
+            line = before[offset >> _BITS] + 1 + text.count("\n", low, offset)
+        newline = text.rfind("\n", low, offset)
+        if newline != -1:
+            start = newline + 1
+        elif line == 1:
+            start = 0
+        else:  # the line began in an earlier block: the last one holding a newline
+            before = self._before or self._counted()
+            k = offset >> _BITS
+            j = bisect_right(before, before[k] - 1, 0, k + 1) - 1
+            start = text.rfind("\n", j << _BITS, low) + 1
+        end = text.find("\n", offset, offset + _SIZE)
+        if end == -1:  # none in a block's length: the line goes on at least that far
+            end = min(offset + _SIZE - 1, len(text))
+        self._start, self._end, self._line = start, end, line
+        return line, offset - start + 1
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        k = offset // self._BLOCK
-        starts = self._starts.get(k)
-        if starts is None:  # (a block is listed only once the ones before it are counted)
-            self._count_to(k)
-            starts = self._block(k)
-        i = bisect_right(starts, offset)  # the block's line starts at or before offset
-        if i:
-            return self._before[k] + i + 1, offset - starts[i - 1] + 1
-        before = self._before[k]
-        if not before:
-            return 1, offset + 1
-        # the line began in an earlier block: the one holding the last newline so far
-        j = bisect_right(self._before, before - 1, 0, k + 1) - 1
-        return before + 1, offset - self._block(j)[-1] + 1
+        if self._start <= offset <= self._end:
+            return self._line, offset - self._start + 1
+        return self._find(offset)
 
     def line_cols(self, start: int, end: int) -> tuple[int, int, int, int]:
-        """``line_col`` of ``start`` and of ``end`` (a span's two ends): when both
-        fall after a line start in one block, as most spans do, one look-up."""
-        k = start // self._BLOCK
-        starts = self._starts.get(k)
-        if starts is not None and end // self._BLOCK == k:
-            i = bisect_right(starts, start)
-            if i:
-                j = bisect_right(starts, end, i - 1)
-                before = self._before[k]
-                line = before + i + 1
-                # a span on one line keeps one int for both line numbers: a dense
-                # body has hundreds of thousands of spans
-                return (line, start - starts[i - 1] + 1,
-                        line if j == i else before + j + 1, end - starts[j - 1] + 1)
-        line, column = self.line_col(start)
-        if end == start:
-            return line, column, line, column
-        return (line, column, *self.line_col(end))
-
+        """``line_col`` of ``start`` and of ``end`` (a span's two ends)."""
+        if self._start <= start <= self._end:
+            line, column = self._line, start - self._start + 1
+        else:
+            line, column = self._find(start)
+        if end <= self._end:
+            # a span on one line keeps one int for both line numbers: a dense
+            # body has hundreds of thousands of spans
+            return line, column, line, column + end - start
+        if end - start >= _SIZE:
+            known = self._line, self._start, self._end
+            end_line, end_column = self._find(end)
+            # the start's line stays the known one: the next span is likelier near it
+            self._line, self._start, self._end = known
+            return line, column, end_line, end_column
+        text = self.text
+        newline = text.rfind("\n", start, end)
+        if newline == -1:
+            return line, column, line, column + end - start
+        return line, column, line + text.count("\n", start, end), end - newline
