@@ -143,12 +143,14 @@ def test_runs_of_one_kind_become_one_token_and_spread_back_to_the_same_header():
     assert lexer.runs(no_runs) is no_runs
     # what the runs parse to is what the lines parse to
     from eightk import grammars, recovery
-    from eightk.envelope.reader import _Builder
+    from eightk.envelope.reader import _Builder, _counted_until
 
     lark = grammars.load("envelope.lark")
     source = SourceText(text)
-    assert (recovery.plain_parse(lark, merged, _Builder(source))
-            == recovery.plain_parse(lark, lines, _Builder(source))
+    counted = _counted_until(source, lines)
+    assert counted == text.index("<TEXT>") + len("<TEXT>\n")  # the first content
+    assert (recovery.plain_parse(lark, merged, _Builder(source, counted))
+            == recovery.plain_parse(lark, lines, _Builder(source, counted))
             == read_envelope(SourceText(text)))
 
 
@@ -240,3 +242,57 @@ def test_runs_parse_as_their_lines_in_every_sample():
         assert recovery.plain_parse(lark, merged, _Builder(source)) == expected
         compared += merged is not lines
     assert compared > 20
+
+
+def _fields(group):
+    for child in group.children:
+        if hasattr(child, "children"):
+            yield from _fields(child)
+        else:
+            yield child
+
+
+def test_header_lines_counted_by_the_lexer_are_the_source_lines():
+    # A field's line comes from the lexer (no index look-up); it must be the line
+    # the index gives, on every sample and shared filing with an envelope, and the
+    # spans made from it the same.
+    from conftest import project_files, shared_files
+    from eightk.envelope.lexer import looks_like_envelope
+    from eightk.envelope.reader import field_span, read_envelope
+    from eightk.source.decoding import decode
+    from eightk.source.text import SourceText
+
+    known = 0
+    for path in project_files() + shared_files():
+        text = decode(path.read_bytes()).text
+        if not looks_like_envelope(text):
+            continue
+        envelope = read_envelope(SourceText(text))
+        fields = [*envelope.roots, *(_fields(envelope.header) if envelope.header else ()),
+                  *(tag for document in envelope.documents for tag in document.tags)]
+        source = SourceText(text)
+        for field in fields:
+            if not field.line:
+                continue
+            known += 1
+            assert (field.line, 1) == source.index.line_col(field.start), (path, field)
+            for start, end in ((field.value_start, field.value_end), (field.start, field.end)):
+                assert field_span(source, field, start, end) == source.span(start, end)
+    assert known > 500
+
+
+def test_lexer_lines_are_not_trusted_where_they_disagree_or_the_text_was_blanked():
+    from eightk.envelope.reader import _counted_until, read_envelope
+    from eightk.lexing import LineToken
+    from eightk.source.text import SourceText
+
+    source = SourceText("A: 1\nB: 2\n")
+    assert _counted_until(source, [LineToken("FIELD", "B: 2", 5, 2, 2, 9)]) == len(source.text)
+    assert _counted_until(source, [LineToken("FIELD", "B: 2", 5, 7, 7, 9)]) == 0
+    # an index page's header read in place, the rest blanked: no line is the lexer's
+    text = (CORPUS / "text-2006-sub.txt").read_text()
+    start, end = text.index("<SEC-HEADER>"), text.index("</SEC-HEADER>") + 13
+    page = "<html><!--\n" + text[start:end] + "\n--></html>"
+    envelope = read_envelope(SourceText(page), only=(11, 11 + end - start))
+    assert envelope.header is not None
+    assert all(not f.line for f in _fields(envelope.header))

@@ -6,7 +6,7 @@ import re
 
 from ..model import Document, DocumentFormat, Text
 from ..source.text import SourceText
-from .reader import RawDocument
+from .reader import RawDocument, field_text
 
 _HTML = re.compile(
     r"<(?:html|!doctype\s+html|body|head|div|p|font|br|center|title|b|i|span|a\s)[\s>/]",
@@ -42,7 +42,7 @@ def detect_format(text: str, start: int, end: int) -> DocumentFormat:
 def _tag(source: SourceText, raw: RawDocument, name: str) -> Text | None:
     for field in raw.tags:
         if field.label == name and field.value:
-            return source.value(field.value, field.value_start, field.value_end)
+            return field_text(source, field, field.value, field.value_start, field.value_end)
     return None
 
 

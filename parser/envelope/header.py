@@ -24,7 +24,7 @@ from ..model import (
 from ..source.text import SourceText
 from ..vocab import items as item_vocab
 from ..vocab.dates import parse_yyyymmdd
-from .reader import RawField, RawGroup
+from .reader import RawField, RawGroup, field_span, field_text
 
 # label (labelled dialect) or tag (tagged dialect) -> key
 TOP_FIELDS = {
@@ -103,7 +103,7 @@ class _Build:
     def text(self, field: RawField) -> Text | None:
         if not field.value:
             return None
-        return self.source.value(field.value, field.value_start, field.value_end)
+        return field_text(self.source, field, field.value, field.value_start, field.value_end)
 
     def date(self, field: RawField) -> DateValue | None:
         if not field.value:
@@ -111,19 +111,19 @@ class _Build:
         return DateValue(
             value=parse_yyyymmdd(field.value),
             text=field.value,
-            span=self.source.span(field.value_start, field.value_end),
+            span=field_span(self.source, field, field.value_start, field.value_end),
         )
 
     def keep(self, field: RawField, known: bool) -> HeaderField:
         kept = HeaderField(
             label=field.label, value=field.value,
-            span=self.source.span(field.value_start, field.value_end),
+            span=field_span(self.source, field, field.value_start, field.value_end),
         )
         if not known:
             what = f"`<{field.label}>`" if field.tagged else f"`{field.label}:`"
             self.source.report(
                 "unknown-header-label", f"unknown header field {what}",
-                self.source.span(field.start, field.end), label="kept as it is",
+                field_span(self.source, field, field.start, field.end), label="kept as it is",
             )
         return kept
 
@@ -146,10 +146,11 @@ class _Build:
         out: dict[str, Text | None] = {"sic_code": None, "sic_description": None}
         if code:
             at = self.source.text.find(code, field.value_start, field.end)
-            out["sic_code"] = self.source.value(code, at, at + len(code)) if at != -1 else None
+            out["sic_code"] = (field_text(self.source, field, code, at, at + len(code))
+                               if at != -1 else None)
         if desc:
-            out["sic_description"] = self.source.value(
-                desc, field.value_start, field.value_start + len(desc)
+            out["sic_description"] = field_text(
+                self.source, field, desc, field.value_start, field.value_start + len(desc)
             )
         return out
 
@@ -229,7 +230,7 @@ def declared_item(source: SourceText, field: RawField, era) -> DeclaredItem | No
         return None
     key = item_vocab.key_for_title(field.value, era)
     return DeclaredItem(
-        text=source.value(field.value, field.value_start, field.value_end),
+        text=field_text(source, field, field.value, field.value_start, field.value_end),
         number=key,
         canonical=item_vocab.canonical(key) if key else None,
         era=item_vocab.era_of_key(key) if key else None,
@@ -251,7 +252,7 @@ def envelope_accessions(source: SourceText, lines: list[RawField]) -> list[Text]
             name = _SUFFIX.sub("", name)
             at = source.text.find(name, line.start, line.end)
             if at != -1:
-                out.append(source.value(name, at, at + len(name)))
+                out.append(field_text(source, line, name, at, at + len(name)))
     return out
 
 

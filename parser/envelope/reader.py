@@ -15,6 +15,7 @@ from lark import Token
 
 from .. import grammars
 from ..grammars import Transformer
+from ..model import Span, Text
 from ..recovery import Problem, parse_with_recovery
 from ..source.text import SourceText
 from . import lexer as envelope_lexer
@@ -46,6 +47,24 @@ class RawField(NamedTuple):
     value_start: int
     value_end: int
     tagged: bool
+    # the number of the field's line when it is one line whose number the lexer
+    # counted (lines before any document's content), else 0: spans on it then
+    # need no look-up in the line index
+    line: int = 0
+
+
+def field_span(source: SourceText, field: RawField, start: int, end: int) -> Span:
+    """``source.span(start, end)`` of a range inside ``field``'s line."""
+    if field.line:
+        return source.span_in_line(start, end, field.line, field.start)
+    return source.span(start, end)
+
+
+def field_text(source: SourceText, field: RawField, value: str, start: int, end: int) -> Text:
+    """``source.value(value, start, end)`` of a range inside ``field``'s line."""
+    if field.line:
+        return Text(value=value, span=source.span_in_line(start, end, field.line, field.start))
+    return Text(value=value, span=source.span(start, end))
 
 
 class RawGroup(NamedTuple):
@@ -97,9 +116,10 @@ def _spread(children: list) -> list[RawField | RawGroup]:
 class _Builder(Transformer):
     """One method per grammar rule; returns plain objects, never lark types."""
 
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: SourceText, counted: int = 0) -> None:
         super().__init__()
         self.text = source.text
+        self.counted = counted  # tokens starting before this offset have their line number
         self.header_lines: list[RawField] = []
         self.opened = self.closed = False
         self.pem_open = self.pem_closed = False
@@ -125,8 +145,11 @@ class _Builder(Transformer):
             key = label.strip().upper()
             if len(_LABELS) < 4096:  # a header's labels are few; a bad file's may not be
                 _LABELS[label] = key
+        # one line, from its start (the part after a wrapped "]" starts mid-line)
+        line = token.line if (start < self.counted and token.end_line == token.line
+                              and self.text[start - 1] == "\n") else 0
         # tuple.__new__: what RawField(...) does, without its Python-level __new__
-        return _new(RawField, (key, value, start, end, at, value_end, tagged))
+        return _new(RawField, (key, value, start, end, at, value_end, tagged, line))
 
     def _fields(self, token: Token, tagged: bool) -> RawField | _Run:
         if type(token) is LineRun:
@@ -249,6 +272,21 @@ class _Builder(Transformer):
         )
 
 
+def _counted_until(source: SourceText, tokens: list[Token]) -> int:
+    """Up to where the lexer's line numbers are the source's: up to the first
+    document's content, which it passes over without counting its lines (checked
+    on the last token before it; 0 where that disagrees)."""
+    end, last = len(source.text), None
+    for token in tokens:
+        if token.type == "CONTENT":
+            end = token.start_pos
+            break
+        last = token
+    if last is None or source.index.line_col(last.start_pos)[0] != last.line:
+        return 0
+    return end
+
+
 class _Departs(Exception):
     """The tokens depart from the grammar: parse them line by line to say where."""
 
@@ -322,10 +360,11 @@ def read_envelope(source: SourceText, only: tuple[int, int] | None = None) -> En
                 label=f"expected {expected}",
             )
 
+    counted = 0 if only is not None else _counted_until(source, lexed.tokens)
     builders: list[_Builder] = []
 
     def fresh() -> _Builder:
-        builders.append(_Builder(source))
+        builders.append(_Builder(source, counted))
         return builders[-1]
 
     lark = grammars.load("envelope.lark")

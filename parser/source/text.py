@@ -84,6 +84,14 @@ class SourceText:
         end_line, end_column = (line, column) if end == start else index.line_col(end)
         return self._made(start, end, line, column, end_line, end_column, rendered_line)
 
+    def span_in_line(self, start: int, end: int, line: int, line_start: int) -> Span:
+        """``span`` for a range on one line whose number and first offset the caller
+        knows (the envelope lexer counts the header's lines): no look-up."""
+        if self._rendered is not None or not 0 <= line_start <= start <= end <= len(self.text):
+            return self.span(start, end)
+        return self._made(start, end, line, start - line_start + 1, line, end - line_start + 1,
+                          None)
+
     def _clamped(self, start: int, end: int) -> tuple[int, int]:
         n = len(self.text)
         start = min(max(start, 0), n)
