@@ -74,6 +74,7 @@ class _Worker:
                 signal.pthread_sigmask(signal.SIG_SETMASK, old)
         writer.close()  # the worker holds the only write end: EOF when it dies
         self.outstanding: list[tuple[int, int, list]] = []  # (seq, start, items), in order
+        self.finishing = False  # told to exit (``Pool.finish``)
 
 
 class Pool:
@@ -89,6 +90,8 @@ class Pool:
         self.window = window or workers * 4  # chunks between the oldest unfinished and newest
         self.depth = max(2, self.window // workers)  # chunks queued at one worker
         self.workers: list[_Worker] = []
+        self.finishing = False  # every worker told to exit after its work
+        self.leaving: list[_Worker] = []  # done with their work and exiting
         try:
             for _ in range(workers):
                 self.workers.append(_Worker(self.context, fn))
@@ -115,6 +118,9 @@ class Pool:
                 chunk = list(islice(items, self.chunk))
                 if not chunk:
                     exhausted = True
+                    # each worker exits once its queue is done, while the others
+                    # still work (a process's teardown takes milliseconds)
+                    self.finish()
                     break
                 results[next_seq] = [None] * len(chunk)
                 self._assign(worker, next_seq, 0, chunk)
@@ -155,7 +161,12 @@ class Pool:
                 dead.append(by_sentinel[handle])
         for worker in dict.fromkeys(dead):
             self._drain(worker, results)
-            self._replace(worker, results)
+            if worker.finishing and not worker.outstanding:  # done and leaving, as told
+                self._stop(worker)
+                self.workers.remove(worker)
+                self.leaving.append(worker)  # reaped by close: its teardown is no wait here
+            else:
+                self._replace(worker, results)
 
     def _drain(self, worker: _Worker, results: dict[int, list]) -> bool:
         """Read every message waiting from ``worker``; False once its pipe is closed."""
@@ -187,6 +198,8 @@ class Pool:
             for first, rest in parts:
                 if rest:
                     self._assign(fresh, seq, first, rest)
+        if self.finishing:
+            self.finish()  # the fresh worker too, after the work it took over
 
     @staticmethod
     def _stop(worker: _Worker) -> None:
@@ -205,6 +218,8 @@ class Pool:
                 signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
     def _terminate(self) -> None:
+        self.workers += self.leaving
+        self.leaving = []
         for worker in self.workers:
             if worker.process.is_alive():
                 worker.process.terminate()
@@ -216,10 +231,18 @@ class Pool:
             self._stop(worker)
         self.workers = []
 
+    def finish(self) -> None:
+        """Tell every worker to exit once its work is done, without waiting (``map``
+        does so once it has handed out every item: a pool maps once)."""
+        self.finishing = True
+        for worker in self.workers:
+            if not worker.finishing:
+                worker.tasks.put(None)
+                worker.finishing = True
+
     def close(self) -> None:
         """Let every worker finish and exit (after ``map`` is exhausted)."""
-        for worker in self.workers:
-            worker.tasks.put(None)
-        for worker in self.workers:
+        self.finish()
+        for worker in self.workers + self.leaving:
             worker.process.join(timeout=10)
         self.terminate()  # any that did not leave
