@@ -76,6 +76,27 @@ def test_jsonl_has_one_line_per_filing(tmp_path):
     assert not list(tmp_path.glob("*journal*"))  # a finished run removes its journal
 
 
+def test_jsonl_lines_are_the_bytes_json_dumps_gives():
+    # the writer encodes with msgspec; a line must be what the json module writes
+    from eightk.bulk.writers import _json_line, _projection
+
+    def reference(value):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+    for start in range(0, 0x110000, 0x1000):  # every code point but the surrogates
+        text = "".join(chr(c) for c in range(start, start + 0x1000) if not 0xD800 <= c < 0xE000)
+        value = {"key": text, "n": [0, -1, 2**62, None, True, False], "t": {text[:9]: text}}
+        assert _json_line(value) == reference(value), hex(start)
+    with pytest.raises(UnicodeEncodeError):  # a lone surrogate fails as before
+        _json_line({"key": "\ud800"})
+    names = ["n", "code", "line", "column"]
+    project = _projection(names)
+    made = {"key": "k", "n": 0, "code": "E1", "column": 3, "line": 7, "extra": 1}
+    assert list(project(made).items()) == [("n", 0), ("code", "E1"), ("line", 7), ("column", 3)]
+    assert project({"n": 1}) == {"n": 1, "code": None, "line": None, "column": None}
+    assert _projection(["n"])({"key": "k", "n": 2}) == {"n": 2}
+
+
 def test_fields_select_columns_and_keep_the_key(tmp_path):
     out = tmp_path / "x.jsonl"
     extract.run([str(CORPUS / "text-2006-sub.txt")], str(out), workers=1,

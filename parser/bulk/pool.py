@@ -18,6 +18,7 @@ the rest of its work goes to a fresh worker.
 
 from __future__ import annotations
 
+import mmap
 import os
 import queue
 import signal
@@ -57,12 +58,23 @@ def _serve(tasks, conn, fn: Fn, parent: int, reading) -> None:
         conn.send((seq, start, results))
 
 
+def _file_in_hand(context):
+    """Two shared integers, (seq, index) of the file a worker is reading. Forked
+    workers share an anonymous mapping: ``RawArray`` would first import ctypes
+    (2 ms, on the way to the first fork: the serial part of a run)."""
+    if context.get_start_method() != "fork":
+        return context.RawArray("q", [-1, -1])
+    shared = memoryview(mmap.mmap(-1, 16)).cast("q")
+    shared[0] = shared[1] = -1
+    return shared
+
+
 class _Worker:
     def __init__(self, context, fn: Fn) -> None:
         self.tasks = context.Queue()
         reader, writer = context.Pipe(duplex=False)
         self.conn = reader
-        self.reading = context.RawArray("q", [-1, -1])  # (seq, index) of the file in hand
+        self.reading = _file_in_hand(context)
         self.process = context.Process(
             target=_serve, args=(self.tasks, writer, fn, os.getpid(), self.reading),
             daemon=True)
