@@ -22,6 +22,7 @@ import mmap
 import os
 import queue
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
 from multiprocessing import connection, get_context
@@ -101,6 +102,7 @@ class Pool:
         self.chunk = chunk
         self.window = window or workers * 4  # chunks between the oldest unfinished and newest
         self.depth = max(2, self.window // workers)  # chunks queued at one worker
+        self.lookahead = self.window * chunk  # items read before they are handed out
         self.workers: list[_Worker] = []
         self.finishing = False  # every worker told to exit after its work
         self.leaving: list[_Worker] = []  # done with their work and exiting
@@ -119,24 +121,35 @@ class Pool:
 
     def map(self, items: Iterator) -> Iterator:
         items = iter(items)
+        # Items are read this far ahead of those handed out, so the end is seen
+        # coming: the last ones go out in ever smaller chunks, to a worker with at
+        # most one queued, and no worker sits idle at the end while another still
+        # has several files queued (one slowed down by other work, say).
+        ahead: deque = deque()
         results: dict[int, list] = {}  # seq -> results so far (None where not yet back)
         next_seq = emit_seq = emit_index = 0
-        exhausted = False
+        exhausted = False  # items has no more: what is ahead is all that is left
         while True:
-            while not exhausted and next_seq - emit_seq < self.window:
-                worker = min(self.workers, key=lambda w: len(w.outstanding))
-                if len(worker.outstanding) >= self.depth:
-                    break  # every worker has enough queued not to wait for us
-                chunk = list(islice(items, self.chunk))
-                if not chunk:
-                    exhausted = True
-                    # each worker exits once its queue is done, while the others
-                    # still work (a process's teardown takes milliseconds)
-                    self.finish()
+            while next_seq - emit_seq < self.window:
+                if not exhausted:
+                    exhausted = self._read_ahead(items, ahead)
+                if not ahead:
                     break
+                depth, size = self.depth, self.chunk
+                if exhausted:
+                    depth = 2
+                    size = max(1, min(size, len(ahead) // (2 * len(self.workers))))
+                worker = min(self.workers, key=lambda w: len(w.outstanding))
+                if len(worker.outstanding) >= depth:
+                    break  # every worker has enough queued not to wait for us
+                chunk = [ahead.popleft() for _ in range(min(size, len(ahead)))]
                 results[next_seq] = [None] * len(chunk)
                 self._assign(worker, next_seq, 0, chunk)
                 next_seq += 1
+            if exhausted and not ahead and not self.finishing:
+                # each worker exits once its queue is done, while the others still
+                # work (a process's teardown takes milliseconds)
+                self.finish()
             freed = False
             while emit_seq < next_seq:
                 ready = results[emit_seq]
@@ -150,10 +163,19 @@ class Pool:
                 del results[emit_seq]
                 emit_seq, emit_index = emit_seq + 1, 0
                 freed = True
-            if exhausted and emit_seq == next_seq:
+            if exhausted and not ahead and emit_seq == next_seq:
                 return
             if not freed:  # else hand out more work first: waiting now would idle the workers
                 self._receive(results)
+
+    def _read_ahead(self, items: Iterator, ahead: deque) -> bool:
+        """Fill ``ahead`` up to ``lookahead`` items; True once ``items`` has no more."""
+        wanted = self.lookahead - len(ahead)
+        if wanted <= 0:
+            return False
+        before = len(ahead)
+        ahead.extend(islice(items, wanted))
+        return len(ahead) - before < wanted
 
     def _assign(self, worker: _Worker, seq: int, start: int, chunk: list) -> None:
         worker.outstanding.append((seq, start, chunk))
