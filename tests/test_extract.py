@@ -696,6 +696,26 @@ def test_a_worker_that_dies_costs_one_file_and_the_run_goes_on(tmp_path, monkeyp
     assert summary.failed == 2
 
 
+def _square_or_die(x: int) -> tuple[int, int]:
+    if x in (37, 39):  # among the last: handed out one by one, after the workers were told
+        os.kill(os.getpid(), signal.SIGKILL)  # to leave once done
+    return x * x, os.getpid()
+
+
+def test_the_pool_keeps_order_and_survives_deaths_at_the_end():
+    from eightk.bulk.pool import Pool
+
+    for count in (0, 1, 5, 33, 40, 100):  # fewer items than it reads ahead, and more
+        with Pool(2, _square_or_die, lambda x, code: (None, code)) as pool:
+            got = list(pool.map(iter(range(count))))
+            pool.close()
+            assert not pool.workers and not pool.leaving  # every worker reaped
+        assert [square for square, _ in got] == [
+            None if x in (37, 39) else x * x for x in range(count)]
+        assert all(code == -signal.SIGKILL for square, code in got if square is None)
+        assert len({pid for square, pid in got if square is not None}) >= min(count, 2)
+
+
 def test_a_write_failure_midway_is_one_line_and_resume_continues(tmp_path, monkeypatch):
     import errno
 
