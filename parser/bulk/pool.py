@@ -14,6 +14,11 @@ main process decides when to stop, then terminates them and reaps them, so
 none is left behind. A worker that dies unexpectedly costs one file: it notes
 in shared memory which file it is reading, that file becomes a failure, and
 the rest of its work goes to a fresh worker.
+
+The end of a run: the items are read a little ahead, so the last ones go out in
+smaller and smaller chunks and the workers finish together; once every item is
+handed out each worker is told to exit after its last chunk, and its teardown
+overlaps what the others still do.
 """
 
 from __future__ import annotations
