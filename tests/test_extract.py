@@ -76,6 +76,27 @@ def test_jsonl_has_one_line_per_filing(tmp_path):
     assert not list(tmp_path.glob("*journal*"))  # a finished run removes its journal
 
 
+def test_jsonl_lines_are_the_bytes_json_dumps_gives():
+    # the writer encodes with msgspec; a line must be what the json module writes
+    from eightk.bulk.writers import _json_line, _projection
+
+    def reference(value):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+    for start in range(0, 0x110000, 0x1000):  # every code point but the surrogates
+        text = "".join(chr(c) for c in range(start, start + 0x1000) if not 0xD800 <= c < 0xE000)
+        value = {"key": text, "n": [0, -1, 2**62, None, True, False], "t": {text[:9]: text}}
+        assert _json_line(value) == reference(value), hex(start)
+    with pytest.raises(UnicodeEncodeError):  # a lone surrogate fails as before
+        _json_line({"key": "\ud800"})
+    names = ["n", "code", "line", "column"]
+    project = _projection(names)
+    made = {"key": "k", "n": 0, "code": "E1", "column": 3, "line": 7, "extra": 1}
+    assert list(project(made).items()) == [("n", 0), ("code", "E1"), ("line", 7), ("column", 3)]
+    assert project({"n": 1}) == {"n": 1, "code": None, "line": None, "column": None}
+    assert _projection(["n"])({"key": "k", "n": 2}) == {"n": 2}
+
+
 def test_fields_select_columns_and_keep_the_key(tmp_path):
     out = tmp_path / "x.jsonl"
     extract.run([str(CORPUS / "text-2006-sub.txt")], str(out), workers=1,
@@ -673,6 +694,26 @@ def test_a_worker_that_dies_costs_one_file_and_the_run_goes_on(tmp_path, monkeyp
         else:
             assert mine == theirs
     assert summary.failed == 2
+
+
+def _square_or_die(x: int) -> tuple[int, int]:
+    if x in (37, 39):  # among the last: handed out one by one, after the workers were told
+        os.kill(os.getpid(), signal.SIGKILL)  # to leave once done
+    return x * x, os.getpid()
+
+
+def test_the_pool_keeps_order_and_survives_deaths_at_the_end():
+    from eightk.bulk.pool import Pool
+
+    for count in (0, 1, 5, 33, 40, 100):  # fewer items than it reads ahead, and more
+        with Pool(2, _square_or_die, lambda x, code: (None, code)) as pool:
+            got = list(pool.map(iter(range(count))))
+            pool.close()
+            assert not pool.workers and not pool.leaving  # every worker reaped
+        assert [square for square, _ in got] == [
+            None if x in (37, 39) else x * x for x in range(count)]
+        assert all(code == -signal.SIGKILL for square, code in got if square is None)
+        assert len({pid for square, pid in got if square is not None}) >= min(count, 2)
 
 
 def test_a_write_failure_midway_is_one_line_and_resume_continues(tmp_path, monkeypatch):

@@ -434,6 +434,7 @@ def run(
                     if on_total is not None:  # after the fork: the workers need no threads
                         _count_in_background(inputs, totalled)
                     consume(pool.map(members))
+                    flush()  # while the workers exit (map told them to)
                     pool.close()
             flush()
         except KeyboardInterrupt:

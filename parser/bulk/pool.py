@@ -14,13 +14,20 @@ main process decides when to stop, then terminates them and reaps them, so
 none is left behind. A worker that dies unexpectedly costs one file: it notes
 in shared memory which file it is reading, that file becomes a failure, and
 the rest of its work goes to a fresh worker.
+
+The end of a run: the items are read a little ahead, so the last ones go out in
+smaller and smaller chunks and the workers finish together; once every item is
+handed out each worker is told to exit after its last chunk, and its teardown
+overlaps what the others still do.
 """
 
 from __future__ import annotations
 
+import mmap
 import os
 import queue
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
 from multiprocessing import connection, get_context
@@ -57,12 +64,23 @@ def _serve(tasks, conn, fn: Fn, parent: int, reading) -> None:
         conn.send((seq, start, results))
 
 
+def _file_in_hand(context):
+    """Two shared integers, (seq, index) of the file a worker is reading. Forked
+    workers share an anonymous mapping: ``RawArray`` would first import ctypes
+    (2 ms, on the way to the first fork: the serial part of a run)."""
+    if context.get_start_method() != "fork":
+        return context.RawArray("q", [-1, -1])
+    shared = memoryview(mmap.mmap(-1, 16)).cast("q")
+    shared[0] = shared[1] = -1
+    return shared
+
+
 class _Worker:
     def __init__(self, context, fn: Fn) -> None:
         self.tasks = context.Queue()
         reader, writer = context.Pipe(duplex=False)
         self.conn = reader
-        self.reading = context.RawArray("q", [-1, -1])  # (seq, index) of the file in hand
+        self.reading = _file_in_hand(context)
         self.process = context.Process(
             target=_serve, args=(self.tasks, writer, fn, os.getpid(), self.reading),
             daemon=True)
@@ -74,6 +92,7 @@ class _Worker:
                 signal.pthread_sigmask(signal.SIG_SETMASK, old)
         writer.close()  # the worker holds the only write end: EOF when it dies
         self.outstanding: list[tuple[int, int, list]] = []  # (seq, start, items), in order
+        self.finishing = False  # told to exit (``Pool.finish``)
 
 
 class Pool:
@@ -88,7 +107,10 @@ class Pool:
         self.chunk = chunk
         self.window = window or workers * 4  # chunks between the oldest unfinished and newest
         self.depth = max(2, self.window // workers)  # chunks queued at one worker
+        self.lookahead = self.window * chunk  # items read before they are handed out
         self.workers: list[_Worker] = []
+        self.finishing = False  # every worker told to exit after its work
+        self.leaving: list[_Worker] = []  # done with their work and exiting
         try:
             for _ in range(workers):
                 self.workers.append(_Worker(self.context, fn))
@@ -104,21 +126,35 @@ class Pool:
 
     def map(self, items: Iterator) -> Iterator:
         items = iter(items)
+        # Items are read this far ahead of those handed out, so the end is seen
+        # coming: the last ones go out in ever smaller chunks, to a worker with at
+        # most one queued, and no worker sits idle at the end while another still
+        # has several files queued (one slowed down by other work, say).
+        ahead: deque = deque()
         results: dict[int, list] = {}  # seq -> results so far (None where not yet back)
         next_seq = emit_seq = emit_index = 0
-        exhausted = False
+        exhausted = False  # items has no more: what is ahead is all that is left
         while True:
-            while not exhausted and next_seq - emit_seq < self.window:
-                worker = min(self.workers, key=lambda w: len(w.outstanding))
-                if len(worker.outstanding) >= self.depth:
-                    break  # every worker has enough queued not to wait for us
-                chunk = list(islice(items, self.chunk))
-                if not chunk:
-                    exhausted = True
+            while next_seq - emit_seq < self.window:
+                if not exhausted:
+                    exhausted = self._read_ahead(items, ahead)
+                if not ahead:
                     break
+                depth, size = self.depth, self.chunk
+                if exhausted:
+                    depth = 2
+                    size = max(1, min(size, len(ahead) // (2 * len(self.workers))))
+                worker = min(self.workers, key=lambda w: len(w.outstanding))
+                if len(worker.outstanding) >= depth:
+                    break  # every worker has enough queued not to wait for us
+                chunk = [ahead.popleft() for _ in range(min(size, len(ahead)))]
                 results[next_seq] = [None] * len(chunk)
                 self._assign(worker, next_seq, 0, chunk)
                 next_seq += 1
+            if exhausted and not ahead and not self.finishing:
+                # each worker exits once its queue is done, while the others still
+                # work (a process's teardown takes milliseconds)
+                self.finish()
             freed = False
             while emit_seq < next_seq:
                 ready = results[emit_seq]
@@ -132,10 +168,19 @@ class Pool:
                 del results[emit_seq]
                 emit_seq, emit_index = emit_seq + 1, 0
                 freed = True
-            if exhausted and emit_seq == next_seq:
+            if exhausted and not ahead and emit_seq == next_seq:
                 return
             if not freed:  # else hand out more work first: waiting now would idle the workers
                 self._receive(results)
+
+    def _read_ahead(self, items: Iterator, ahead: deque) -> bool:
+        """Fill ``ahead`` up to ``lookahead`` items; True once ``items`` has no more."""
+        wanted = self.lookahead - len(ahead)
+        if wanted <= 0:
+            return False
+        before = len(ahead)
+        ahead.extend(islice(items, wanted))
+        return len(ahead) - before < wanted
 
     def _assign(self, worker: _Worker, seq: int, start: int, chunk: list) -> None:
         worker.outstanding.append((seq, start, chunk))
@@ -155,7 +200,12 @@ class Pool:
                 dead.append(by_sentinel[handle])
         for worker in dict.fromkeys(dead):
             self._drain(worker, results)
-            self._replace(worker, results)
+            if worker.finishing and not worker.outstanding:  # done and leaving, as told
+                self._stop(worker)
+                self.workers.remove(worker)
+                self.leaving.append(worker)  # reaped by close: its teardown is no wait here
+            else:
+                self._replace(worker, results)
 
     def _drain(self, worker: _Worker, results: dict[int, list]) -> bool:
         """Read every message waiting from ``worker``; False once its pipe is closed."""
@@ -187,6 +237,8 @@ class Pool:
             for first, rest in parts:
                 if rest:
                     self._assign(fresh, seq, first, rest)
+        if self.finishing:
+            self.finish()  # the fresh worker too, after the work it took over
 
     @staticmethod
     def _stop(worker: _Worker) -> None:
@@ -205,6 +257,8 @@ class Pool:
                 signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
     def _terminate(self) -> None:
+        self.workers += self.leaving
+        self.leaving = []
         for worker in self.workers:
             if worker.process.is_alive():
                 worker.process.terminate()
@@ -216,10 +270,18 @@ class Pool:
             self._stop(worker)
         self.workers = []
 
+    def finish(self) -> None:
+        """Tell every worker to exit once its work is done, without waiting (``map``
+        does so once it has handed out every item: a pool maps once)."""
+        self.finishing = True
+        for worker in self.workers:
+            if not worker.finishing:
+                worker.tasks.put(None)
+                worker.finishing = True
+
     def close(self) -> None:
         """Let every worker finish and exit (after ``map`` is exhausted)."""
-        for worker in self.workers:
-            worker.tasks.put(None)
-        for worker in self.workers:
+        self.finish()
+        for worker in self.workers + self.leaving:
             worker.process.join(timeout=10)
         self.terminate()  # any that did not leave
