@@ -213,7 +213,7 @@ class CoverReader(Transformer):
                     continue
                 line = lines[i]
                 append(line if line[0] == kind else line._replace(kind=kind))  # [0]: .kind
-            elif isinstance(child, Tree):
+            elif isinstance(child, Tree):  # (a subclass of Tree)
                 append(self._walk(child))
             else:
                 append(child)
