@@ -784,3 +784,19 @@ def test_prices_in_a_press_release_are_no_exhibit_numbers():
             "10.50 per share, net to the seller in cash.\n")
     data = body("(c) Exhibits. See the Exhibit Index.\n\n" + text, OLD_HEAD)
     assert rows(parse(data)) == [("99", "Press release dated March 1, 1994")]
+
+
+def test_the_incorporated_test_answers_as_its_pattern_does():
+    # a description with neither "filed" nor "incorporated" (case ignored) is not
+    # scanned: the same answer as the pattern's, whatever the case or a character
+    # the pattern folds to an ASCII letter (the dotless i, the long s)
+    from eightk.body.exhibits import INCORPORATED, incorporated
+    words = ["incorporated herein by reference", "INCORPORATED BY REFERENCE", "Previously Filed",
+             "filed as Exhibit 10.1", "FILED\tAS   EXHIBIT", "fıled as exhibit",
+             "ıncorporated by reference", "\u0130ncorporated by reference", "previou\u017fly filed",
+             "Press release", "Agreement filed herewith", "incorporated", "previously  filed",
+             "Incorporated by\nreference", "Letter re incorporation by reference", ""]
+    for before in ("", "Form of Indenture, ", "Ünïcode text "):
+        for word in words:
+            text = before + word
+            assert incorporated(text) == (INCORPORATED.search(text) is not None), text

@@ -1007,3 +1007,17 @@ def test_odd_blocks_never_raise_and_stay_fast():
                 sigs = signatures(PURSUANT + block + "\n", heading=heading)
             for sig in sigs:
                 assert sig.name is None or sig.name.value.strip() == sig.name.value
+
+
+def test_a_sentence_without_day_of_gives_the_date_after_authorized():
+    # the "this 8th day of ..." pattern is run only where "day" is written (case
+    # ignored, or a character it folds to an ASCII letter is there): both forms read
+    text = ("SIGNATURES\n\nPursuant to the requirements of the Securities Exchange Act of 1934, "
+            "the registrant has duly caused this report to be signed on its behalf by the "
+            "undersigned hereunto duly authorized on this 8th DAY OF January, 2025.\n\n"
+            "ACME WIDGETS, INC.\n\nBy: /s/ Jane Q. Public\n")
+    (found,) = parse_source(text.encode()).filing.signatures
+    assert found.date is not None and found.date.text == "8th DAY OF January, 2025"
+    plain = text.replace(" on this 8th DAY OF January, 2025", " March 3, 2025")
+    (found,) = parse_source(plain.encode()).filing.signatures
+    assert found.date is not None and found.date.text == "March 3, 2025"

@@ -196,13 +196,25 @@ class CoverReader(Transformer):
         ``grammar/cover.lark`` has its method, no method is wrapped, none discards."""
         children = []
         append = children.append
+        at, lines = self.at, self.lines
         for child in tree.children:
-            if isinstance(child, Tree):
+            if type(child) is Tree:
                 append(self._walk(child))
             elif isinstance(child, Token):
-                method = _TOKEN_METHODS.get(child.type)
-                append(self.__default_token__(child) if method is None
-                       else method(self, child))
+                kind = child.type
+                method = _TOKEN_METHODS.get(kind)
+                if method is not None:
+                    append(method(self, child))
+                    continue
+                # ``__default_token__`` written out: a call less for every line
+                i = at.get(child.start_pos)
+                if i is None:
+                    append(self.__default_token__(child))
+                    continue
+                line = lines[i]
+                append(line if line[0] == kind else line._replace(kind=kind))  # [0]: .kind
+            elif isinstance(child, Tree):  # (a subclass of Tree)
+                append(self._walk(child))
             else:
                 append(child)
         method = _RULE_METHODS.get(tree.data)
@@ -249,7 +261,7 @@ class CoverReader(Transformer):
         self.found += 1
         if pattern("SPACED").fullmatch(value.value):  # "A C M E": letter-spaced
             value = Text(value=unspaced(value.value), span=value.span)
-        field = {"irs": "irs_number"}.get(kind, kind)
+        field = "irs_number" if kind == "irs" else kind
         if field in ("irs_number", "file_number"):
             m = NUMBER_PREFIX.match(value.value)
             if m and m.end() < len(value.value):  # "No. 95-4545390"

@@ -487,6 +487,12 @@ def _continues(row: _Row, token: LineToken, line: str, list_style: tuple[bool, b
     return at_desc_col or goes_on or style(m) != list_style or lower
 
 
+def _row_below(tokens: list[LineToken], i: int) -> bool:
+    """Whether the line right below ``tokens[i]`` (layout tags aside) is a ROW."""
+    below = _significant(tokens, i, 1)
+    return below is not None and below.type == "ROW" and below.line == tokens[i].end_line + 1
+
+
 def rows_in_context(tokens: Iterable[LineToken], text: str, strict: bool,
                     description_end: Callable[[str, int], int]) -> Iterator[LineToken]:
     """Decide the rows of a list: a ROW starts a row, continues the one above
@@ -525,9 +531,10 @@ def rows_in_context(tokens: Iterable[LineToken], text: str, strict: bool,
             continue
         if prose and token.line > previous + 1:
             strict = True
-        line = line_of(token, text)
-        adjacent = _adjacent(row, token, previous)
         m = token.match if kind == "ROW" else None
+        # (a line of text in a strict list, no row open, needs its text only below)
+        line = line_of(token, text) if row is not None or m is not None or not strict else ""
+        adjacent = row is not None and _adjacent(row, token, previous)
         starts = m is not None
         if m is not None:
             if not adjacent:
@@ -559,8 +566,16 @@ def rows_in_context(tokens: Iterable[LineToken], text: str, strict: bool,
             yield token.retyped("CONTINUATION", line)
         else:
             row = None
-            prose = (m is not None and prose and token.line == previous + 1) or is_prose(
-                token, line)
+            if strict and not _row_below(tokens, i):
+                # The list is strict for good, so whether this line is prose is read
+                # only by a row right below it (``below_prose``, and a row read as
+                # text there passes it on): with none, it is not worked out (the
+                # lead of an Item 7 holding financial statements: thousands of lines).
+                prose = False
+            else:
+                line = line or line_of(token, text)
+                prose = (m is not None and prose and token.line == previous + 1) or is_prose(
+                    token, line)
             yield token.retyped("TEXT", "") if kind == "ROW" else token
         previous = token.end_line
 

@@ -36,6 +36,7 @@ from ..grammars import Transformer
 from ..layout.text import Layout
 from ..lexing import LineToken, lines_of
 from ..model import Exhibit
+from ..prefilter import lower_like_re
 from ..regions import Region, SyntaxProblem
 from ..vocab.exhibit_numbers import exhibit_key
 from .columns import chunks
@@ -70,6 +71,19 @@ _LEGEND_INCORPORATED = re.compile(
     rf"|.{{0,300}}?\b(?:is|are)\s+(?:hereby\s+)?(?:{_INCORPORATED_WORDS})",
     re.IGNORECASE,
 )
+
+
+def incorporated(description: str) -> bool:
+    """Whether a description says its exhibit was filed before (``INCORPORATED``).
+    Each way of saying it holds "filed" or "incorporated": a description with
+    neither (most) is not scanned (``lower_like_re``: where lower-casing does not
+    fold as the pattern's IGNORECASE does, the pattern tells)."""
+    low = lower_like_re(description)
+    if low is not None and "filed" not in low and "incorporated" not in low:
+        return False
+    return INCORPORATED.search(description) is not None
+
+
 _DESCRIPTION_WORDS = {"description", "of", "exhibit", "exhibits", "document", "documents"}
 
 
@@ -206,7 +220,7 @@ class _Builder(Transformer):
         noted = bool(rest) and rest[-1].type == "NOTE"  # "(previously filed)" below it
         return _Found(number, (head.start_pos + number_start, head.start_pos + number_end),
                       value, (found[0][0], found[-1][1]), "index" if self.index else "item",
-                      noted or INCORPORATED.search(value) is not None, self.suspect, mark)
+                      noted or incorporated(value), self.suspect, mark)
 
     def kind_heading(self, children: list[Token]) -> None:
         return None  # "(16) Letter re change in accountant" / "Not applicable.": none

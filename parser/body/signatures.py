@@ -26,6 +26,7 @@ from ..grammars import Transformer
 from ..layout.text import Layout
 from ..lexing import LineToken, lines_of
 from ..model import DateValue, Signature, Text
+from ..prefilter import lower_like_re
 from ..regions import Region, SyntaxProblem
 from ..vocab import signers as who
 from ..vocab.dates import find_date, find_day_of
@@ -182,7 +183,10 @@ def _sentence_date(token: Token, layout: Layout) -> DateValue | None:
     """The date in "... duly authorized on this 8th day of January, 2025." """
     start = token.start_pos
     text = layout.text[start : min(token.end_pos, start + lexer.LONG)]
-    found = find_day_of(text)
+    # "... day of ...": most sentences have no such words, and are not scanned
+    # for them (``lower_like_re``: unless only the pattern can tell)
+    low = lower_like_re(text)
+    found = find_day_of(text) if low is None or "day" in low else None
     if found is None:
         at = lexer.AUTHORIZED.search(text)
         found = find_date(text, at.end()) if at is not None else None
