@@ -83,6 +83,7 @@ def parse_with_recovery(
     replacement: str | None = None,
     pairs: bool = False,
     transformer: Callable[[], Transformer] | None = None,
+    recovered: Callable[[], Sequence[Token]] | None = None,
 ) -> Any:
     """Parse ``tokens``; return the tree, or None if even recovery failed.
 
@@ -96,7 +97,12 @@ def parse_with_recovery(
     reduces and no tree is built. A transformer given here must keep what it does
     to itself (no diagnostics reported from it): when the input departs from the
     grammar, the one that ran on the plain path is dropped and a fresh one walks
-    the tree recovery built."""
+    the tree recovery built.
+
+    With ``recovered``, the tokens recovery reads instead of ``tokens`` where they
+    depart: the plain path may be given fewer tokens, each standing for several
+    that parse the same way (the body's runs of text lines and layout tags), but a
+    departure is reported and recovered from line by line."""
     # Most inputs are in the language: parse them on the plain path, and go
     # through lark's interactive parser, from the start, only when one departs
     # (the callbacks build trees or data objects, nothing else, so the plain
@@ -105,6 +111,8 @@ def parse_with_recovery(
         return plain_parse(lark, tokens, None if transformer is None else transformer())
     except _Failed:
         pass
+    if recovered is not None:
+        tokens = recovered()
     tree = _recover(lark, tokens, insertable, report, replacement, pairs)
     return tree if transformer is None or tree is None else transformer().transform(tree)
 
