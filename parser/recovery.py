@@ -202,7 +202,8 @@ class _Failed(Exception):
 class _Plan:
     """Lark's LALR table for one parser and start rule, laid out for ``_run``: per
     state a row, per token kind of the row a shift (the next state's row, or with
-    the kind's callback, if the transformer has one, a tuple ``(row, callback)``)
+    the kind's callback, if the transformer has one, or the reductions of one child
+    that follow the shift whatever comes next, a tuple ``(row, callback)``)
     or a reduction (``[callback, length, name]``: the rule's callback, its length
     and the name to go to; the row maps the name to the row it goes to). Built
     once per parser, from the table and callbacks lark made; ``late`` is the same
@@ -229,13 +230,37 @@ class _Plan:
         the first (a shift)."""
         table = self._lark.parser.parser.parser.parse_table
         nonterminals = {rule.origin.name for rule in self._lark.rules}
+        # A state that reduces one rule of one symbol whatever comes next (after
+        # TEXT in ``_body_line: TEXT | markup``): the shift into it reduces at once,
+        # and goes where the state it shifted from goes on the rule's name (the
+        # reduction pops only the shifted token), and on through such states; what
+        # the next token would have found there. The callbacks run in the same
+        # order; a token that departs is still never shifted (it fails a step later,
+        # in the state the reductions lead to).
+        unit = {}
+        for state, row in table.states.items():
+            rules = {id(argument): argument for action, argument in row.values()
+                     if action is not Shift}
+            if (row and len(rules) == 1 and all(action is not Shift for action, _ in row.values())
+                    and len(next(iter(rules.values())).expansion) == 1):
+                unit[state] = next(iter(rules.values()))
         rows: dict = {state: {} for state in table.states}
         for state, row in table.states.items():
             out = rows[state]
             for kind, (action, argument) in row.items():
                 if action is Shift:
                     shifted = None if kind in nonterminals else on_shift(kind)
-                    out[kind] = rows[argument] if shifted is None else (rows[argument], shifted)
+                    chain = []
+                    if kind not in nonterminals:
+                        while argument in unit:
+                            rule = unit[argument]
+                            chain.append(callbacks[rule])
+                            argument = row[rule.origin.name][1]
+                    if chain:
+                        out[kind] = (rows[argument], _chained(shifted, chain))
+                    else:
+                        out[kind] = rows[argument] if shifted is None else (rows[argument],
+                                                                            shifted)
                 else:
                     out[kind] = [callbacks[argument], len(argument.expansion),
                                  argument.origin.name]
@@ -295,6 +320,18 @@ class _Plan:
             rows = self._by_class[key] = self._lay_out(
                 _spliced(self._lark, callbacks, _Late()), on_shift)
         return rows
+
+
+def _chained(shifted: Callable | None, chain: list[Callable]) -> Callable[[Token], object]:
+    """A shift's callback (``shifted``, None: the token as it is) followed by the
+    reductions of ``chain``, each of one child, as one function."""
+    namespace: dict = {f"c{i}": callback for i, callback in enumerate(chain)}
+    value = "t" if shifted is None else "s(t)"
+    namespace["s"] = shifted
+    for i in range(len(chain)):
+        value = f"c{i}([{value}])"
+    exec(f"def chained(t):\n    return {value}", namespace)  # noqa: S102 - made from the table
+    return namespace["chained"]
 
 
 def _spliced(lark: Lark, callbacks: dict, user: object) -> dict:
