@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from operator import itemgetter
 
 from ..layout.text import Layout
 from ..model import Item, Text
@@ -97,7 +96,6 @@ def _looks_like_title(text: str, keys: list[str]) -> bool:
 
 
 _PIECE = 1 << 20  # characters of an item's text read into lines at a time
-_KIND = itemgetter(0)  # a ``Line``'s kind
 
 
 def _pieces(text: str) -> Iterator[str]:
@@ -165,8 +163,6 @@ def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | N
     # the tags' places among the text's lines (none looked for in runs of columns).
     if isinstance(lines, (Lines, Run)):
         tags: list[tuple[int, str]] | None = None if lines.has_kind(MARKUP, i, j + 1) else []
-    elif MARKUP.isdisjoint(map(_KIND, lines[i + 1:j])):  # (in C: most items have no tags)
-        tags = []
     else:
         tags = [(line.number - first.number, line.text) for line in lines[i + 1:j]
                 if line.kind in MARKUP]
@@ -277,19 +273,7 @@ def _not_applicable(body: Text | None) -> bool:
     # answers each label; "None." opens the text): without any of the words those
     # lines are made of, neither can pass, and the lines need not be split and
     # matched one by one.
-    value = body.value
-    said = _saying_nothing(value)
-    if said == 0:
-        return False
-    # The first test below needs as many answers as labels and the two to cover
-    # every line, so answers for half the lines, and each answer holds one of the
-    # words; the second needs the first line to say there is nothing. A long item
-    # that uses a word once or twice ("none of the ...") passes neither, told
-    # without matching its lines one by one.
-    top = value.lstrip()  # (the value itself: an item's text is stripped)
-    cut = top.find("\n")
-    if (said is not None and not NOTHING.match(top[:cut if cut != -1 else len(top)].strip())
-            and 2 * said < _filled_lines(value, 2 * said)):
+    if not _may_say_nothing(body.value):
         return False
     # the body's lines are read a megabyte at a time (``_pieces``): a 10 MB item's
     # lines, and those lines stripped, are not all held at once
@@ -317,33 +301,19 @@ def _not_applicable(body: Text | None) -> bool:
     return letters < 60
 
 
-def _saying_nothing(value: str) -> int | None:
-    """How many times ``value`` holds a word a NOTHING or _SUB_NA line is made of,
-    case ignored as those patterns ignore it (at least the number of its lines that
-    say there is nothing), a megabyte at a time (``_pieces``: the words hold no
-    newline). Counted by lower-casing ASCII text only: None for text with another
-    character (an HTML body's no-break spaces and quotes), read line by line as
+def _may_say_nothing(value: str) -> bool:
+    """Whether ``value`` may hold a word a NOTHING or _SUB_NA line is made of, case
+    ignored as those patterns ignore it, a megabyte at a time (``_pieces``: the words
+    hold no newline). Told by lower-casing ASCII text only: text with another
+    character (an HTML body's no-break spaces and quotes) is read line by line as
     before, where lower-casing it whole cost more than that."""
-    said = 0
     for piece in _pieces(value):
         if not piece.isascii():
-            return None
+            return True
         low = piece.lower()
-        if "applicable" in low or "n/a" in low or "none" in low:  # (most items: none)
-            said += low.count("applicable") + low.count("n/a") + low.count("none")
-    return said
-
-
-def _filled_lines(value: str, enough: int) -> int:
-    """The number of lines of ``value`` that are not blank, counting stopped once over
-    ``enough`` (in C: no Python frame per line)."""
-    filled = 0
-    for piece in _pieces(value):
-        stripped = list(map(str.strip, piece.split("\n")))
-        filled += len(stripped) - stripped.count("")
-        if filled > enough:
-            break
-    return filled
+        if "applicable" in low or "n/a" in low or "none" in low:
+            return True
+    return False
 
 
 def _items(part: Part, layout: Layout) -> list[Item]:
