@@ -203,9 +203,11 @@ class _Plan:
     """Lark's LALR table for one parser and start rule, laid out for ``_run``: per
     state a row, per token kind of the row a shift (the next state's row, or with
     the kind's callback, if the transformer has one, or the reductions of one child
-    that follow the shift whatever comes next, a tuple ``(row, callback)``)
-    or a reduction (``[callback, length, name]``: the rule's callback, its length
-    and the name to go to; the row maps the name to the row it goes to). Built
+    that follow the shift whatever comes next, a tuple ``(row, callback)``; where
+    those end in a list growing by one, a function folding the token into the
+    value on top) or a reduction (``[callback, length, name]``: the rule's
+    callback, its length and the name to go to; the row maps the name to a row,
+    a tuple or a function as it maps a token kind). Built
     once per parser, from the table and callbacks lark made; ``late`` is the same
     table with callbacks that call the transformer of the parse in progress
     (``plain_parse`` with a transformer)."""
@@ -226,8 +228,8 @@ class _Plan:
 
     def _lay_out(self, callbacks: dict, on_shift: Callable[[str], object]) -> dict:
         """The rows by state number. The kinds of action differ in type (a dict, a
-        tuple, a list) so that ``_run`` tells them apart by one test, most often
-        the first (a shift)."""
+        tuple, a function, a list) so that ``_run`` tells them apart by one test,
+        most often the first (a shift)."""
         table = self._lark.parser.parser.parser.parse_table
         nonterminals = {rule.origin.name for rule in self._lark.rules}
         # A state that reduces one rule of one symbol whatever comes next (after
@@ -237,13 +239,22 @@ class _Plan:
         # the next token would have found there. The callbacks run in the same
         # order; a token that departs is still never shifted (it fails a step later,
         # in the state the reductions lead to).
-        unit = {}
+        # A state that reduces ``x: x y`` whatever comes next, entered by ``y`` (a
+        # list growing by one, ``__body_line_star: __body_line_star _body_line``):
+        # the state below it was entered by ``x`` and is where the reduction goes
+        # back to (the state under that one goes there on ``x``), so the shift
+        # leading to it folds ``y`` into the value on top and stays where it is.
+        unit, folds = {}, {}
         for state, row in table.states.items():
             rules = {id(argument): argument for action, argument in row.values()
                      if action is not Shift}
-            if (row and len(rules) == 1 and all(action is not Shift for action, _ in row.values())
-                    and len(next(iter(rules.values())).expansion) == 1):
-                unit[state] = next(iter(rules.values()))
+            if not row or len(rules) != 1 or any(action is Shift for action, _ in row.values()):
+                continue
+            rule = next(iter(rules.values()))
+            if len(rule.expansion) == 1:
+                unit[state] = rule
+            elif len(rule.expansion) == 2 and rule.expansion[0] == rule.origin:
+                folds[state] = rule
         rows: dict = {state: {} for state in table.states}
         for state, row in table.states.items():
             out = rows[state]
@@ -251,12 +262,13 @@ class _Plan:
                 if action is Shift:
                     shifted = None if kind in nonterminals else on_shift(kind)
                     chain = []
-                    if kind not in nonterminals:
-                        while argument in unit:
-                            rule = unit[argument]
-                            chain.append(callbacks[rule])
-                            argument = row[rule.origin.name][1]
-                    if chain:
+                    while argument in unit and argument != self.end:
+                        rule = unit[argument]
+                        chain.append(callbacks[rule])
+                        argument = row[rule.origin.name][1]
+                    if argument in folds and argument != self.end:
+                        out[kind] = _folded(shifted, chain, callbacks[folds[argument]])
+                    elif chain:
                         out[kind] = (rows[argument], _chained(shifted, chain))
                     else:
                         out[kind] = rows[argument] if shifted is None else (rows[argument],
@@ -332,6 +344,19 @@ def _chained(shifted: Callable | None, chain: list[Callable]) -> Callable[[Token
         value = f"c{i}([{value}])"
     exec(f"def chained(t):\n    return {value}", namespace)  # noqa: S102 - made from the table
     return namespace["chained"]
+
+
+def _folded(shifted: Callable | None, chain: list[Callable], fold: Callable
+            ) -> Callable[[object, Token], object]:
+    """``_chained``, then the reduction of ``x: x y`` taking the value on top
+    (``x``) and the chain's (``y``), as one function of the two."""
+    namespace: dict = {f"c{i}": callback for i, callback in enumerate(chain)}
+    namespace["s"], namespace["f"] = shifted, fold
+    value = "t" if shifted is None else "s(t)"
+    for i in range(len(chain)):
+        value = f"c{i}([{value}])"
+    exec(f"def folded(top, t):\n    return f([top, {value}])", namespace)  # noqa: S102
+    return namespace["folded"]
 
 
 def _spliced(lark: Lark, callbacks: dict, user: object) -> dict:
@@ -538,6 +563,9 @@ def _run(actions: dict, start: int, end: int, tokens: Sequence[Token]) -> object
                 rows.append(row)
                 values.append(action[1](token))
                 break
+            if type(action) is FunctionType:  # a shift folded into the value on top
+                values[-1] = action(values[-1], token)
+                break
             if action is None:
                 raise _Failed
             callback, size, name = action
@@ -547,9 +575,18 @@ def _run(actions: dict, start: int, end: int, tokens: Sequence[Token]) -> object
                 del values[-size:]
             else:
                 children = []
-            values.append(callback(children))
-            row = rows[-1][name]
-            rows.append(row)
+            value = callback(children)
+            row = rows[-1][name]  # the goto: laid out as a shift of the name
+            if type(row) is dict:
+                rows.append(row)
+                values.append(value)
+            elif type(row) is tuple:
+                values.append(row[1](value))
+                row = row[0]
+                rows.append(row)
+            else:
+                values[-1] = row(values[-1], value)
+                row = rows[-1]
     last = actions[end]
     while True:
         action = row.get("$END")
@@ -562,9 +599,18 @@ def _run(actions: dict, start: int, end: int, tokens: Sequence[Token]) -> object
             del values[-size:]
         else:
             children = []
-        values.append(callback(children))
+        value = callback(children)
         row = rows[-1][name]
-        rows.append(row)
+        if type(row) is dict:
+            rows.append(row)
+            values.append(value)
+        elif type(row) is tuple:
+            values.append(row[1](value))
+            row = row[0]
+            rows.append(row)
+        else:
+            values[-1] = row(values[-1], value)
+            row = rows[-1]
         if row is last:
             return values[-1]
 
