@@ -11,6 +11,7 @@ closers until the grammar accepts. Relies on lark's interactive parser
 
 from __future__ import annotations
 
+import functools
 import inspect
 import threading
 from collections.abc import Callable, Sequence
@@ -83,6 +84,7 @@ def parse_with_recovery(
     replacement: str | None = None,
     pairs: bool = False,
     transformer: Callable[[], Transformer] | None = None,
+    recovered: Callable[[], Sequence[Token]] | None = None,
 ) -> Any:
     """Parse ``tokens``; return the tree, or None if even recovery failed.
 
@@ -96,7 +98,12 @@ def parse_with_recovery(
     reduces and no tree is built. A transformer given here must keep what it does
     to itself (no diagnostics reported from it): when the input departs from the
     grammar, the one that ran on the plain path is dropped and a fresh one walks
-    the tree recovery built."""
+    the tree recovery built.
+
+    With ``recovered``, the tokens recovery reads instead of ``tokens`` where they
+    depart: the plain path may be given fewer tokens, each standing for several
+    that parse the same way (the body's runs of text lines and layout tags), but a
+    departure is reported and recovered from line by line."""
     # Most inputs are in the language: parse them on the plain path, and go
     # through lark's interactive parser, from the start, only when one departs
     # (the callbacks build trees or data objects, nothing else, so the plain
@@ -105,6 +112,8 @@ def parse_with_recovery(
         return plain_parse(lark, tokens, None if transformer is None else transformer())
     except _Failed:
         pass
+    if recovered is not None:
+        tokens = recovered()
     tree = _recover(lark, tokens, insertable, report, replacement, pairs)
     return tree if transformer is None or tree is None else transformer().transform(tree)
 
@@ -194,9 +203,12 @@ class _Failed(Exception):
 class _Plan:
     """Lark's LALR table for one parser and start rule, laid out for ``_run``: per
     state a row, per token kind of the row a shift (the next state's row, or with
-    the kind's callback, if the transformer has one, a tuple ``(row, callback)``)
-    or a reduction (``[callback, length, name]``: the rule's callback, its length
-    and the name to go to; the row maps the name to the row it goes to). Built
+    the kind's callback, if the transformer has one, or the reductions of one child
+    that follow the shift whatever comes next, a tuple ``(row, callback)``; where
+    those end in a list growing by one, a function folding the token into the
+    value on top) or a reduction (``[callback, length, name]``: the rule's
+    callback, its length and the name to go to; the row maps the name to a row,
+    a tuple or a function as it maps a token kind). Built
     once per parser, from the table and callbacks lark made; ``late`` is the same
     table with callbacks that call the transformer of the parse in progress
     (``plain_parse`` with a transformer)."""
@@ -217,17 +229,51 @@ class _Plan:
 
     def _lay_out(self, callbacks: dict, on_shift: Callable[[str], object]) -> dict:
         """The rows by state number. The kinds of action differ in type (a dict, a
-        tuple, a list) so that ``_run`` tells them apart by one test, most often
-        the first (a shift)."""
+        tuple, a function, a list) so that ``_run`` tells them apart by one test,
+        most often the first (a shift)."""
         table = self._lark.parser.parser.parser.parse_table
         nonterminals = {rule.origin.name for rule in self._lark.rules}
+        # A state that reduces one rule of one symbol whatever comes next (after
+        # TEXT in ``_body_line: TEXT | markup``): the shift into it reduces at once,
+        # and goes where the state it shifted from goes on the rule's name (the
+        # reduction pops only the shifted token), and on through such states; what
+        # the next token would have found there. The callbacks run in the same
+        # order; a token that departs is still never shifted (it fails a step later,
+        # in the state the reductions lead to).
+        # A state that reduces ``x: x y`` whatever comes next, entered by ``y`` (a
+        # list growing by one, ``__body_line_star: __body_line_star _body_line``):
+        # the state below it was entered by ``x`` and is where the reduction goes
+        # back to (the state under that one goes there on ``x``), so the shift
+        # leading to it folds ``y`` into the value on top and stays where it is.
+        unit, folds = {}, {}
+        for state, row in table.states.items():
+            rules = {id(argument): argument for action, argument in row.values()
+                     if action is not Shift}
+            if not row or len(rules) != 1 or any(action is Shift for action, _ in row.values()):
+                continue
+            rule = next(iter(rules.values()))
+            if len(rule.expansion) == 1:
+                unit[state] = rule
+            elif len(rule.expansion) == 2 and rule.expansion[0] == rule.origin:
+                folds[state] = rule
         rows: dict = {state: {} for state in table.states}
         for state, row in table.states.items():
             out = rows[state]
             for kind, (action, argument) in row.items():
                 if action is Shift:
                     shifted = None if kind in nonterminals else on_shift(kind)
-                    out[kind] = rows[argument] if shifted is None else (rows[argument], shifted)
+                    chain = []
+                    while argument in unit and argument != self.end:
+                        rule = unit[argument]
+                        chain.append(callbacks[rule])
+                        argument = row[rule.origin.name][1]
+                    if argument in folds and argument != self.end:
+                        out[kind] = _folded(shifted, chain, callbacks[folds[argument]])
+                    elif chain:
+                        out[kind] = (rows[argument], _chained(shifted, chain))
+                    else:
+                        out[kind] = rows[argument] if shifted is None else (rows[argument],
+                                                                            shifted)
                 else:
                     out[kind] = [callbacks[argument], len(argument.expansion),
                                  argument.origin.name]
@@ -287,6 +333,38 @@ class _Plan:
             rows = self._by_class[key] = self._lay_out(
                 _spliced(self._lark, callbacks, _Late()), on_shift)
         return rows
+
+
+def _chained(shifted: Callable | None, chain: list[Callable]) -> Callable[[Token], object]:
+    """A shift's callback (``shifted``, None: the token as it is) followed by the
+    reductions of ``chain``, each of one child, as one function."""
+    return _maker(len(chain), shifted is not None, False)(shifted, None, *chain)
+
+
+def _folded(shifted: Callable | None, chain: list[Callable], fold: Callable
+            ) -> Callable[[object, Token], object]:
+    """``_chained``, then the reduction of ``x: x y`` taking the value on top
+    (``x``) and the chain's (``y``), as one function of the two."""
+    return _maker(len(chain), shifted is not None, True)(shifted, fold, *chain)
+
+
+@functools.cache
+def _maker(length: int, shifted: bool, folded: bool) -> Callable[..., Callable]:
+    """A function making ``_chained``'s or ``_folded``'s function for one shape from
+    its callbacks (``s`` the shift's, ``f`` the fold's, ``c0``... the chain's): the
+    code is made once a shape (a handful), each entry of a table is then a closure
+    (an ``exec`` an entry made getting a process ready 0.05 s slower)."""
+    value = "s(t)" if shifted else "t"
+    for i in range(length):
+        value = f"c{i}([{value}])"
+    names = "".join(f", c{i}" for i in range(length))
+    inner = f"def folded(top, t):\n        return f([top, {value}])" if folded else (
+        f"def chained(t):\n        return {value}")
+    source = (f"def make(s, f{names}):\n    {inner}\n"
+              f"    return {'folded' if folded else 'chained'}")
+    namespace: dict = {}
+    exec(source, namespace)  # noqa: S102 - made from the table's shapes
+    return namespace["make"]
 
 
 def _spliced(lark: Lark, callbacks: dict, user: object) -> dict:
@@ -493,6 +571,9 @@ def _run(actions: dict, start: int, end: int, tokens: Sequence[Token]) -> object
                 rows.append(row)
                 values.append(action[1](token))
                 break
+            if type(action) is FunctionType:  # a shift folded into the value on top
+                values[-1] = action(values[-1], token)
+                break
             if action is None:
                 raise _Failed
             callback, size, name = action
@@ -502,9 +583,18 @@ def _run(actions: dict, start: int, end: int, tokens: Sequence[Token]) -> object
                 del values[-size:]
             else:
                 children = []
-            values.append(callback(children))
-            row = rows[-1][name]
-            rows.append(row)
+            value = callback(children)
+            row = rows[-1][name]  # the goto: laid out as a shift of the name
+            if type(row) is dict:
+                rows.append(row)
+                values.append(value)
+            elif type(row) is tuple:
+                values.append(row[1](value))
+                row = row[0]
+                rows.append(row)
+            else:
+                values[-1] = row(values[-1], value)
+                row = rows[-1]
     last = actions[end]
     while True:
         action = row.get("$END")
@@ -517,9 +607,18 @@ def _run(actions: dict, start: int, end: int, tokens: Sequence[Token]) -> object
             del values[-size:]
         else:
             children = []
-        values.append(callback(children))
+        value = callback(children)
         row = rows[-1][name]
-        rows.append(row)
+        if type(row) is dict:
+            rows.append(row)
+            values.append(value)
+        elif type(row) is tuple:
+            values.append(row[1](value))
+            row = row[0]
+            rows.append(row)
+        else:
+            values[-1] = row(values[-1], value)
+            row = rows[-1]
         if row is last:
             return values[-1]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from eightk import parse
+from eightk import parse, parse_text
 from eightk.body import lexer as body_lexer
 from eightk.vocab.items import key_for_title, normalise_number
 
@@ -310,3 +310,21 @@ def test_normalise_number():
     assert normalise_number("2. 02") == "2.02"
     assert normalise_number("07") == "7"
     assert normalise_number("5.2") == "5.2"
+
+
+@pytest.mark.parametrize("columns", [False, True])
+def test_lines_after_a_section_heading_are_reported_one_by_one(columns, monkeypatch):
+    # The grammar takes nothing under a section heading: the tag and the text
+    # below one depart from it, and each line is reported on its own, whether the
+    # lexer put the tag in the run of text lines (a short text) or not (columns)
+    if columns:
+        monkeypatch.setattr(body_lexer, "COLUMNS", 0)
+    text = ("FORM 8-K\nAcme Corp\nSection 2 - Financial Information\n<PAGE>\n"
+            "some text here\n<TABLE>\nItem 2.02 Results of Operations\n"
+            "The results were good.\n\nSIGNATURES\nAcme\n")
+    filing = parse_text(text)
+    found = [(d.message, d.span.line) for d in filing.diagnostics
+             if d.name in ("body-syntax", "unbalanced-table-tags")]
+    assert found == [("unexpected page line", 4), ("unexpected text line", 5),
+                     ("unexpected table open line", 6), ("`<TABLE>` is never closed", 6)]
+    assert [i.key for i in filing.items] == ["2.02"]

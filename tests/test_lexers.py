@@ -95,6 +95,36 @@ def test_table_tags_are_checked_and_tokens_pass():
         "`<TABLE>` is never closed"]
 
 
+def test_layout_tags_go_in_the_runs_of_text_lines():
+    # the grammar takes a tag wherever it takes text: the reader's lexer puts each
+    # in the run it stands in, as the line the line-by-line lexer names
+    text = "Some text\n<PAGE>\nmore text\nItem 8.01 Other Events\n<TABLE>\nrow\n</TABLE>\n"
+    tokens = body_lexer.tokenize_runs(text).tokens
+    assert [t.type for t in tokens] == ["TEXT", "ITEM_HEAD", "TEXT"]
+    assert [line.kind for line in tokens[0].lines] == ["TEXT", "PAGE", "TEXT"]
+    assert [line.kind for line in tokens[2].lines] == ["TABLE_OPEN", "TEXT", "TABLE_CLOSE"]
+    page = tokens[0].lines[1]
+    assert page[:5] == ("PAGE", "<PAGE>", 10, 16, 2) and page.match is not None
+    # and gives them back one token each, for recovery to report line by line
+    assert [t.type for t in body_lexer.separated(tokens)] == [
+        "TEXT", "PAGE", "TEXT", "ITEM_HEAD", "TABLE_OPEN", "TEXT", "TABLE_CLOSE"]
+    assert [(t.type, t.start_pos, t.end_pos, t.line, t.value)
+            for t in body_lexer.separated(tokens)] == [
+        (t.type, t.start_pos, t.end_pos, t.line, t.value)
+        for t in body_lexer.text_runs(body_lexer.tokenize(text).tokens, text)]
+
+
+def test_a_tag_above_a_heading_is_no_sentence_going_on():
+    # a <TABLE> line that ends like prose is still a tag: the heading below it
+    # stays a heading, in a run or not
+    text = ("The results are set out below, in the table we refer to in\n"
+            "<TABLE border=0 cellpadding=0 width=100% the table we refer to in\n"
+            "Item 2. Acquisition\n</TABLE>\n")
+    assert kinds(text) == ["TEXT", "TABLE_OPEN", "ITEM_HEAD", "TABLE_CLOSE"]
+    assert [t.type for t in body_lexer.tokenize_runs(text).tokens] == [
+        "TEXT", "ITEM_HEAD", "TEXT"]
+
+
 def _front(text: str) -> list[Line]:
     return [Line("TEXT", text[t.start_pos:t.end_pos], t.start_pos, t.end_pos, t.line)
             for t in lex(text, body_lexer.vocabulary(), lines_of(text))]

@@ -196,3 +196,46 @@ def test_methods_found_by_class_as_a_walk_finds_them_on_the_instance():
     assert "own" in str(shadowed.transform(lark.parse(iter(tokens))))
     assert "field" not in str(quiet.transform(lark.parse(iter(tokens))))
     assert "inline" in str(Inline().transform(lark.parse(iter(tokens))))
+
+
+_UNITS = r"""
+start: x+ END?
+x: y
+y: z | B
+z: A
+%declare A B END
+"""
+
+
+@pytest.mark.parametrize("kinds", ["A", "A A B", "B A END", "A B A B A END"])
+def test_a_shift_into_a_chain_of_one_child_reductions_reduces_in_the_same_order(kinds):
+    # the plain loop reduces x: y, y: z, z: A as it shifts A (``_chained``): the
+    # same tree, and a transformer's methods, tokens first, called in lark's order
+    lark = grammars.build(text=_UNITS, stored=False)
+    tokens = _shaped_tokens(kinds)
+    assert _same(recovery.plain_parse(lark, tokens), lark.parse(iter(tokens)))
+
+    class Calls(Transformer):
+        def __init__(self):
+            super().__init__(visit_tokens=True)
+            self.calls = []
+
+        def __default__(self, data, children, meta):
+            self.calls.append(data)
+            return Tree(data, children, meta)
+
+        def __default_token__(self, token):
+            self.calls.append(token.type)
+            return token
+
+    walk, plain = Calls(), Calls()
+    assert _same(recovery.plain_parse(lark, tokens, plain), walk.transform(
+        lark.parse(iter(tokens))))
+    assert plain.calls == walk.calls
+
+
+@pytest.mark.parametrize("kinds", ["END", "A END A", "A END END"])
+def test_a_token_that_departs_after_a_chain_of_reductions_still_fails(kinds):
+    lark = grammars.build(text=_UNITS, stored=False)
+    with pytest.raises(recovery._Failed):
+        recovery.plain_parse(lark, _shaped_tokens(kinds))

@@ -159,7 +159,8 @@ def _lines_of_runs(tokens) -> list[tuple[str, int, int, int]]:
     out = []
     for token in tokens:
         if isinstance(token, body_lexer.TextRun):
-            out += [("TEXT", line.start, line.end, line.number) for line in token.lines]
+            # (a run holds the layout tags among its text lines too)
+            out += [(line.kind, line.start, line.end, line.number) for line in token.lines]
         else:
             out.append((token.type, token.start_pos, token.end_pos, token.line))
     return out

@@ -14,9 +14,10 @@ here, each by one pass over the token stream:
 
 ``tokenize`` gives one token per line; ``tokenize_runs``, what the reader parses,
 gives the same lines with each run of consecutive ``TEXT`` lines as one token
-(``TextRun``, holding the run's ``Line``s). The grammar takes ``TEXT`` wherever
-it takes one, so a run parses as its lines would; four lines in five are text,
-and the parser then only sees where sections start.
+(``TextRun``, holding the run's ``Line``s), and in a text of up to ``COLUMNS``
+characters the layout tags among them in the run too. The grammar takes ``TEXT``
+and a tag wherever it takes one, so a run parses as its lines would; the parser
+then only sees where sections start.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ class BodyTokens(NamedTuple):
 class TextRun(LineToken):
     """Consecutive ``TEXT`` lines as one ``TEXT`` token: it spans them (``line`` is
     the first one's number, ``end_line`` the last one's) and holds them: a list of
-    ``Line``s, or in a text over ``COLUMNS`` characters a ``Run`` (columns, a
+    ``Line``s (with the layout tags among them, each a ``Line`` of its kind, from
+    ``_lex_body``), or in a text over ``COLUMNS`` characters a ``Run`` (columns, a
     ``Line`` made for each line read)."""
 
     __slots__ = ("lines",)
@@ -286,10 +288,109 @@ def _joined(tokens: list[LineToken], text: str) -> TextRun:
 
 
 def tokenize_runs(text: str) -> BodyTokens:
-    """``tokenize``'s tokens with every run of ``TEXT`` lines one ``TextRun``."""
+    """``tokenize``'s tokens with every run of ``TEXT`` lines one ``TextRun``; in a
+    text of up to ``COLUMNS`` characters, with the layout tags among them too
+    (``_lex_body``)."""
     notes: list[BodyNote] = []
+    if len(text) <= COLUMNS:
+        return BodyTokens(_lex_body(text, vocabulary(), notes), notes)
     tokens = lex_runs(text, vocabulary())
     tokens = headings_in_sentences(tokens, text)
     tokens = explanatory_note_first(tokens)
     tokens = table_tags(tokens, notes)
     return BodyTokens(list(text_runs(tokens, text)), notes)
+
+
+def _lex_body(text: str, vocabulary: Vocabulary, notes: list[BodyNote]) -> list[LineToken]:
+    """``tokenize_runs`` of a text of up to ``COLUMNS`` characters, in one loop, with
+    each layout tag (``MARKUP``) put in the run of text lines it stands among: the
+    grammar takes a tag wherever it takes ``TEXT`` (``_front_line``,
+    ``_body_line``), and the reader turns either into the same ``Line``, so the
+    parser then sees a token per heading and one between two headings (a
+    submission's text has as many tags as runs of text). The passes
+    (``headings_in_sentences``, ``explanatory_note_first``, ``table_tags``) are
+    decided as each line is named, as they would decide them on ``lex_runs``'
+    tokens, and a heading they make text joins the run it then continues
+    (``text_runs``)."""
+    find = vocabulary.first
+    plain = vocabulary.plain or _never
+    make = _make_line
+    out: list[LineToken] = []
+    run: list[Line] = []
+    # the number of the last line ``headings_in_sentences`` takes for text: a text
+    # line or a heading it made text (not a tag, nor an explanatory note made text)
+    text_end = 0
+    headed = False  # a heading came (``explanatory_note_first``)
+    tables: list[tuple[int, int]] = []  # open <TABLE> tags (``table_tags``)
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        end = start + len(line)
+        if plain(line) is not None:  # text, by its first character
+            run.append(make(("TEXT", line, start, end, number, None)))
+            text_end = number
+        elif line and not line.isspace():
+            found = find(line if len(line) <= HEAD else line[:HEAD])
+            if found is None:
+                run.append(make(("TEXT", line, start, end, number, None)))
+                text_end = number
+                start = end + 1
+                continue
+            kind = found[0]
+            if kind in MARKUP:
+                if kind == "TABLE_OPEN":
+                    if tables:
+                        notes.append(BodyNote(
+                            "unbalanced-table-tags", "`<TABLE>` opened inside an unclosed table",
+                            start, end, tables[-1]))
+                    tables.append((start, end))
+                elif kind == "TABLE_CLOSE":
+                    if tables:
+                        tables.pop()
+                    else:
+                        notes.append(BodyNote("unbalanced-table-tags",
+                                              "`</TABLE>` without an open table", start, end))
+                run.append(make((kind, line, start, end, number, found[1])))
+            elif (kind == "ITEM_HEAD" and text_end == number - 1 and run
+                    and _mid_sentence(run[-1].text)):
+                run.append(make(("TEXT", line, start, end, number, None)))
+                text_end = number
+            elif kind == "EXPLANATORY_HEAD" and headed:
+                run.append(make(("TEXT", line, start, end, number, None)))
+            else:
+                if kind in HEADINGS:
+                    headed = True
+                if run:
+                    out.append(TextRun(run))
+                    run = []
+                out.append(LineToken(kind, line, start, number, number, end, found[1]))
+        start = end + 1
+    if run:
+        out.append(TextRun(run))
+    for start, end in tables:
+        notes.append(BodyNote("unbalanced-table-tags", "`<TABLE>` is never closed", start, end))
+    return out
+
+
+def separated(tokens: list[LineToken]) -> list[LineToken]:
+    """``tokens`` with the layout tags ``_lex_body`` put in runs of text lines taken
+    out again, each its own token (what ``lex_runs`` gives): the stream recovery
+    reads, where each line that departs from the grammar is reported alone."""
+    out: list[LineToken] = []
+    for token in tokens:
+        lines = token.lines if isinstance(token, TextRun) else None
+        if type(lines) is not list or all(line.kind == "TEXT" for line in lines):
+            out.append(token)
+            continue
+        run: list[Line] = []
+        for line in lines:
+            if line.kind == "TEXT":
+                run.append(line)
+                continue
+            if run:
+                out.append(TextRun(run))
+                run = []
+            out.append(LineToken(line.kind, line.text, line.start, line.number, line.number,
+                                 line.end, line.match))
+        if run:
+            out.append(TextRun(run))
+    return out

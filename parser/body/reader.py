@@ -232,7 +232,8 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
             label=f"expected {expected or 'something else'}",
         )
 
-    built = parse_with_recovery(_parser(), lexed.tokens, (), report)
+    built = parse_with_recovery(_parser(), lexed.tokens, (), report,
+                                recovered=functools.partial(body_lexer.separated, lexed.tokens))
     if built is None:
         return Body(None, None, [], [], [], [], [])
     front, note, parts = built
