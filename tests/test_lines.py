@@ -9,8 +9,9 @@ from conftest import project_files, shared_files
 from eightk import parse_source
 from eightk.body import items as body_items
 from eightk.body import lexer as body_lexer
+from eightk.body import reader as body_reader
 from eightk.body.lexer import MARKUP
-from eightk.body.lines import Line, Lines, Run
+from eightk.body.lines import Line, Lines, Parts, Run
 from test_frozen import test_corpus_output_is_frozen as frozen_output_check
 
 TEXT = "first line\n\n  second\n   \nthird one\n<PAGE>\nfourth\n"
@@ -179,3 +180,71 @@ def test_ordinary_texts_keep_lists_and_long_ones_columns(monkeypatch):
             if isinstance(t, body_lexer.TextRun)]
     assert len(runs) == 1 and isinstance(runs[0].lines, Run)
     assert [line.text for line in runs[0].lines] == ["The company did things.", "More of them."]
+
+
+def _same_line(kept: Line, made: Line) -> None:
+    assert tuple(kept[:5]) == tuple(made[:5])
+    if kept.match is None:
+        assert made.match is None
+        return
+    assert made.match is not None and made.match.re is kept.match.re
+    assert made.match.string == kept.match.string and made.match.span() == kept.match.span()
+    assert made.match.groupdict() == kept.match.groupdict()
+    assert made.match.groups() == kept.match.groups()
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_parts_kept_as_columns_read_as_the_parts(path, monkeypatch):
+    """``Parts`` makes each part again as it was: kind, heading (its match made again
+    with the same groups), lines, end, heading keys; a part it cannot keep as
+    columns (lines that are not one run) is kept as it is."""
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)  # runs of columns, as in a long text
+    seen: list[tuple[list, Parts]] = []
+
+    def spy(parts, text, keys_of):
+        given = list(parts)  # (Parts empties the list it is given)
+        kept = Parts(parts, text, keys_of)
+        assert parts == []
+        seen.append((given, kept))
+        return kept
+
+    monkeypatch.setattr(body_reader, "_MANY_PARTS", 0)
+    monkeypatch.setattr(body_reader, "Parts", spy)
+    parse_source(path)
+    for parts, kept in seen:
+        assert len(kept) == len(parts) and kept.kinds == [p.kind for p in parts]
+        assert kept.keys == [body_items.heading_key_tuple(p.head) for p in parts]
+        for i, (part, made) in enumerate(zip(parts, kept, strict=True)):
+            if i in kept._kept:
+                assert made is part
+                continue
+            assert made.kind == part.kind and made.end == part.end
+            _same_line(part.head, made.head)
+            _same_line(part.head, kept.head(i))
+            assert made.lines == part.lines and type(made.lines) is type(part.lines)
+        assert [p.kind for p in kept[1:3]] == [p.kind for p in parts[1:3]]
+        if parts:
+            _same_line(parts[-1].head, kept[-1].head)
+
+
+def test_a_dense_body_keeps_its_parts_as_columns(monkeypatch):
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)
+    monkeypatch.setattr(body_reader, "_MANY_PARTS", 2)
+    text = ("ITEM 8.01 OTHER EVENTS\n\nThe company did a thing.\n\n"
+            "ITEM 9.01 FINANCIAL STATEMENTS AND EXHIBITS\n\nNone.\n\n"
+            "                SIGNATURES\n\nBy: /s/ Jane Doe\n")
+    parsed = parse_source(text.encode())
+    parts = parsed.body.parts
+    assert type(parts) is Parts and not parts._kept  # every part as columns
+    assert parts.kinds == ["item", "item", "signatures"]
+    assert parts.keys == [("8.01",), ("9.01",), ()]
+    assert parts[0].head.match.group("nums") == "8.01"
+    assert [line.text for line in parts[1].lines] == ["None."]
+
+
+@pytest.mark.parametrize("corpus", ["project", "shared"])
+def test_frozen_output_when_parts_are_kept_as_columns(corpus, monkeypatch):
+    # what the validator reads of a body of many parts, on every file
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)
+    monkeypatch.setattr(body_reader, "_MANY_PARTS", 0)
+    frozen_output_check(corpus)

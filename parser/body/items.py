@@ -19,7 +19,7 @@ from ..vocab import items as vocab
 from ..vocab.shapes import NOTHING
 from .columns import is_rule
 from .lexer import MARKUP
-from .lines import Line, Lines, Part, Run
+from .lines import Line, Lines, Part, Parts, Run
 from .signature_lexer import exchange_act_at
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
@@ -197,10 +197,22 @@ def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | N
 
 def heading_keys(heading: Line) -> list[str]:
     """The item numbers an item heading names, normalised ("7", "9.01")."""
+    return list(heading_key_tuple(heading))
+
+
+def heading_key_tuple(heading: Line) -> tuple[str, ...]:
+    """``heading_keys`` as the tuple shared by every heading of the same words."""
     m = heading.match
     if heading.kind != "ITEM_HEAD" or m is None:
-        return []
-    return list(_heading_keys(m.group("nums"), m.group("rest")))
+        return ()
+    return _heading_keys(m.group("nums"), m.group("rest"))
+
+
+def part_keys(parts: Sequence[Part], i: int) -> tuple[str, ...]:
+    """``heading_keys`` of ``parts[i]``: kept ``Parts`` hold them, no heading made."""
+    if type(parts) is Parts:
+        return parts.keys[i]
+    return heading_key_tuple(parts[i].head)
 
 
 @functools.lru_cache(maxsize=_CACHE)

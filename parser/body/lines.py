@@ -6,7 +6,7 @@ import functools
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, repeat
 from typing import NamedTuple, overload
 
@@ -279,3 +279,126 @@ def texts_of(lines: Iterable[Line], leave_out: frozenset[str]) -> list[str]:
     if type(lines) is Run:
         return [] if "TEXT" in leave_out else lines.texts()
     return [line.text for line in lines if line.kind not in leave_out]
+
+
+
+class Parts(Sequence[Part]):
+    """The parts a body reader keeps for the validator, as columns: each ``Part``
+    made anew when it is asked for. A dense 25 MB body has 37,000 parts, each a
+    ``Part``, its heading's ``Line``, string, match and ints and its ``Run``: 20 MB
+    kept after their data objects were read; as columns, 40 bytes a part. Only a
+    part whose lines are a run of the shared columns (or none), whose heading is its
+    layout line and whose match can be made again (its pattern run over the same
+    characters) is kept so; any other is kept as it is. ``keys`` holds what the
+    validator reads of each heading (``keys_of`` it), worked out here while the
+    match is at hand, so that it makes no heading again. ``parts`` is emptied as
+    they are kept (each let go at once: not held twice at the peak)."""
+
+    __slots__ = ("text", "kinds", "keys", "_head_kinds", "_patterns", "_columns", "_ints",
+                 "_kept")
+
+    def __init__(self, parts: list[Part], text: str,
+                 keys_of: Callable[[Line], tuple[str, ...]]) -> None:
+        self.text = text
+        self.kinds: list[str] = []  # each part's kind, read without making the part
+        self.keys: list[tuple[str, ...]] = []
+        # each heading's kind and pattern (None: no match)
+        self._head_kinds: list[str] = []
+        self._patterns: list[re.Pattern[str] | None] = []
+        # per part: heading start, end, number, matched length (-1: no match), lines lo, hi
+        code = column_code(text)
+        self._ints = ints = tuple(array(code) for _ in range(6))
+        self._columns: tuple[array, array, array] | None = None  # the runs' shared columns
+        self._kept: dict[int, Part] = {}  # parts kept as they are, by index
+        add_kind, add_keys = self.kinds.append, self.keys.append
+        add_head_kind, add_pattern = self._head_kinds.append, self._patterns.append
+        add_start, add_end, add_number, add_size, add_lo, add_hi = (c.append for c in ints)
+        shared = None  # the first run's starts column
+        for at in range(len(parts)):
+            part = parts[at]
+            parts[at] = None  # type: ignore[call-overload]
+            kind, head, lines = part
+            add_kind(kind)
+            add_keys(keys_of(head))
+            m = head.match
+            start, end = head.start, head.end
+            size = -1
+            ok = len(head.text) == end - start and text.startswith(head.text, start)
+            if ok and m is not None:
+                size = len(m.string)
+                # a match of the heading's first ``size`` characters from their start
+                ok = (m.pos == 0 and m.endpos == size and m.start() == 0
+                      and (m.string is head.text or head.text.startswith(m.string)))
+            if ok and type(lines) is Run:
+                if shared is None:
+                    shared = lines.starts
+                    self._columns = (lines.starts, lines.ends, lines.numbers)
+                ok = lines.starts is shared and lines.text is text
+                lo, hi = lines.lo, lines.hi
+            else:
+                ok = ok and type(lines) is list and not lines
+                lo = hi = -1
+            if not ok:
+                self._kept[at] = part
+                start = end = lo = hi = 0
+            add_head_kind(head.kind)
+            add_pattern(None if m is None else m.re)
+            add_start(start)
+            add_end(end)
+            add_number(head.number)
+            add_size(size)
+            add_lo(lo)
+            add_hi(hi)
+        parts.clear()
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    @overload
+    def __getitem__(self, i: int) -> Part: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Part]: ...
+    def __getitem__(self, i):
+        n = len(self.kinds)
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(n))]
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("part index out of range")
+        kept = self._kept.get(i)
+        if kept is not None:
+            return kept
+        lo, hi = self._ints[4][i], self._ints[5][i]
+        if lo < 0:
+            lines: Sequence[Line] = []
+        else:
+            lines = Run(self.text, *self._columns, lo, hi)  # type: ignore[misc]
+        return Part(self.kinds[i], self.head(i), lines)
+
+    def head(self, i: int) -> Line:
+        """The heading ``Line`` of part ``i`` (its match made again), no ``Part`` made."""
+        kept = self._kept.get(i)
+        if kept is not None:
+            return kept.head
+        starts, ends, numbers, sizes = self._ints[:4]
+        start, end, size = starts[i], ends[i], sizes[i]
+        text = self.text[start:end]
+        kind, pattern = self._head_kinds[i], self._patterns[i]
+        m = None
+        if pattern is not None:
+            m = pattern.match(text if size == len(text) else text[:size])
+        return _make_line((kind, text, start, end, numbers[i], m))
+
+    def __iter__(self) -> Iterator[Part]:
+        return map(self.__getitem__, range(len(self.kinds)))
+
+
+def kinds_of(parts: Sequence[Part]) -> list[str]:
+    """The kind of each of ``parts``, without making a kept part."""
+    return parts.kinds if type(parts) is Parts else [part.kind for part in parts]
+
+
+def head_of(parts: Sequence[Part], i: int) -> Line:
+    """The heading of ``parts[i]``, without making a kept part's lines."""
+    return parts.head(i) if type(parts) is Parts else parts[i].head
