@@ -369,12 +369,24 @@ class Parts(Sequence[Part]):
         kept = self._kept.get(i)
         if kept is not None:
             return kept
+        return Part(self.kinds[i], self.head(i), self.lines(i))
+
+    def lines(self, i: int) -> Sequence[Line]:
+        """The lines of part ``i``, no heading made."""
+        kept = self._kept.get(i)
+        if kept is not None:
+            return kept.lines
         lo, hi = self._ints[4][i], self._ints[5][i]
         if lo < 0:
-            lines: Sequence[Line] = []
-        else:
-            lines = Run(self.text, *self._columns, lo, hi)  # type: ignore[misc]
-        return Part(self.kinds[i], self.head(i), lines)
+            return []
+        return Run(self.text, *self._columns, lo, hi)  # type: ignore[misc]
+
+    def head_text(self, i: int) -> str:
+        """The text of part ``i``'s heading, no ``Line`` made."""
+        kept = self._kept.get(i)
+        if kept is not None:
+            return kept.head.text
+        return self.text[self._ints[0][i]:self._ints[1][i]]
 
     def head(self, i: int) -> Line:
         """The heading ``Line`` of part ``i`` (its match made again), no ``Part`` made."""
@@ -397,6 +409,16 @@ class Parts(Sequence[Part]):
 def kinds_of(parts: Sequence[Part]) -> list[str]:
     """The kind of each of ``parts``, without making a kept part."""
     return parts.kinds if type(parts) is Parts else [part.kind for part in parts]
+
+
+def part_lines(parts: Sequence[Part], i: int) -> Sequence[Line]:
+    """The lines of ``parts[i]``, without making a kept part's heading."""
+    return parts.lines(i) if type(parts) is Parts else parts[i].lines
+
+
+def head_text(parts: Sequence[Part], i: int) -> str:
+    """The text of the heading of ``parts[i]``, without making a kept part."""
+    return parts.head_text(i) if type(parts) is Parts else parts[i].head.text
 
 
 def head_of(parts: Sequence[Part], i: int) -> Line:

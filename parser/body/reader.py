@@ -245,6 +245,11 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
     parts = _drop_contents(parts)
     cover, intro = read_cover(front, note, layout)
     items = read_items(parts, layout)
+    if len(parts) >= _MANY_PARTS:
+        # kept as columns from here on, before the exhibit lists are read and the
+        # signatures made: these fill the room the parts let go (20 MB of a dense
+        # 25 MB body), and both readers read them by index, no part made
+        parts = Parts(parts, layout.text, heading_key_tuple)
     exhibits = read_exhibits(parts, layout)
     signatures = read_signatures(parts, layout)
     if not items:
@@ -253,6 +258,4 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
             "no-items", "no item heading was found in the 8-K text", layout.span(at, at),
             label="expected an item heading such as `Item 2.02` by here",
         )
-    if len(parts) >= _MANY_PARTS:
-        parts = Parts(parts, layout.text, heading_key_tuple)
     return Body(cover, intro, items, exhibits, signatures, parts, front)

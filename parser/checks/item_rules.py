@@ -82,6 +82,9 @@ def _continues_after_signatures(ctx: Context, item: Item, earlier: set[str]) -> 
 def duplicates(ctx: Context) -> Iterator[Diagnostic]:
     seen: dict[str, Item] = {}
     continued: set[str] = set()  # one continuation after the signatures per item
+    # one message string per item number: a dense body repeats its items thousands
+    # of times, each repeat a diagnostic
+    messages: dict[str, str] = {}
     for item in ctx.filing.items:
         first = seen.get(item.key)
         if (first is not None and item.key not in continued
@@ -89,8 +92,11 @@ def duplicates(ctx: Context) -> Iterator[Diagnostic]:
             continued.add(item.key)
             continue
         if first is not None and first.heading.span != item.heading.span:
+            message = messages.get(item.key)
+            if message is None:
+                message = messages[item.key] = f"`Item {item.key}` has a second heading"
             yield ctx.report(
-                "duplicate-item", f"`Item {item.key}` has a second heading",
+                "duplicate-item", message,
                 item.heading.span, label="second heading",
                 secondary=[(first.heading.span, "first heading")],
             )
