@@ -193,38 +193,53 @@ def _same_line(kept: Line, made: Line) -> None:
     assert made.match.groups() == kept.match.groups()
 
 
+def _same_parts(parts: list, kept: Parts) -> None:
+    assert len(kept) == len(parts) and kept.kinds == [p.kind for p in parts]
+    assert kept.keys == [body_items.heading_key_tuple(p.head) for p in parts]
+    for i, (part, made) in enumerate(zip(parts, kept, strict=True)):
+        if i in kept._kept:
+            assert made is part
+            continue
+        assert made.kind == part.kind and made.end == part.end
+        _same_line(part.head, made.head)
+        _same_line(part.head, kept.head(i))
+        assert kept.head_text(i) == part.head.text
+        assert made.lines == part.lines and type(made.lines) is type(part.lines)
+        assert list(made.lines) == list(part.lines)
+    assert [p.kind for p in kept[1:3]] == [p.kind for p in parts[1:3]]
+    if parts:
+        _same_line(parts[-1].head, kept[-1].head)
+
+
 @pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
 def test_parts_kept_as_columns_read_as_the_parts(path, monkeypatch):
     """``Parts`` makes each part again as it was: kind, heading (its match made again
     with the same groups), lines, end, heading keys; a part it cannot keep as
-    columns (lines that are not one run) is kept as it is."""
+    columns (lines that are not one run) is kept as it is. So again once it keeps
+    each part's lines as a range of the text (``let_go_of_columns``)."""
     monkeypatch.setattr(body_lexer, "COLUMNS", 0)  # runs of columns, as in a long text
     seen: list[tuple[list, Parts]] = []
+    read_items = body_reader.read_items
 
-    def spy(parts, text, keys_of):
-        given = list(parts)  # (Parts empties the list it is given)
-        kept = Parts(parts, text, keys_of)
-        assert parts == []
-        seen.append((given, kept))
-        return kept
+    def spy(parts, layout, keep=None):
+        given = list(parts)  # (the parts go to ``keep`` as they are read)
+        found = read_items(parts, layout, keep)
+        assert keep is not None and parts == []
+        seen.append((given, keep))
+        return found
 
     monkeypatch.setattr(body_reader, "_MANY_PARTS", 0)
-    monkeypatch.setattr(body_reader, "Parts", spy)
-    parse_source(path)
+    monkeypatch.setattr(body_reader, "read_items", spy)
+    parsed = parse_source(path)
     for parts, kept in seen:
-        assert len(kept) == len(parts) and kept.kinds == [p.kind for p in parts]
-        assert kept.keys == [body_items.heading_key_tuple(p.head) for p in parts]
-        for i, (part, made) in enumerate(zip(parts, kept, strict=True)):
-            if i in kept._kept:
-                assert made is part
-                continue
-            assert made.kind == part.kind and made.end == part.end
-            _same_line(part.head, made.head)
-            _same_line(part.head, kept.head(i))
-            assert made.lines == part.lines and type(made.lines) is type(part.lines)
-        assert [p.kind for p in kept[1:3]] == [p.kind for p in parts[1:3]]
-        if parts:
-            _same_line(parts[-1].head, kept[-1].head)
+        assert kept._ranges or kept._columns is None  # as the body keeps them
+        _same_parts(parts, kept)
+        again = Parts(list(parts), kept.text, body_items.heading_key_tuple)  # columns
+        _same_parts(parts, again)
+        again.let_go_of_columns()
+        _same_parts(parts, again)
+    if seen and parsed.body is not None:
+        assert parsed.body.parts is seen[-1][1]
 
 
 def test_a_dense_body_keeps_its_parts_as_columns(monkeypatch):
@@ -240,6 +255,8 @@ def test_a_dense_body_keeps_its_parts_as_columns(monkeypatch):
     assert parts.keys == [("8.01",), ("9.01",), ()]
     assert parts[0].head.match.group("nums") == "8.01"
     assert [line.text for line in parts[1].lines] == ["None."]
+    assert parts._ranges and parts[2].lines[0] == Line("TEXT", "By: /s/ Jane Doe",
+                                                       text.index("By:"), len(text) - 1, 11)
 
 
 @pytest.mark.parametrize("corpus", ["project", "shared"])

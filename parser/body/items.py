@@ -231,14 +231,27 @@ def _without_unheaded_signatures(part: Part) -> Part:
     return part
 
 
-def read_items(parts: list[Part], layout: Layout) -> list[Item]:
+_TAKEN = 256  # parts read before ``keep`` takes them
+
+
+def read_items(parts: list[Part], layout: Layout, keep: Parts | None = None) -> list[Item]:
+    """The items of ``parts``; with ``keep``, the parts go to it as they are read
+    (``parts`` is emptied), so the items fill the room the parts let go."""
     out: list[Item] = []
     headed = any(p.kind == "signatures" for p in parts)
-    items = [p for p in parts if p.kind == "item"]
-    for part in items:
-        if not headed and part is items[-1]:
-            part = _without_unheaded_signatures(part)
-        out.extend(_items(part, layout))
+    last = next((i for i in range(len(parts) - 1, -1, -1) if parts[i].kind == "item"), None)
+    done = 0
+    for i, part in enumerate(parts):
+        if part.kind == "item":
+            if not headed and i == last:
+                part = _without_unheaded_signatures(part)
+            out.extend(_items(part, layout))
+        if keep is not None and i + 1 - done >= _TAKEN:
+            keep.take(parts, done, i + 1)
+            done = i + 1
+    if keep is not None:
+        keep.take(parts, done, len(parts))
+        parts.clear()
     return out
 
 
