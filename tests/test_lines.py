@@ -245,18 +245,23 @@ def test_parts_kept_as_columns_read_as_the_parts(path, monkeypatch):
 def test_a_dense_body_keeps_its_parts_as_columns(monkeypatch):
     monkeypatch.setattr(body_lexer, "COLUMNS", 0)
     monkeypatch.setattr(body_reader, "_MANY_PARTS", 2)
-    text = ("ITEM 8.01 OTHER EVENTS\n\nThe company did a thing.\n\n"
+    text = ("ACME WIDGET CORP\n\nCurrent Report\n\n"
+            "ITEM 8.01 OTHER EVENTS\n\nThe company did a thing.\n\n"
             "ITEM 9.01 FINANCIAL STATEMENTS AND EXHIBITS\n\nNone.\n\n"
             "                SIGNATURES\n\nBy: /s/ Jane Doe\n")
     parsed = parse_source(text.encode())
     parts = parsed.body.parts
+    # the front's run in columns of its own (not a share of every line's columns)
+    front = parsed.body.front
+    assert type(front) is Run and (front.lo, front.hi) == (0, len(front.starts)) == (0, 2)
+    assert [line.text for line in front] == ["ACME WIDGET CORP", "Current Report"]
     assert type(parts) is Parts and not parts._kept  # every part as columns
     assert parts.kinds == ["item", "item", "signatures"]
     assert parts.keys == [("8.01",), ("9.01",), ()]
     assert parts[0].head.match.group("nums") == "8.01"
     assert [line.text for line in parts[1].lines] == ["None."]
     assert parts._ranges and parts[2].lines[0] == Line("TEXT", "By: /s/ Jane Doe",
-                                                       text.index("By:"), len(text) - 1, 11)
+                                                       text.index("By:"), len(text) - 1, 15)
 
 
 @pytest.mark.parametrize("corpus", ["project", "shared"])
