@@ -18,6 +18,7 @@ end.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from lark import Token
@@ -410,7 +411,7 @@ def _tail_signature(lines: list[Line]) -> list[Line]:
     return []
 
 
-def read_signatures(parts: list[Part], layout: Layout) -> list[Signature]:
+def read_signatures(parts: Sequence[Part], layout: Layout) -> list[Signature]:
     """The signatures of the SIGNATURES parts of ``parts``.
 
     ``parts`` may hold every part of the document: with no signature found
