@@ -9,8 +9,9 @@ from conftest import project_files, shared_files
 from eightk import parse_source
 from eightk.body import items as body_items
 from eightk.body import lexer as body_lexer
+from eightk.body import reader as body_reader
 from eightk.body.lexer import MARKUP
-from eightk.body.lines import Line, Lines, Run
+from eightk.body.lines import Line, Lines, Parts, Run
 from test_frozen import test_corpus_output_is_frozen as frozen_output_check
 
 TEXT = "first line\n\n  second\n   \nthird one\n<PAGE>\nfourth\n"
@@ -179,3 +180,93 @@ def test_ordinary_texts_keep_lists_and_long_ones_columns(monkeypatch):
             if isinstance(t, body_lexer.TextRun)]
     assert len(runs) == 1 and isinstance(runs[0].lines, Run)
     assert [line.text for line in runs[0].lines] == ["The company did things.", "More of them."]
+
+
+def _same_line(kept: Line, made: Line) -> None:
+    assert tuple(kept[:5]) == tuple(made[:5])
+    if kept.match is None:
+        assert made.match is None
+        return
+    assert made.match is not None and made.match.re is kept.match.re
+    assert made.match.string == kept.match.string and made.match.span() == kept.match.span()
+    assert made.match.groupdict() == kept.match.groupdict()
+    assert made.match.groups() == kept.match.groups()
+
+
+def _same_parts(parts: list, kept: Parts) -> None:
+    assert len(kept) == len(parts) and kept.kinds == [p.kind for p in parts]
+    assert kept.keys == [body_items.heading_key_tuple(p.head) for p in parts]
+    for i, (part, made) in enumerate(zip(parts, kept, strict=True)):
+        if i in kept._kept:
+            assert made is part
+            continue
+        assert made.kind == part.kind and made.end == part.end
+        _same_line(part.head, made.head)
+        _same_line(part.head, kept.head(i))
+        assert kept.head_text(i) == part.head.text
+        assert made.lines == part.lines and type(made.lines) is type(part.lines)
+        assert list(made.lines) == list(part.lines)
+    assert [p.kind for p in kept[1:3]] == [p.kind for p in parts[1:3]]
+    if parts:
+        _same_line(parts[-1].head, kept[-1].head)
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_parts_kept_as_columns_read_as_the_parts(path, monkeypatch):
+    """``Parts`` makes each part again as it was: kind, heading (its match made again
+    with the same groups), lines, end, heading keys; a part it cannot keep as
+    columns (lines that are not one run) is kept as it is. So again once it keeps
+    each part's lines as a range of the text (``let_go_of_columns``)."""
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)  # runs of columns, as in a long text
+    seen: list[tuple[list, Parts]] = []
+    read_items = body_reader.read_items
+
+    def spy(parts, layout, keep=None):
+        given = list(parts)  # (the parts go to ``keep`` as they are read)
+        found = read_items(parts, layout, keep)
+        assert keep is not None and parts == []
+        seen.append((given, keep))
+        return found
+
+    monkeypatch.setattr(body_reader, "_MANY_PARTS", 0)
+    monkeypatch.setattr(body_reader, "read_items", spy)
+    parsed = parse_source(path)
+    for parts, kept in seen:
+        assert kept._ranges or kept._columns is None  # as the body keeps them
+        _same_parts(parts, kept)
+        again = Parts(list(parts), kept.text, body_items.heading_key_tuple)  # columns
+        _same_parts(parts, again)
+        again.let_go_of_columns()
+        _same_parts(parts, again)
+    if seen and parsed.body is not None:
+        assert parsed.body.parts is seen[-1][1]
+
+
+def test_a_dense_body_keeps_its_parts_as_columns(monkeypatch):
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)
+    monkeypatch.setattr(body_reader, "_MANY_PARTS", 2)
+    text = ("ACME WIDGET CORP\n\nCurrent Report\n\n"
+            "ITEM 8.01 OTHER EVENTS\n\nThe company did a thing.\n\n"
+            "ITEM 9.01 FINANCIAL STATEMENTS AND EXHIBITS\n\nNone.\n\n"
+            "                SIGNATURES\n\nBy: /s/ Jane Doe\n")
+    parsed = parse_source(text.encode())
+    parts = parsed.body.parts
+    # the front's run in columns of its own (not a share of every line's columns)
+    front = parsed.body.front
+    assert type(front) is Run and (front.lo, front.hi) == (0, len(front.starts)) == (0, 2)
+    assert [line.text for line in front] == ["ACME WIDGET CORP", "Current Report"]
+    assert type(parts) is Parts and not parts._kept  # every part as columns
+    assert parts.kinds == ["item", "item", "signatures"]
+    assert parts.keys == [("8.01",), ("9.01",), ()]
+    assert parts[0].head.match.group("nums") == "8.01"
+    assert [line.text for line in parts[1].lines] == ["None."]
+    assert parts._ranges and parts[2].lines[0] == Line("TEXT", "By: /s/ Jane Doe",
+                                                       text.index("By:"), len(text) - 1, 15)
+
+
+@pytest.mark.parametrize("corpus", ["project", "shared"])
+def test_frozen_output_when_parts_are_kept_as_columns(corpus, monkeypatch):
+    # what the validator reads of a body of many parts, on every file
+    monkeypatch.setattr(body_lexer, "COLUMNS", 0)
+    monkeypatch.setattr(body_reader, "_MANY_PARTS", 0)
+    frozen_output_check(corpus)

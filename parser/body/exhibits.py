@@ -26,7 +26,7 @@ its number, or one broken by a page break) the grammar reports
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from lark import Token
@@ -55,9 +55,9 @@ from .exhibit_lexer import (
     tokens_of,
     trailing_marker,
 )
-from .items import heading_keys
+from .items import part_keys
 from .lexer import markup_kind
-from .lines import Line, Part
+from .lines import Line, Part, head_text, kinds_of, part_lines
 
 # what says an exhibit was filed before: "incorporated herein by reference",
 # "previously filed" (the NOTE line of grammar/exhibits.lark says it on its own line)
@@ -324,28 +324,30 @@ def _heading_is_label(heading: str) -> bool:
     return words in (["exhibits"], ["exhibit"])
 
 
-def _start_of(part: Part) -> ListStart | None:
-    """Where the exhibit list of a part starts: Item 9.01 / 7 and the exhibit index
-    have one; another item only under a label or a column header of its own."""
-    if part.kind == "exhibit_index":
-        return list_start(tokens_of(part.lines), "index")
-    if part.kind != "item":
+def _start_of(parts: Sequence[Part], i: int, kind: str) -> ListStart | None:
+    """Where the exhibit list of part ``i`` (of ``kind``) starts: Item 9.01 / 7 and
+    the exhibit index have one; another item only under a label or a column header
+    of its own. (Read by index: a dense body's parts kept as columns are not made.)"""
+    if kind == "exhibit_index":
+        return list_start(tokens_of(part_lines(parts, i)), "index")
+    if kind != "item":
         return None
-    if set(heading_keys(part.head)) & {"9.01", "7"}:
-        where = "labelled" if _heading_is_label(part.head.text) else "9.01"
-    elif find_list(part.lines):
+    lines = part_lines(parts, i)
+    if set(part_keys(parts, i)) & {"9.01", "7"}:
+        where = "labelled" if _heading_is_label(head_text(parts, i)) else "9.01"
+    elif find_list(lines):
         where = "other"
     else:
         return None
-    return list_start(tokens_of(part.lines), where)
+    return list_start(tokens_of(lines), where)
 
 
-def read_exhibits(parts: list[Part], layout: Layout) -> list[Exhibit]:
+def read_exhibits(parts: Sequence[Part], layout: Layout) -> list[Exhibit]:
     lists = []
-    for part in parts:
-        start = _start_of(part)
+    for i, kind in enumerate(kinds_of(parts)):
+        start = _start_of(parts, i, kind)
         if start is not None:
-            lists.append(read_list(start, layout, part.kind == "exhibit_index"))
+            lists.append(read_list(start, layout, kind == "exhibit_index"))
     # a marker's legend: the one below its own list, else one below another list
     anywhere: dict[str, str] = {}
     for found in lists:

@@ -19,7 +19,7 @@ from ..vocab import items as vocab
 from ..vocab.shapes import NOTHING
 from .columns import is_rule
 from .lexer import MARKUP
-from .lines import Line, Lines, Part, Run
+from .lines import Line, Lines, Part, Parts, Run
 from .signature_lexer import exchange_act_at
 
 _SENTENCE_END = re.compile(r"[.:;]\s|[.:]$|\s[-–—]\s")
@@ -197,10 +197,22 @@ def _body_text(layout: Layout, lines: Sequence[Line], skip: int = 0) -> Text | N
 
 def heading_keys(heading: Line) -> list[str]:
     """The item numbers an item heading names, normalised ("7", "9.01")."""
+    return list(heading_key_tuple(heading))
+
+
+def heading_key_tuple(heading: Line) -> tuple[str, ...]:
+    """``heading_keys`` as the tuple shared by every heading of the same words."""
     m = heading.match
     if heading.kind != "ITEM_HEAD" or m is None:
-        return []
-    return list(_heading_keys(m.group("nums"), m.group("rest")))
+        return ()
+    return _heading_keys(m.group("nums"), m.group("rest"))
+
+
+def part_keys(parts: Sequence[Part], i: int) -> tuple[str, ...]:
+    """``heading_keys`` of ``parts[i]``: kept ``Parts`` hold them, no heading made."""
+    if type(parts) is Parts:
+        return parts.keys[i]
+    return heading_key_tuple(parts[i].head)
 
 
 @functools.lru_cache(maxsize=_CACHE)
@@ -219,14 +231,27 @@ def _without_unheaded_signatures(part: Part) -> Part:
     return part
 
 
-def read_items(parts: list[Part], layout: Layout) -> list[Item]:
+_TAKEN = 256  # parts read before ``keep`` takes them
+
+
+def read_items(parts: list[Part], layout: Layout, keep: Parts | None = None) -> list[Item]:
+    """The items of ``parts``; with ``keep``, the parts go to it as they are read
+    (``parts`` is emptied), so the items fill the room the parts let go."""
     out: list[Item] = []
     headed = any(p.kind == "signatures" for p in parts)
-    items = [p for p in parts if p.kind == "item"]
-    for part in items:
-        if not headed and part is items[-1]:
-            part = _without_unheaded_signatures(part)
-        out.extend(_items(part, layout))
+    last = next((i for i in range(len(parts) - 1, -1, -1) if parts[i].kind == "item"), None)
+    done = 0
+    for i, part in enumerate(parts):
+        if part.kind == "item":
+            if not headed and i == last:
+                part = _without_unheaded_signatures(part)
+            out.extend(_items(part, layout))
+        if keep is not None and i + 1 - done >= _TAKEN:
+            keep.take(parts, done, i + 1)
+            done = i + 1
+    if keep is not None:
+        keep.take(parts, done, len(parts))
+        parts.clear()
     return out
 
 

@@ -6,7 +6,7 @@ import functools
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, repeat
 from typing import NamedTuple, overload
 
@@ -279,3 +279,202 @@ def texts_of(lines: Iterable[Line], leave_out: frozenset[str]) -> list[str]:
     if type(lines) is Run:
         return [] if "TEXT" in leave_out else lines.texts()
     return [line.text for line in lines if line.kind not in leave_out]
+
+
+
+class Parts(Sequence[Part]):
+    """The parts a body reader keeps for the validator, as columns: each ``Part``
+    made anew when it is asked for. A dense 25 MB body has 37,000 parts, each a
+    ``Part``, its heading's ``Line``, string, match and ints and its ``Run``: 20 MB
+    kept after their data objects were read; as columns, 40 bytes a part. Only a
+    part whose lines are a run of the shared columns (or none), whose heading is its
+    layout line and whose match can be made again (its pattern run over the same
+    characters) is kept so; any other is kept as it is. ``keys`` holds what the
+    validator reads of each heading (``keys_of`` it), worked out here while the
+    match is at hand, so that it makes no heading again. ``parts`` is emptied as
+    they are kept (each let go at once: not held twice at the peak)."""
+
+    __slots__ = ("text", "kinds", "keys", "_keys_of", "_head_kinds", "_patterns", "_columns",
+                 "_ints", "_kept", "_ranges")
+
+    def __init__(self, parts: list[Part], text: str,
+                 keys_of: Callable[[Line], tuple[str, ...]]) -> None:
+        self.text = text
+        self.kinds: list[str] = []  # each part's kind, read without making the part
+        self.keys: list[tuple[str, ...]] = []
+        self._keys_of = keys_of
+        # each heading's kind and pattern (None: no match)
+        self._head_kinds: list[str] = []
+        self._patterns: list[re.Pattern[str] | None] = []
+        # per part: heading start, end, number, matched length (-1: no match), lines
+        # lo, hi in the shared columns (-1: no lines); after ``let_go_of_columns``
+        # the first line's start and the last line's end
+        code = column_code(text)
+        self._ints = tuple(array(code) for _ in range(6))
+        self._columns: tuple[array, array, array] | None = None  # the runs' shared columns
+        self._ranges = False  # whether lo, hi are now offsets in the text
+        self._kept: dict[int, Part] = {}  # parts kept as they are, by index
+        self.take(parts, 0, len(parts))
+        parts.clear()
+
+    def take(self, parts: list[Part], lo: int, hi: int) -> None:
+        """Keep ``parts[lo:hi]`` after those already kept, each let go from ``parts``."""
+        text = self.text
+        keys_of = self._keys_of
+        add_kind, add_keys = self.kinds.append, self.keys.append
+        add_head_kind, add_pattern = self._head_kinds.append, self._patterns.append
+        add_start, add_end, add_number, add_size, add_lo, add_hi = (
+            c.append for c in self._ints)
+        shared = None if self._columns is None else self._columns[0]
+        at = len(self.kinds)
+        for k in range(lo, hi):
+            part = parts[k]
+            parts[k] = None  # type: ignore[call-overload]
+            kind, head, lines = part
+            add_kind(kind)
+            add_keys(keys_of(head))
+            m = head.match
+            start, end = head.start, head.end
+            size = -1
+            ok = len(head.text) == end - start and text.startswith(head.text, start)
+            if ok and m is not None:
+                size = len(m.string)
+                # a match of the heading's first ``size`` characters from their start
+                ok = (m.pos == 0 and m.endpos == size and m.start() == 0
+                      and (m.string is head.text or head.text.startswith(m.string)))
+            if ok and type(lines) is Run:
+                if shared is None:
+                    shared = lines.starts
+                    self._columns = (lines.starts, lines.ends, lines.numbers)
+                ok = lines.starts is shared and lines.text is text
+                first, last = lines.lo, lines.hi
+            else:
+                ok = ok and type(lines) is list and not lines
+                first = last = -1
+            if not ok:
+                self._kept[at] = part
+                start = end = first = last = 0
+            add_head_kind(head.kind)
+            add_pattern(None if m is None else m.re)
+            add_start(start)
+            add_end(end)
+            add_number(head.number)
+            add_size(size)
+            add_lo(first)
+            add_hi(last)
+            at += 1
+
+    def let_go_of_columns(self) -> None:
+        """Keep each part's lines as the text's range from its first line to its
+        last, not as a share of the columns of every text line (4.8 MB of a dense
+        25 MB body): the validator seldom reads them. Exact because a lexer run is
+        every line between its first and last that is not blank (a line of another
+        kind would have ended it)."""
+        if self._columns is None or self._ranges:
+            return
+        starts, ends = self._columns[:2]
+        los, his = self._ints[4], self._ints[5]
+        kept = self._kept
+        for i in range(len(los)):
+            lo = los[i]
+            if lo >= 0 and i not in kept:
+                los[i], his[i] = starts[lo], ends[his[i] - 1]
+        self._columns = None
+        self._ranges = True
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    @overload
+    def __getitem__(self, i: int) -> Part: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Part]: ...
+    def __getitem__(self, i):
+        n = len(self.kinds)
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(n))]
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("part index out of range")
+        kept = self._kept.get(i)
+        if kept is not None:
+            return kept
+        return Part(self.kinds[i], self.head(i), self.lines(i))
+
+    def lines(self, i: int) -> Sequence[Line]:
+        """The lines of part ``i``, no heading made."""
+        kept = self._kept.get(i)
+        if kept is not None:
+            return kept.lines
+        lo, hi = self._ints[4][i], self._ints[5][i]
+        if lo < 0:
+            return []
+        if not self._ranges:
+            return Run(self.text, *self._columns, lo, hi)  # type: ignore[misc]
+        # the lines that are not blank from ``lo`` to ``hi``, numbered from the heading's
+        text = self.text
+        number = self._ints[2][i] + text.count("\n", self._ints[0][i], lo)
+        rows = []
+        at = lo
+        for line in text[lo:hi].split("\n"):
+            if line and not line.isspace():
+                rows.append((at, at + len(line), number))
+            at += len(line) + 1
+            number += 1
+        return Run.joined(text, rows)
+
+    def head_text(self, i: int) -> str:
+        """The text of part ``i``'s heading, no ``Line`` made."""
+        kept = self._kept.get(i)
+        if kept is not None:
+            return kept.head.text
+        return self.text[self._ints[0][i]:self._ints[1][i]]
+
+    def head(self, i: int) -> Line:
+        """The heading ``Line`` of part ``i`` (its match made again), no ``Part`` made."""
+        kept = self._kept.get(i)
+        if kept is not None:
+            return kept.head
+        starts, ends, numbers, sizes = self._ints[:4]
+        start, end, size = starts[i], ends[i], sizes[i]
+        text = self.text[start:end]
+        kind, pattern = self._head_kinds[i], self._patterns[i]
+        m = None
+        if pattern is not None:
+            m = pattern.match(text if size == len(text) else text[:size])
+        return _make_line((kind, text, start, end, numbers[i], m))
+
+    def __iter__(self) -> Iterator[Part]:
+        return map(self.__getitem__, range(len(self.kinds)))
+
+
+def own_columns(lines: Sequence[Line]) -> Sequence[Line]:
+    """``lines`` with each run in columns of its own (a share of the lexer's columns
+    would hold all of them)."""
+    if type(lines) is Run:
+        return Run.joined(lines.text, [lines])
+    if type(lines) is Lines:
+        return Lines([Run.joined(p.text, [p]) if type(p) is Run else p
+                      for p in lines._pieces])
+    return lines
+
+
+def kinds_of(parts: Sequence[Part]) -> list[str]:
+    """The kind of each of ``parts``, without making a kept part."""
+    return parts.kinds if type(parts) is Parts else [part.kind for part in parts]
+
+
+def part_lines(parts: Sequence[Part], i: int) -> Sequence[Line]:
+    """The lines of ``parts[i]``, without making a kept part's heading."""
+    return parts.lines(i) if type(parts) is Parts else parts[i].lines
+
+
+def head_text(parts: Sequence[Part], i: int) -> str:
+    """The text of the heading of ``parts[i]``, without making a kept part."""
+    return parts.head_text(i) if type(parts) is Parts else parts[i].head.text
+
+
+def head_of(parts: Sequence[Part], i: int) -> Line:
+    """The heading of ``parts[i]``, without making a kept part's lines."""
+    return parts.head(i) if type(parts) is Parts else parts[i].head

@@ -22,9 +22,9 @@ from ..recovery import Problem, parse_with_recovery
 from . import lexer as body_lexer
 from .cover import read_cover
 from .exhibits import read_exhibits
-from .items import heading_keys, read_items
+from .items import heading_key_tuple, heading_keys, read_items
 from .lexer import TextRun
-from .lines import Line, Lines, Part, Run
+from .lines import Line, Lines, Part, Parts, Run, own_columns
 from .signature_lexer import signed_line
 from .signatures import read_signatures
 
@@ -42,8 +42,13 @@ class Body(NamedTuple):
     items: list[Item]
     exhibits: list[Exhibit]
     signatures: list[Signature]
-    parts: list[Part]
+    parts: Sequence[Part]  # a list, or ``Parts`` for a body of many
     front: Sequence[Line]
+
+
+# From how many parts a body keeps them as ``Parts`` for the validator (a filing
+# has a dozen at most: theirs are read as they are, not made again)
+_MANY_PARTS = 256
 
 
 class _Builder(Transformer):
@@ -240,7 +245,15 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
     del built, lexed  # the Lines hold what is needed from here on
     parts = _drop_contents(parts)
     cover, intro = read_cover(front, note, layout)
-    items = read_items(parts, layout)
+    if len(parts) >= _MANY_PARTS:
+        # kept as columns as the items are read: the items, the exhibit lists and
+        # the signatures fill the room the parts let go (20 MB of a dense 25 MB
+        # body); the later readers read them by index, no part made
+        kept = Parts([], layout.text, heading_key_tuple)
+        items = read_items(parts, layout, kept)
+        parts = kept
+    else:
+        items = read_items(parts, layout)
     exhibits = read_exhibits(parts, layout)
     signatures = read_signatures(parts, layout)
     if not items:
@@ -249,4 +262,7 @@ def read_body(layout: Layout, lexed: body_lexer.BodyTokens | None = None) -> Bod
             "no-items", "no item heading was found in the 8-K text", layout.span(at, at),
             label="expected an item heading such as `Item 2.02` by here",
         )
+    if type(parts) is Parts:  # what the validator keeps: no share of every line's columns
+        parts.let_go_of_columns()
+        front = own_columns(front)
     return Body(cover, intro, items, exhibits, signatures, parts, front)

@@ -18,6 +18,7 @@ end.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from lark import Token
@@ -32,7 +33,7 @@ from ..vocab import signers as who
 from ..vocab.dates import find_date, find_day_of
 from . import signature_lexer as lexer
 from .lexer import markup_kind
-from .lines import Line, Part
+from .lines import Line, Part, kinds_of, part_lines
 from .signer_lines import Piece, clean_name, label_value, piece, signed_name, signers_named
 
 _DATE_REACH = 25  # lines between a signature and its date, at most
@@ -414,7 +415,7 @@ def _tail_signature(lines: list[Line]) -> list[Line]:
     return []
 
 
-def read_signatures(parts: list[Part], layout: Layout) -> list[Signature]:
+def read_signatures(parts: Sequence[Part], layout: Layout) -> list[Signature]:
     """The signatures of the SIGNATURES parts of ``parts``.
 
     ``parts`` may hold every part of the document: with no signature found
@@ -423,12 +424,13 @@ def read_signatures(parts: list[Part], layout: Layout) -> list[Signature]:
     lines at the end of the last item.
     """
     out: list[Signature] = []
-    for part in parts:
-        if part.kind == "signatures":
-            out.extend(_block(part.lines, layout, True))
-    items = [p for p in parts if p.kind == "item"]
-    if out or not items:
+    kinds = kinds_of(parts)  # (a dense body's parts kept as columns: none made here)
+    for i, kind in enumerate(kinds):
+        if kind == "signatures":
+            out.extend(_block(part_lines(parts, i), layout, True))
+    if out or "item" not in kinds:
         return out
+    items = [p for p in parts if p.kind == "item"]
     # the last Exchange Act sentence of the last item, then of an earlier one (an
     # 8-K/A that repeats its item: the block may close an earlier one)
     for item in reversed(items):

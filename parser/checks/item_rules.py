@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..body.items import heading_keys
+from ..body.items import part_keys
+from ..body.lines import head_of, kinds_of
 from ..model import Diagnostic, Item
 from ..vocab import items as vocab
 from . import Context, rule
@@ -61,9 +62,10 @@ def _signed_at(ctx: Context) -> int | None:
     body, layout = ctx.body, ctx.layout
     if body is None or layout is None:
         return None
-    for part in body.parts:
-        if part.kind == "signatures":
-            return layout.span(part.head.start, part.head.end).start
+    kinds = kinds_of(body.parts)  # (a dense body's parts: none made)
+    if "signatures" in kinds:
+        head = head_of(body.parts, kinds.index("signatures"))
+        return layout.span(head.start, head.end).start
     spans = [s.span.start for s in ctx.filing.signatures if s.span is not None]
     return min(spans) if spans else None
 
@@ -71,7 +73,7 @@ def _signed_at(ctx: Context) -> int | None:
 def _continues_after_signatures(ctx: Context, item: Item, earlier: set[str]) -> bool:
     """1994 reports often attach the financial statements after the signatures
     under the item's heading again: a continuation, not a second report."""
-    signed = _signed_at(ctx)
+    signed = ctx.once(_signed_at)  # (asked for each repeated item)
     return (signed is not None and item.heading.span is not None
             and item.heading.span.start > signed and item.key in earlier)
 
@@ -80,6 +82,9 @@ def _continues_after_signatures(ctx: Context, item: Item, earlier: set[str]) -> 
 def duplicates(ctx: Context) -> Iterator[Diagnostic]:
     seen: dict[str, Item] = {}
     continued: set[str] = set()  # one continuation after the signatures per item
+    # one message string per item number: a dense body repeats its items thousands
+    # of times, each repeat a diagnostic
+    messages: dict[str, str] = {}
     for item in ctx.filing.items:
         first = seen.get(item.key)
         if (first is not None and item.key not in continued
@@ -87,8 +92,11 @@ def duplicates(ctx: Context) -> Iterator[Diagnostic]:
             continued.add(item.key)
             continue
         if first is not None and first.heading.span != item.heading.span:
+            message = messages.get(item.key)
+            if message is None:
+                message = messages[item.key] = f"`Item {item.key}` has a second heading"
             yield ctx.report(
-                "duplicate-item", f"`Item {item.key}` has a second heading",
+                "duplicate-item", message,
                 item.heading.span, label="second heading",
                 secondary=[(first.heading.span, "first heading")],
             )
@@ -162,25 +170,27 @@ def after_signatures(ctx: Context) -> Iterator[Diagnostic]:
     body, layout = ctx.body, ctx.layout
     if body is None or layout is None:
         return
+    # parts by index and headings alone: a dense body's kept parts are not all made
     parts = body.parts
-    at = next((i for i, part in enumerate(parts) if part.kind == "signatures"), None)
-    if at is None:
+    kinds = kinds_of(parts)
+    if "signatures" not in kinds:
         return
-    later = [part for part in parts[at + 1 :] if part.kind == "item"]
+    at = kinds.index("signatures")
+    later = [i for i in range(at + 1, len(kinds)) if kinds[i] == "item"]
     if not later:
         return  # most filings: the numbers of the items before the signatures not needed
-    signed = parts[at]
+    signed = head_of(parts, at)
     before: set[str] = set()
-    for part in parts[:at]:
-        if part.kind == "item":
-            before.update(heading_keys(part.head))
-    for part in later:
-        if set(heading_keys(part.head)) <= before:
+    for i in range(at):
+        if kinds[i] == "item":
+            before.update(part_keys(parts, i))
+    for i in later:
+        if set(part_keys(parts, i)) <= before:
             continue  # the item's financial statements, attached after the signatures
+        head = head_of(parts, i)
         yield ctx.report(
             "item-after-signatures", "an item heading follows the signature block",
-            layout.span(part.head.start, part.head.end), label="item heading",
-            secondary=[(layout.span(signed.head.start, signed.head.end),
-                        "signatures start here")],
+            layout.span(head.start, head.end), label="item heading",
+            secondary=[(layout.span(signed.start, signed.end), "signatures start here")],
         )
         return

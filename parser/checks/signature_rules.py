@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..body.lines import kinds_of
 from ..model import Diagnostic
 from . import Context, rule
 
@@ -14,7 +15,7 @@ def missing(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.layout is None or not ctx.filing.items or ctx.filing.signatures:
         return
     body = ctx.body
-    headed = body is not None and any(p.kind == "signatures" for p in body.parts)
+    headed = body is not None and "signatures" in kinds_of(body.parts)  # (no part made)
     last = body.parts[-1] if body is not None and body.parts else None
     end = len(ctx.layout.text.rstrip())  # where the text stops, the block was due
     at = ctx.layout.span(end, end)
