@@ -32,7 +32,6 @@ type raises ``TypeError``.
 from __future__ import annotations
 
 import os
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from . import pipeline
@@ -44,10 +43,23 @@ __all__ = [
     "Filing", "NotAPathError", "Parsed", "json_schema", "parse", "parse_bytes", "parse_path",
     "parse_source", "parse_text", "to_json", "validate",
 ]
-try:
-    __version__ = version("eightk")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed package's metadata when first asked
+    for: importing ``importlib.metadata`` and looking the package up cost about
+    20 ms of CPU, which every ``import eightk`` paid (in ``eightk extract``, serial
+    before the workers start) though only a few outputs name the version."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("eightk")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        found = "0+unknown"
+    globals()["__version__"] = found
+    return found
 
 
 class NotAPathError(ValueError):

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from lark import Lark, Token
 
-from .prefilter import ASCII, conditions
+from .prefilter import ASCII, conditions_of
 
 HEAD = 320  # characters of a line that classification looks at
 _FEW = 40  # a kind's possible last characters worth testing (of the 128 there are)
@@ -113,7 +113,7 @@ class Vocabulary:
         # For ASCII lines, the kinds worth trying given the line's first non-blank
         # character, each with the strings one of which it needs (see prefilter):
         # most lines are then named without running a pattern.
-        found = [conditions(pattern) for _, pattern in self.kinds]
+        found = conditions_of([pattern for _, pattern in self.kinds])
 
         # A kind with no string it needs (or only one letter) may need a run of
         # digits or marks (its ``run``): one search for it costs less than a

@@ -26,15 +26,28 @@ character, so case-insensitive matching is what ``re`` does. The patterns stay
 the specification: a kind the conditions leave in is still decided by its
 pattern, in priority order, and tests check the result against the one
 alternation over every kind (tests/test_prefilter.py).
+
+The analysis costs a process about 30 ms of CPU before its first line (every
+pattern parsed by ``re._parser``, and hundreds of one-character patterns
+compiled), serial in ``eightk extract`` before its workers start; so the
+conditions of a vocabulary's patterns are kept in the user's cache folder
+(``user_cache.py``), like the grammars' parsers: ``conditions_of``.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
+import sys
+from collections.abc import Sequence
 from re import _constants as C  # noqa: N812  (re's own opcode names)
 from re import _parser
 from typing import NamedTuple
+
+import msgspec
+
+from . import user_cache
 
 ASCII = frozenset(chr(i) for i in range(128))
 BLANKS = frozenset(" \t")  # what ``str.lstrip(" \t")`` removes before the first character
@@ -409,3 +422,58 @@ def conditions(pattern: re.Pattern[str]) -> Conditions:
         last = None
     return Conditions(first, needs, chain if chain is not None else
                       None if run is None else run.regex, last)
+
+
+# ------------------------------------------------------------------ cache
+
+_STORED_FORMAT = "1"  # how ``_encode`` lays conditions out; a change leaves old files unread
+# As stored: first, needs, run, last (sets as sorted lists)
+_Stored = list[tuple[list[str] | None, list[str] | None, str | None, list[str] | None]]
+
+
+def conditions_of(patterns: Sequence[re.Pattern[str]]) -> list[Conditions]:
+    """``conditions`` of each pattern, read from the cache folder when they were
+    worked out before for the same patterns by the same analysis; worked out and
+    stored otherwise (a missing, damaged or unreadable file is worked out again)."""
+    key = _key(patterns)
+    if key is not None:
+        payload = user_cache.read("prefilter", key)
+        if payload is not None:
+            try:
+                stored = msgspec.msgpack.decode(payload, type=_Stored)
+            except msgspec.DecodeError:
+                stored = None
+            if stored is not None and len(stored) == len(patterns):
+                return [Conditions(*(frozenset(part) if isinstance(part, list) else part
+                                     for part in row)) for row in stored]
+    found = [conditions(pattern) for pattern in patterns]
+    if key is not None:
+        user_cache.write("prefilter", key, msgspec.msgpack.encode(
+            [[sorted(part) if isinstance(part, frozenset) else part for part in c]
+             for c in found]))
+    return found
+
+
+def _key(patterns: Sequence[re.Pattern[str]]) -> str | None:
+    """What the conditions follow from: the patterns with their flags, this
+    module's code (its source: a checkout changes it without a new version of
+    eightk) and Python's (``re._parser`` and the Unicode tables); None when the
+    source cannot be read (then nothing is cached)."""
+    source = _source_digest()
+    if source is None:
+        return None
+    digest = hashlib.sha256()
+    for part in (_STORED_FORMAT, sys.version, source):
+        digest.update(part.encode("utf-8") + b"\0")
+    for pattern in patterns:
+        digest.update(f"{pattern.flags}\0{pattern.pattern}\0".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+@functools.cache
+def _source_digest() -> str | None:
+    try:
+        with open(__file__, "rb") as source:
+            return hashlib.sha256(source.read()).hexdigest()
+    except (OSError, TypeError):  # no file (a frozen or zipped install): not cached
+        return None

@@ -1,7 +1,8 @@
 """The user's cache folder: what eightk keeps between runs to start faster.
 
 Today that is the grammars' parsers (``grammars.py``), under 0.2 MB per
-version of the grammars. Where it is:
+version of the grammars, and the line kinds' prefilter conditions
+(``prefilter.conditions_of``), about 12 kB. Where it is:
 
 - ``$EIGHTK_CACHE_DIR`` when set; set and empty (``EIGHTK_CACHE_DIR=``), nothing
   is kept and every process builds its parsers;

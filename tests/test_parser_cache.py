@@ -161,6 +161,9 @@ def test_the_command_says_the_same_whatever_state_the_cache_is_in(tmp_path):
     runs = {"stores": _check(str(cache))}
     stored = sorted((cache / "parsers").iterdir())
     assert len(stored) >= len(PARSERS)
+    conditions = sorted((cache / "prefilter").iterdir())  # prefilter.conditions_of
+    assert conditions
+    stored += conditions
     runs["reads"] = _check(str(cache))
     for file in stored:
         file.write_bytes(file.read_bytes()[:-7] + b"damaged")

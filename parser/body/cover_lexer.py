@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 
 from .. import grammars
 from ..lexing import HEAD, LineToken, Vocabulary
-from ..prefilter import conditions
+from ..prefilter import conditions_of
 from ..vocab.shapes import FILE_NUMBER, IRS, NOTHING, PHONE
 from .captions import captions
 from .lexer import MARKUP
@@ -95,7 +95,7 @@ def _starts(name: str) -> frozenset[str] | None:
     """The (lower-case) characters an ASCII line of kind ``name`` can start with, after
     blanks (``prefilter``; None: any): the other lines are not tried against the
     pattern."""
-    return conditions(pattern(name)).first
+    return conditions_of([pattern(name)])[0].first  # (read from the cache folder)
 
 
 def _text(token: LineToken, text: str) -> str:

@@ -11,8 +11,6 @@ from typing import Annotated
 
 import typer
 
-from .. import __version__
-
 
 def _wrap_at_spaces_only() -> None:
     """Help text wraps between words, never after a hyphen: `json-lines`,
@@ -55,6 +53,8 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from .. import __version__  # looked up when needed (see eightk.__getattr__)
+
         typer.echo(f"eightk {__version__}")
         raise typer.Exit()
 

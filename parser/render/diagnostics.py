@@ -17,7 +17,6 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text as RichText
 
-from .. import __version__
 from ..codes import BY_NAME, RULES
 from ..model import Diagnostic, Filing, Label, Span
 from ..source.text import SourceText
@@ -268,6 +267,8 @@ def _region(span: Span) -> dict:
 
 
 def to_sarif(results: Sequence[tuple[str, Sequence[Diagnostic]]]) -> dict:
+    from .. import __version__  # looked up when needed (see eightk.__getattr__)
+
     rules = [RULES[code] for code in sorted(RULES)]
     index = {rule.code: i for i, rule in enumerate(rules)}
     sarif_results = []

@@ -25,7 +25,6 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from .. import __version__
 from ..layout.text import Layout
 from ..model import CheckBox, DateValue, Diagnostic, Filing, Span, Text, XbrlFact
 from ..pipeline import Parsed
@@ -700,6 +699,8 @@ def _originals(parsed: Parsed, views: list[View]) -> dict[str, str]:
 def _page(*, parsed: Parsed, path: str, diagnostics: Sequence[Diagnostic], severity: str,
           diagnostic_list: str, nav: str, views: str, fields: str,
           originals: dict[str, str]) -> str:
+    from .. import __version__  # looked up when needed (see eightk.__getattr__)
+
     filing = parsed.filing
     source = filing.source
     counts = Counter(d.severity for d in diagnostics)
