@@ -116,7 +116,7 @@ let_go("layout (a plain text's is the source text)")
 source = parsed.source
 parsed = parsed._replace(source=None)
 source._index = None
-let_go("line index (line starts)")
+let_go("line index (newlines per 2K block)")
 text = source.text
 del source
 let_go("SourceText")
