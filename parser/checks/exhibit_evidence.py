@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate, compress, count
 from typing import NamedTuple
 
 from ..body.exhibit_lexer import (
@@ -368,19 +369,27 @@ class Embedded:
                 offsets.append(group_at)
                 word_sets.append(set(words))
 
-        offset = 0
-        for line in self.layout.text.splitlines(keepends=True):
-            heading = _is_heading(line[:HEAD]) if len(line) <= HEAD else False
-            if heading and len(group) < 3:
+        lines = self.layout.text.splitlines(keepends=True)
+        starts = list(accumulate(map(len, lines), initial=0))
+        # _is_heading over the lines by map, the loop only over the headings (few):
+        # a Python loop over every line was half of this on a long document
+        last = -2  # the line of the heading last taken
+        for i in compress(count(), map(_is_heading, lines)):
+            line = lines[i]
+            if group and (i != last + 1 or len(line) > HEAD):  # other lines came between
+                close()
+                group = []
+            if len(line) > HEAD:  # no heading (only its head would be looked at)
+                continue
+            if len(group) < 3:
                 if not group:
-                    group_at = offset
+                    group_at = starts[i]
                 group.append(line.strip())
             else:
-                if group:
-                    close()
-                group = [line.strip()] if heading else []
-                group_at = offset
-            offset += len(line)
+                close()
+                group = [line.strip()]
+                group_at = starts[i]
+            last = i
         if group:
             close()
         return out

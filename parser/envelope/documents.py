@@ -39,11 +39,19 @@ def detect_format(text: str, start: int, end: int) -> DocumentFormat:
     return "text"
 
 
-def _tag(source: SourceText, raw: RawDocument, name: str) -> Text | None:
+_TAGS = {"TYPE": 0, "SEQUENCE": 1, "FILENAME": 2, "DESCRIPTION": 3}
+
+
+def _tags(source: SourceText, raw: RawDocument) -> list[Text | None]:
+    """The TYPE, SEQUENCE, FILENAME and DESCRIPTION of ``raw`` (the first of each
+    with a value), read in one pass over its tags rather than one per name."""
+    found: list[Text | None] = [None, None, None, None]
     for field in raw.tags:
-        if field.label == name and field.value:
-            return field_text(source, field, field.value, field.value_start, field.value_end)
-    return None
+        at = _TAGS.get(field.label)
+        if at is not None and found[at] is None and field.value:
+            found[at] = field_text(source, field, field.value, field.value_start,
+                                   field.value_end)
+    return found
 
 
 def make_document(source: SourceText, raw: RawDocument) -> Document:
@@ -53,11 +61,12 @@ def make_document(source: SourceText, raw: RawDocument) -> Document:
         content_span = source.span(raw.content_start, raw.content_end)
     else:
         fmt, size, content_span = "empty", 0, None
+    kind, sequence, filename, description = _tags(source, raw)
     return Document(
-        type=_tag(source, raw, "TYPE"),
-        sequence=_tag(source, raw, "SEQUENCE"),
-        filename=_tag(source, raw, "FILENAME"),
-        description=_tag(source, raw, "DESCRIPTION"),
+        type=kind,
+        sequence=sequence,
+        filename=filename,
+        description=description,
         format=fmt,
         size=size,
         span=source.span(raw.start, raw.end),

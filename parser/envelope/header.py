@@ -99,11 +99,17 @@ class _Build:
     def __init__(self, source: SourceText, tagged: bool) -> None:
         self.source = source
         self.tagged = tagged
+        self.span_in_line = source.span_in_line
 
     def text(self, field: RawField) -> Text | None:
-        if not field.value:
+        # field_text written out: most of a header's fields come through here
+        value = field.value
+        if not value:
             return None
-        return field_text(self.source, field, field.value, field.value_start, field.value_end)
+        if field.line:
+            return Text(value=value, span=self.span_in_line(
+                field.value_start, field.value_end, field.line, field.start))
+        return Text(value=value, span=self.source.span(field.value_start, field.value_end))
 
     def date(self, field: RawField) -> DateValue | None:
         if not field.value:

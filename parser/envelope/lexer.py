@@ -313,31 +313,45 @@ class _Lexer:
 
     # -- documents
     def document(self, start: int, eol: int) -> None:
-        self.close_all(start)
-        self.emit("DOCUMENT_OPEN", "<DOCUMENT>", start, eol)
+        if self.stack:
+            self.close_all(start)
+        tokens, text, n = self.tokens, self.text, self.n
+        classify = self.document_words.classify
+        tokens.append(LineToken("DOCUMENT_OPEN", "<DOCUMENT>", start, self.line, self.line, eol))
         self.advance(eol)
-        while (got := self.next_nonblank()) is not None:
-            start, eol, line, stripped = got
-            kind, match = self.document_words.classify(stripped)
+        # next_nonblank, emit and advance written out: a document's few tag lines
+        # are most of the lines the lexer meets after the header
+        while self.pos < n:
+            start = self.pos
+            eol = text.find("\n", start)
+            if eol == -1:
+                eol = n
+            line = text[start:eol]
+            stripped = line.strip()
+            if not stripped:
+                self.pos = eol + 1
+                self.line += 1
+                continue
+            kind, match = classify(stripped)
             if kind == "TEXT_OPEN":
                 self.text_block(start, eol, line)
                 return
             if kind == "DOCUMENT_CLOSE":
-                self.emit(kind, stripped, start, eol)
+                tokens.append(LineToken(kind, stripped, start, self.line, self.line, eol))
                 self.advance(eol)
                 return
             if kind == "DOCUMENT_OPEN":
                 return  # the grammar notices the missing </DOCUMENT>
-            last = self.tokens[-1]
             if kind == "DOC_TAG":
-                self.emit(kind, stripped, start, eol, match)
-            elif last.type == "DOC_TAG":
+                tokens.append(LineToken(kind, stripped, start, self.line, self.line, eol, match))
+            elif (last := tokens[-1]).type == "DOC_TAG":
                 # A <DESCRIPTION> continued on the next line.
-                self.tokens[-1] = LineToken("DOC_TAG", f"{last.value} {stripped}",
-                                            last.start_pos, last.line, self.line, eol, last.match)
+                tokens[-1] = LineToken("DOC_TAG", f"{last.value} {stripped}",
+                                       last.start_pos, last.line, self.line, eol, last.match)
             else:
-                self.emit("JUNK", stripped, start, eol)
-            self.advance(eol)
+                tokens.append(LineToken("JUNK", stripped, start, self.line, self.line, eol))
+            self.pos = eol + 1
+            self.line += 1
 
     def text_block(self, start: int, eol: int, line: str) -> None:
         text = self.text

@@ -130,40 +130,45 @@ class _Builder(Transformer):
         # token's value may go on past that line (a continued field).
         m = token.match  # type: ignore[attr-defined]
         value = token.value[m.start("value"):].strip()
-        start, end = token.start_pos, token.end_pos
-        at = self.text.find(value, start, end) if value else -1
-        if at != -1:
-            value_end = at + len(value)
-        elif value:  # a value continued over several lines: from its first word to the end
-            at = self.text.find(value.split()[0], start, end)
-            at, value_end = (at, end) if at != -1 else (start, end)
+        start = token.start_pos
+        end = token.end_pos
+        text = self.text
+        if value:
+            at = text.find(value, start, end)
+            if at != -1:
+                value_end = at + len(value)
+            else:  # a value continued over several lines: from its first word to the end
+                at = text.find(value.split()[0], start, end)
+                at, value_end = (at, end) if at != -1 else (start, end)
         else:
             at = value_end = end
-        label = m.group("label")
+        label = m["label"]
         key = _LABELS.get(label)
         if key is None:
             key = label.strip().upper()
             if len(_LABELS) < 4096:  # a header's labels are few; a bad file's may not be
                 _LABELS[label] = key
         # one line, from its start (the part after a wrapped "]" starts mid-line)
-        line = token.line if (start < self.counted and token.end_line == token.line
-                              and self.text[start - 1] == "\n") else 0
+        line = token.line
+        if not (start < self.counted and token.end_line == line and text[start - 1] == "\n"):
+            line = 0
         # tuple.__new__: what RawField(...) does, without its Python-level __new__
         return _new(RawField, (key, value, start, end, at, value_end, tagged, line))
 
-    def _fields(self, token: Token, tagged: bool) -> RawField | _Run:
-        if type(token) is LineRun:
-            return _Run([self._field(line, tagged) for line in token.lines])
-        return self._field(token, tagged)
-
+    # (each terminal's method reads its token itself: a call less a header line)
     def FIELD(self, token: Token) -> RawField | _Run:  # noqa: N802 (lark names terminals so)
-        return self._fields(token, False)
+        if type(token) is LineRun:
+            field = self._field
+            return _Run([field(line, False) for line in token.lines])
+        return self._field(token, False)
 
     def TAG_FIELD(self, token: Token) -> RawField | _Run:  # noqa: N802
-        return self._fields(token, True)
+        if type(token) is LineRun:
+            field = self._field
+            return _Run([field(line, True) for line in token.lines])
+        return self._field(token, True)
 
-    def DOC_TAG(self, token: Token) -> RawField | _Run:  # noqa: N802
-        return self._fields(token, True)
+    DOC_TAG = TAG_FIELD
 
     def ROOT_OPEN(self, token: Token) -> RawField:  # noqa: N802
         return self._field(token, True)

@@ -89,6 +89,9 @@ class SourceText:
         knows (the envelope lexer counts the header's lines): no look-up."""
         if self._rendered is not None or not 0 <= line_start <= start <= end <= len(self.text):
             return self.span(start, end)
+        if self._ints is None:  # _made's struct, a call less (a header makes dozens)
+            return Span(start=start, end=end, line=line, column=start - line_start + 1,
+                        end_line=line, end_column=end - line_start + 1)
         return self._made(start, end, line, start - line_start + 1, line, end - line_start + 1,
                           None)
 
