@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .. import grammars
-from ..lexing import HEAD, LineToken, Vocabulary, lex, lines_of
+from ..lexing import HEAD, LineToken, Vocabulary, lex, line_token, lines_of
 from .lines import Line, Run, column_code
 
 HEADINGS = frozenset(("ITEM_HEAD", "SIGNATURE_HEAD", "EXHIBIT_INDEX_HEAD", "EXPLANATORY_HEAD",
@@ -202,7 +202,7 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
                 if run:
                     yield TextRun(run)
                     run = []
-                yield LineToken(found[0], line, start, number, number, end, found[1])
+                yield line_token(found[0], line, start, number, number, end, found[1])
         start = end + 1
     if run:
         yield TextRun(run)
@@ -232,7 +232,7 @@ def _lex_columns(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
                 if len(columns[0]) > lo:
                     yield TextRun(Run(text, *columns, lo, len(columns[0])))
                     lo = len(columns[0])
-                yield LineToken(found[0], line, start, number, number, end, found[1])
+                yield line_token(found[0], line, start, number, number, end, found[1])
         start = end + 1
     if len(columns[0]) > lo:
         yield TextRun(Run(text, *columns, lo, len(columns[0])))
@@ -362,7 +362,7 @@ def _lex_body(text: str, vocabulary: Vocabulary, notes: list[BodyNote]) -> list[
                 if run:
                     out.append(TextRun(run))
                     run = []
-                out.append(LineToken(kind, line, start, number, number, end, found[1]))
+                out.append(line_token(kind, line, start, number, number, end, found[1]))
         start = end + 1
     if run:
         out.append(TextRun(run))
@@ -389,8 +389,8 @@ def separated(tokens: list[LineToken]) -> list[LineToken]:
             if run:
                 out.append(TextRun(run))
                 run = []
-            out.append(LineToken(line.kind, line.text, line.start, line.number, line.number,
-                                 line.end, line.match))
+            out.append(line_token(line.kind, line.text, line.start, line.number, line.number,
+                                  line.end, line.match))
         if run:
             out.append(TextRun(run))
     return out
