@@ -191,6 +191,9 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     run: list[Line] = []
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
+        if not line:  # an empty line (one in four): no pattern asked
+            start += 1
+            continue
         end = start + len(line)
         if plain(line) is not None:  # text, by its first character
             run.append(make(("TEXT", line, start, end, number, None)))
@@ -324,6 +327,9 @@ def _lex_body(text: str, vocabulary: Vocabulary, notes: list[BodyNote]) -> list[
     tables: list[tuple[int, int]] = []  # open <TABLE> tags (``table_tags``)
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
+        if not line:  # an empty line (one in four): no pattern asked
+            start += 1
+            continue
         end = start + len(line)
         if plain(line) is not None:  # text, by its first character
             run.append(make(("TEXT", line, start, end, number, None)))
