@@ -71,8 +71,29 @@ class LineToken(Token):
                 match: re.Match[str] | None = None) -> LineToken:
         """The same line as another kind (what post-lexer passes produce); plain
         text kinds pass ``value=""``."""
-        return LineToken(kind, self.value if value is None else value, self.start_pos,
+        return line_token(kind, self.value if value is None else value, self.start_pos,
                          self.line, self.end_line, self.end_pos, match)
+
+
+_str_new = str.__new__
+
+
+def line_token(kind: str, value: str, start: int, line: int, end_line: int, end: int,
+               match: re.Match[str] | None = None) -> LineToken:
+    """``LineToken(...)`` as a plain function: calling the class costs a third more
+    (the type's call machinery around its Python ``__new__``), and the lexers make
+    a token per line."""
+    self = _str_new(LineToken, value)
+    self.type = kind
+    self.value = value
+    self.start_pos = start
+    self.line = line
+    self.column = 1
+    self.end_line = end_line
+    self.end_column = 1
+    self.end_pos = end
+    self.match = match
+    return self
 
 
 class Vocabulary:
@@ -278,4 +299,4 @@ def lex(text: str, vocabulary: Vocabulary, lines: Iterable[RawLine]) -> Iterator
         line = text[start:end]
         kind, match = vocabulary.classify(line)
         value = "" if kind == fallback else line
-        yield LineToken(kind, value, start, number, number, end, match)
+        yield line_token(kind, value, start, number, number, end, match)

@@ -2,6 +2,9 @@
 
 Each file in tests/fuzz_regressions/ once broke the pipeline:
 - crash-257b…: a caption row "x(a(b" made the caption splitter index an empty list;
+- crash-515d…: a file number and an IRS number both under the state's caption
+  were each moved to their own caption, leaving the state's an empty group that
+  the cover reader indexed;
 - slow-unit-8fb3…, slow-unit-e392…: 9 KB envelopes full of stray lines took 14 s,
   because error-recovery trials ran lark's tree callbacks, which reuse children
   lists of the real parser's trees: the tree grew to 1.8 million nodes.

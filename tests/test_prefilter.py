@@ -59,8 +59,9 @@ def test_every_line_of_the_corpus_is_named_as_the_alternation_names_it(monkeypat
     for path in files:
         validate(parse_source(path))
     # (the exhibit readers name only the lines that spell their words since
-    # find_list / first_label: about 49,000 lines of the shared filings are named)
-    assert checked.seen > (1000 if corpus == "project" else 40_000)
+    # find_list / first_label, and _drop_contents a closing part's entries only
+    # where it decides something: about 39,900 lines of the shared filings are named)
+    assert checked.seen > (1000 if corpus == "project" else 35_000)
     assert checked.differ == []
 
 

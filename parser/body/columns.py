@@ -39,6 +39,13 @@ def chunks(line: str) -> list[Chunk]:
         line = line.replace("\t", "  ")
     if "<" in line:
         line = _COLUMN_TAGS.sub("   ", line)
+    # Most lines are one run with single spaces inside (a name, a title, prose):
+    # that run is the line without its blanks, found without the pattern. Printable
+    # means no blank but " " (every other character ``\s`` matches is not).
+    text = line.strip(" ")
+    if text and "  " not in text and text.isprintable():
+        lead = len(line) - len(line.lstrip(" "))
+        return [_chunk((lead, lead + len(text), text))]
     return [_chunk((m.start(), m.end(), m.group())) for m in _CHUNK.finditer(line)]
 
 

@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .. import grammars
-from ..lexing import HEAD, LineToken, Vocabulary
+from ..lexing import HEAD, LineToken, Vocabulary, line_token
 from ..prefilter import conditions_of
 from ..vocab.shapes import FILE_NUMBER, IRS, NOTHING, PHONE
 from .captions import captions
@@ -126,9 +126,9 @@ def caption_continued(tokens: Iterable[LineToken], text: str) -> Iterator[LineTo
         if (pending is not None and token.type not in MARKUP
                 and pending.end_line == token.line - 1
                 and _continues_caption(_text(token, text), pending.value)):
-            pending = LineToken(pending.type, f"{pending.value}\n{_text(token, text)}",
-                                pending.start_pos, pending.line, token.line, token.end_pos,
-                                pending.match)
+            pending = line_token(pending.type, f"{pending.value}\n{_text(token, text)}",
+                                 pending.start_pos, pending.line, token.line, token.end_pos,
+                                 pending.match)
             continue
         if pending is not None:
             yield pending
@@ -260,8 +260,8 @@ def table_header(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
             kept = out[len(out) - len(stack) - len(rules):][len(stack):]
             del out[len(out) - len(stack) - len(rules):]
             joined = "\n".join(_text(t, text) for t in reversed(stack))
-            out.append(LineToken("TABLE_CAPTION", joined, first.start_pos, first.line,
-                                 stack[0].end_line, stack[0].end_pos))
+            out.append(line_token("TABLE_CAPTION", joined, first.start_pos, first.line,
+                                  stack[0].end_line, stack[0].end_pos))
             out += [t.retyped("ROW", "") for t in kept]  # the rule under the header
         out.append(token)
         i += 1
@@ -428,8 +428,8 @@ def phone_continued(tokens: Iterable[LineToken], text: str) -> Iterator[LineToke
         alone_below = (not near_above and nxt.type != "RULE" and nxt.line - token.line <= 3
                        and PHONE.search(below) is not None)
         if wrapped or alone_below:
-            out.append(LineToken("PHONE", joined, token.start_pos, token.line, nxt.line,
-                                 nxt.end_pos, token.match))
+            out.append(line_token("PHONE", joined, token.start_pos, token.line, nxt.line,
+                                  nxt.end_pos, token.match))
             skip = i + 1
             continue
         out.append(token)
@@ -468,14 +468,14 @@ def lex_cover(front: list[Line], text: str) -> list[LineToken]:
         nonlocal rows
         for line in front:
             if line.kind in MARKUP:
-                yield LineToken(line.kind, line.text, line.start, line.number, line.number,
-                                line.end)
+                yield line_token(line.kind, line.text, line.start, line.number, line.number,
+                                 line.end)
                 continue
             kind, match, row = _kind(line.text[:HEAD])
             if row or len(line.text) > HEAD:  # the row pattern reads the whole line
                 rows = True
-            yield LineToken(kind, "" if kind == "TEXT" else line.text, line.start,
-                            line.number, line.number, line.end, match)
+            yield line_token(kind, "" if kind == "TEXT" else line.text, line.start,
+                             line.number, line.number, line.end, match)
 
     tokens = list(caption_continued(named(), text))
     if rows:

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from .. import grammars
 from ..lexing import HEAD as LINE_HEAD
-from ..lexing import LineToken, Vocabulary
+from ..lexing import LineToken, Vocabulary, line_token
 from ..prefilter import lower_like_re
 from .lexer import MARKUP
 from .lines import Line, texts_of
@@ -172,18 +172,18 @@ def tokens_of(lines: Iterable[Line]) -> list[LineToken]:
     first = words.first  # ``classify``, its calls written out
     for line in lines:
         if line.kind in MARKUP:
-            out.append(LineToken(line.kind, line.text, line.start, line.number, line.number,
-                                 line.end))
+            out.append(line_token(line.kind, line.text, line.start, line.number, line.number,
+                                  line.end))
             continue
         found = first(line.text[:LINE_HEAD])
         if found is None:
-            out.append(LineToken("TEXT", "", line.start, line.number, line.number, line.end))
+            out.append(line_token("TEXT", "", line.start, line.number, line.number, line.end))
             continue
         kind, match = found
         if kind == "ROW" and not is_row(match):  # type: ignore[arg-type]
             kind, match = _without_row(words).classify(line.text)
-        out.append(LineToken(kind, "" if kind == "TEXT" else line.text, line.start,
-                             line.number, line.number, line.end, match))
+        out.append(line_token(kind, "" if kind == "TEXT" else line.text, line.start,
+                              line.number, line.number, line.end, match))
     return out
 
 
@@ -243,7 +243,7 @@ def first_label(lines: Sequence[Line], standalone: bool) -> tuple[int, LineToken
         kind, match = found
         if kind == "ROW" and not is_row(match):  # type: ignore[arg-type]
             kind, match = _without_row(words).classify(texts[i])
-        token = LineToken(kind, texts[i], line.start, line.number, line.number, line.end, match)
+        token = line_token(kind, texts[i], line.start, line.number, line.number, line.end, match)
         if is_label(token, standalone):
             return i, token
     return None
@@ -394,8 +394,8 @@ def legends(tokens: Iterable[LineToken], text: str) -> Iterator[LineToken]:
                          and starts_like_a_row(description_of(token.match)))):
             line = line_of(token, text)
             length[mark] += 1 + len(line[:HEAD].strip())
-            open_ = LineToken("LEGEND", f"{open_.value}\n{line}", open_.start_pos, open_.line,
-                              token.line, token.end_pos, open_.match)
+            open_ = line_token("LEGEND", f"{open_.value}\n{line}", open_.start_pos, open_.line,
+                               token.line, token.end_pos, open_.match)
             continue
         if open_ is not None:
             yield open_
@@ -644,8 +644,8 @@ def _paragraphs(tokens: list[LineToken]) -> list[LineToken]:
         if (token.type == "TEXT" and out and out[-1].type in ("TEXT", "REMARK")
                 and out[-1].end_line + 1 == token.line):
             above = out.pop()
-            token = LineToken(above.type, above.value, above.start_pos, above.line,
-                              token.end_line, token.end_pos, above.match)
+            token = line_token(above.type, above.value, above.start_pos, above.line,
+                               token.end_line, token.end_pos, above.match)
         out.append(token)
     return out
 

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from .. import grammars
-from ..lexing import HEAD, LineToken, Vocabulary, lex, lines_of
+from ..lexing import HEAD, LineToken, Vocabulary, lex, line_token, lines_of
 from .lines import Line, Run, column_code
 
 HEADINGS = frozenset(("ITEM_HEAD", "SIGNATURE_HEAD", "EXHIBIT_INDEX_HEAD", "EXPLANATORY_HEAD",
@@ -191,6 +191,9 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     run: list[Line] = []
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
+        if not line:  # an empty line (one in four): no pattern asked
+            start += 1
+            continue
         end = start + len(line)
         if plain(line) is not None:  # text, by its first character
             run.append(make(("TEXT", line, start, end, number, None)))
@@ -202,7 +205,7 @@ def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
                 if run:
                     yield TextRun(run)
                     run = []
-                yield LineToken(found[0], line, start, number, number, end, found[1])
+                yield line_token(found[0], line, start, number, number, end, found[1])
         start = end + 1
     if run:
         yield TextRun(run)
@@ -232,7 +235,7 @@ def _lex_columns(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
                 if len(columns[0]) > lo:
                     yield TextRun(Run(text, *columns, lo, len(columns[0])))
                     lo = len(columns[0])
-                yield LineToken(found[0], line, start, number, number, end, found[1])
+                yield line_token(found[0], line, start, number, number, end, found[1])
         start = end + 1
     if len(columns[0]) > lo:
         yield TextRun(Run(text, *columns, lo, len(columns[0])))
@@ -324,6 +327,9 @@ def _lex_body(text: str, vocabulary: Vocabulary, notes: list[BodyNote]) -> list[
     tables: list[tuple[int, int]] = []  # open <TABLE> tags (``table_tags``)
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
+        if not line:  # an empty line (one in four): no pattern asked
+            start += 1
+            continue
         end = start + len(line)
         if plain(line) is not None:  # text, by its first character
             run.append(make(("TEXT", line, start, end, number, None)))
@@ -362,7 +368,7 @@ def _lex_body(text: str, vocabulary: Vocabulary, notes: list[BodyNote]) -> list[
                 if run:
                     out.append(TextRun(run))
                     run = []
-                out.append(LineToken(kind, line, start, number, number, end, found[1]))
+                out.append(line_token(kind, line, start, number, number, end, found[1]))
         start = end + 1
     if run:
         out.append(TextRun(run))
@@ -389,8 +395,8 @@ def separated(tokens: list[LineToken]) -> list[LineToken]:
             if run:
                 out.append(TextRun(run))
                 run = []
-            out.append(LineToken(line.kind, line.text, line.start, line.number, line.number,
-                                 line.end, line.match))
+            out.append(line_token(line.kind, line.text, line.start, line.number, line.number,
+                                  line.end, line.match))
         if run:
             out.append(TextRun(run))
     return out

@@ -169,17 +169,24 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
                 return False
         return True
 
-    def closing(part: Part) -> bool:
-        """The last part of a contents page: up to a dozen entries, then its page
-        break ("EXHIBIT INDEX" / "EX-2.1 Share Purchase Agreement" / ... / <PAGE>);
-        none signs."""
+    def closing(part: Part) -> list[str] | None:
+        """The entries of what may be the last part of a contents page: up to a
+        dozen, then its page break ("EXHIBIT INDEX" / "EX-2.1 Share Purchase
+        Agreement" / ... / <PAGE>); None if it is not. It is not either if one of
+        them signs, which is asked only where the answer changes what is dropped
+        (naming a line costs more than the rest)."""
         at = _first_of(part.lines, "PAGE")
         if at is None or part.kind == "explanatory":
-            return False
+            return None
         lines = [line.text.strip() for line in part.lines[:at]
                  if line.kind == "TEXT" and line.text.strip()]
-        return (len(lines) <= 12 and all(len(line) < 100 for line in lines)
-                and not any(signed_line(line) for line in lines))
+        return lines if len(lines) <= 12 and all(len(line) < 100 for line in lines) else None
+
+    def dropped(i: int, j: int) -> bool:
+        """Whether parts[i:j] are a table of contents, given the keys of the parts
+        after it (``later``)."""
+        listed = [k for ks in keys[i:j] for k in ks]
+        return j - i >= 2 and sum(later[k] > 0 for k in listed) * 2 >= len(listed)
 
     keys = [heading_keys(p.head) if p.kind == "item" else [p.kind] for p in parts]
     later = Counter(k for ks in keys for k in ks)  # the keys of parts[i:], kept as i moves
@@ -190,13 +197,26 @@ def _drop_contents(parts: list[Part]) -> list[Part]:
             i += 1
             continue
         j = i
-        while j < len(parts) and (listing(parts[j]) or (j > i and closing(parts[j]))):
+        entries: list[str] | None = None  # a closing part's, not yet asked if one signs
+        while j < len(parts) and (listing(parts[j])
+                                  or (j > i and (entries := closing(parts[j])) is not None)):
             later.subtract(keys[j])
             j += 1
             if _first_of(parts[j - 1].lines, "PAGE") is not None:
                 break  # the contents page ends: a short item on the next is the report's
-        listed = [k for ks in keys[i:j] for k in ks]
-        if j - i >= 2 and sum(later[k] > 0 for k in listed) * 2 >= len(listed):
+        if entries is None:
+            drop = dropped(i, j)
+        else:  # the closing part (it has a page break: the last taken)
+            with_it = dropped(i, j)
+            later.update(keys[j - 1])  # as if it were not taken
+            without = dropped(i, j - 1)
+            # When neither drops anything, taking it or not ends the same (i past it)
+            if (with_it or without) and any(signed_line(line) for line in entries):
+                j, drop = j - 1, without  # it signs: not a closing part
+            else:
+                later.subtract(keys[j - 1])
+                drop = with_it
+        if drop:
             parts = parts[:i] + parts[j:]
             break
         i = j

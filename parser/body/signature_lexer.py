@@ -32,7 +32,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from .. import grammars
-from ..lexing import HEAD, LineToken, Vocabulary
+from ..lexing import HEAD, LineToken, Vocabulary, line_token
 from ..vocab import signers as who
 from ..vocab.dates import find_date
 from .columns import Chunk, chunks
@@ -149,8 +149,8 @@ def is_prose(text: str) -> bool:
 
 def _token(kind: str, text: str, start: int, line: int, end_line: int | None = None,
            end: int | None = None, match: re.Match[str] | None = None) -> LineToken:
-    return LineToken(kind, text, start, line, line if end_line is None else end_line,
-                     start + len(text) if end is None else end, match)
+    return line_token(kind, text, start, line, line if end_line is None else end_line,
+                      start + len(text) if end is None else end, match)
 
 
 def line_tokens(lines: Iterable[Line]) -> Iterator[LineToken]:
@@ -166,7 +166,7 @@ def line_tokens(lines: Iterable[Line]) -> Iterator[LineToken]:
         if "<" in text:
             text = _TAG.sub(lambda m: " " * len(m.group()), text)
         kind, match = _line_kind(text[:HEAD])
-        yield LineToken(kind, text, line.start, line.number, line.number, line.end, match)
+        yield line_token(kind, text, line.start, line.number, line.number, line.end, match)
 
 
 def _authorized(token: LineToken) -> bool:
@@ -259,7 +259,7 @@ def paragraphs(tokens: list[LineToken]) -> Iterator[LineToken]:
         kind = ("EXCHANGE_ACT" if token.type == "EXCHANGE_ACT" or sentence.match(text[:600])
                 else "PURSUANT")
         last = lines[-1]
-        yield LineToken(kind, text, token.start_pos, token.line, last.end_line, last.end_pos)
+        yield line_token(kind, text, token.start_pos, token.line, last.end_line, last.end_pos)
         i = end + 1
 
 
@@ -452,8 +452,8 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
             for piece in _split_date(_piece((text[a:b], start + a, number))):
                 m = dates.match(piece.text[:200])
                 if m is not None:
-                    left.append(LineToken("LEFT_DATE", piece.text, piece.start, number, number,
-                                          piece.start + len(piece.text), m))
+                    left.append(line_token("LEFT_DATE", piece.text, piece.start, number, number,
+                                           piece.start + len(piece.text), m))
         if rights:
             a, b = rights[0].start, rights[-1].end
             pieces_of.append(_piece((text[a:b], start + a, number)))
@@ -466,12 +466,12 @@ def columns(tokens: list[LineToken]) -> tuple[list[LineToken], list[LineToken]]:
         if value[:1] in _NO_SPLIT:  # most pieces: no date can start them (``_split_date``)
             at, number = item.start, item.number
             kind, match = _piece_kind(value[:HEAD])
-            right.append(LineToken(kind, value, at, number, number, at + len(value), match))
+            right.append(line_token(kind, value, at, number, number, at + len(value), match))
             continue
         for part in _split_date(item):
             value, at, number = part
             kind, match = _piece_kind(value[:HEAD])
-            right.append(LineToken(kind, value, at, number, number, at + len(value), match))
+            right.append(line_token(kind, value, at, number, number, at + len(value), match))
     return right, left
 
 
@@ -543,7 +543,7 @@ def capacity(tokens: list[LineToken]) -> list[LineToken]:
             continue
         lines = tokens[i : i + count]
         last = lines[-1]
-        out.append(LineToken("CAPACITY", "\n".join(t.value for t in lines), token.start_pos,
-                             token.line, last.line, last.end_pos, token.match))
+        out.append(line_token("CAPACITY", "\n".join(t.value for t in lines), token.start_pos,
+                              token.line, last.line, last.end_pos, token.match))
         i += count
     return out

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexing import LineToken
+from ..lexing import LineToken, line_token
 from ..vocab import signers as who
 from .signature_lexer import BREAKS, LABELS, SIGNING, Piece, _piece, pattern
 
@@ -41,8 +41,8 @@ def piece(token: LineToken) -> Piece:
 
 
 def _token(kind: str, part: Piece) -> LineToken:
-    return LineToken(kind, part.text, part.start, part.number, part.number,
-                     part.start + len(part.text))
+    return line_token(kind, part.text, part.start, part.number, part.number,
+                      part.start + len(part.text))
 
 
 def _trim(part: Piece, a: int, b: int) -> Piece:

@@ -54,7 +54,10 @@ def assign(placed: list[tuple[Chunk, int | None]], caps: list[Caption],
             if target is not None and target != i and target not in by_caption:
                 group.remove(piece)
                 by_caption[target] = [piece]
-    return by_caption
+    # a column whose every piece went to other captions holds nothing (the reader
+    # takes a group's first and last piece): "001-35128  41-1928376" both under
+    # the state's caption, "Minnesota" beside the caption row
+    return {i: group for i, group in by_caption.items() if group}
 
 
 ZIP_ALONE = re.compile(r"\d{5}(?:-\d{4})?")

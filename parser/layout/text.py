@@ -177,8 +177,14 @@ class Layout:
         return self.offsets.range_to_source(start, end)
 
     def span(self, start: int, end: int) -> Span:
-        src_start, src_end = self.source_range(start, end)
         source = self.source
+        shift = self.offsets._shift
+        if shift is not None and source._rendered is None:
+            # a text layout that is a slice of the source (text 8-Ks, the 8-K of a
+            # text submission): what the general way below gives, two calls fewer
+            end = max(start, end)
+            return source.span(start + shift, end + shift) if shift else source.span(start, end)
+        src_start, src_end = self.source_range(start, end)
         if source._rendered is self and 0 <= start < len(self.text):
             # Where ``place`` puts the source range, found without the
             # source-ordered index: ``start`` copied from the file is its one copy

@@ -71,6 +71,9 @@ class SourceText:
             start, end = self._clamped(start, end)
         index = self._index or self.index
         line, column, end_line, end_column = index.line_cols(start, end)
+        if self._rendered is None and self._ints is None:  # ``_made``, a call less
+            return Span(start=start, end=end, line=line, column=column, end_line=end_line,
+                        end_column=end_column, rendered_line=None)
         rendered_line = None if self._rendered is None else self._rendered_line(start, end)
         return self._made(start, end, line, column, end_line, end_column, rendered_line)
 
