@@ -595,6 +595,8 @@ def _run(actions: dict, start: int, end: int, tokens: Sequence[Token]) -> object
             else:
                 values[-1] = row(values[-1], value)
                 row = rows[-1]
+    # the reductions at the end, written out again rather than shared with the
+    # loop above: a call per reduction there would cost more than the copy
     last = actions[end]
     while True:
         action = row.get("$END")
