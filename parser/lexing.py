@@ -21,6 +21,7 @@ reader that needs them.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +35,26 @@ HEAD = 320  # characters of a line that classification looks at
 _FEW = 40  # a kind's possible last characters worth testing (of the 128 there are)
 
 
+_str_new = str.__new__
+
+
+def _made(cls: type, kind: str, value: str, start: int, line: int, end_line: int, end: int,
+          match: re.Match[str] | None = None) -> LineToken:
+    """A line token of ``cls``: what lark's Token.__new__ does, without its
+    keyword-argument handling (a quarter of the body lexer's time went there)."""
+    self = _str_new(cls, value)
+    self.type = kind
+    self.value = value
+    self.start_pos = start
+    self.line = line
+    self.column = 1
+    self.end_line = end_line
+    self.end_column = 1
+    self.end_pos = end
+    self.match = match
+    return self
+
+
 class LineToken(Token):
     """A token for one line (or a few joined lines), with the match that named it.
 
@@ -45,21 +66,7 @@ class LineToken(Token):
     __slots__ = ("match",)
     match: re.Match[str] | None
 
-    def __new__(cls, kind: str, value: str, start: int, line: int, end_line: int, end: int,
-                match: re.Match[str] | None = None) -> LineToken:
-        # What lark's Token.__new__ does, without its keyword-argument handling (a
-        # quarter of the body lexer's time went there)
-        self = str.__new__(cls, value)
-        self.type = kind
-        self.value = value
-        self.start_pos = start
-        self.line = line
-        self.column = 1
-        self.end_line = end_line
-        self.end_column = 1
-        self.end_pos = end
-        self.match = match
-        return self
+    __new__ = _made  # (a function named __new__ in a class body is a static method)
 
     def __reduce__(self):
         # copy.copy (recovery reads a line as another kind on a copy) rebuilds the
@@ -75,25 +82,10 @@ class LineToken(Token):
                          self.line, self.end_line, self.end_pos, match)
 
 
-_str_new = str.__new__
-
-
-def line_token(kind: str, value: str, start: int, line: int, end_line: int, end: int,
-               match: re.Match[str] | None = None) -> LineToken:
-    """``LineToken(...)`` as a plain function: calling the class costs a third more
-    (the type's call machinery around its Python ``__new__``), and the lexers make
-    a token per line."""
-    self = _str_new(LineToken, value)
-    self.type = kind
-    self.value = value
-    self.start_pos = start
-    self.line = line
-    self.column = 1
-    self.end_line = end_line
-    self.end_column = 1
-    self.end_pos = end
-    self.match = match
-    return self
+# ``LineToken(...)`` without the class: calling the type costs a third more (its
+# call machinery around the Python ``__new__``), and the lexers make a token per
+# line. A partial keeps it a C-level call.
+line_token = functools.partial(_made, LineToken)
 
 
 class Vocabulary:
