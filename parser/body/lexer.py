@@ -179,42 +179,10 @@ def tokenize(text: str) -> BodyTokens:
 
 def lex_runs(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
     """What ``lexing.lex`` makes of ``text``'s lines, with each run of ``TEXT`` lines
-    one ``TextRun``: the same classification (the vocabulary's one alternation over
-    a line's first ``HEAD`` characters), but a text line costs a ``Line`` and
-    nothing more."""
-    if len(text) > COLUMNS:
-        yield from _lex_columns(text, vocabulary)
-        return
-    find = vocabulary.first
-    plain = vocabulary.plain or _never
-    make = _make_line
-    run: list[Line] = []
-    start = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line:  # an empty line (one in four): no pattern asked
-            start += 1
-            continue
-        end = start + len(line)
-        if plain(line) is not None:  # text, by its first character
-            run.append(make(("TEXT", line, start, end, number, None)))
-        elif line and not line.isspace():
-            found = find(line if len(line) <= HEAD else line[:HEAD])
-            if found is None:
-                run.append(make(("TEXT", line, start, end, number, None)))
-            else:
-                if run:
-                    yield TextRun(run)
-                    run = []
-                yield line_token(found[0], line, start, number, number, end, found[1])
-        start = end + 1
-    if run:
-        yield TextRun(run)
-
-
-def _lex_columns(text: str, vocabulary: Vocabulary) -> Iterator[LineToken]:
-    """``lex_runs`` for a text over ``COLUMNS`` characters: the text lines go into
-    columns shared by the runs (each its ``lo:hi``), and the text is split a
-    megabyte at a time, so no line is held as a string once classified."""
+    one ``TextRun``, for a text over ``COLUMNS`` characters (a shorter one goes
+    through ``_lex_body``): the text lines go into columns shared by the runs
+    (each its ``lo:hi``), and the text is split a megabyte at a time, so no line
+    is held as a string once classified."""
     find = vocabulary.first
     plain = vocabulary.plain or _never
     code = column_code(text)
